@@ -1,0 +1,36 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { executionOptionsProperty, routeOperation } from '../shared/router';
+import { operationProperties, operations, resourceProperty } from './actions';
+
+const perItemOperations = ['create', 'createLegacy', 'getMany', 'get'];
+
+export class EzeeWallet implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'eZeeWallet',
+		name: 'ezeeWallet',
+		icon: { light: 'file:ezeewallet.svg', dark: 'file:ezeewallet.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Transfers, refunds, single and batch payouts and accounts with eZeeWallet',
+		defaults: { name: 'eZeeWallet' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'ezeeWalletApi', required: true }],
+		properties: [
+			resourceProperty,
+			...operationProperties,
+			...Object.values(operations).flatMap((byOperation) =>
+				Object.values(byOperation).flatMap((operation) => operation.description),
+			),
+			{ ...executionOptionsProperty, displayOptions: { show: { operation: perItemOperations } } },
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await routeOperation.call(this, operations);
+	}
+}

@@ -1,0 +1,47 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { OperationResult } from '../../../shared/router';
+import { ezeeWalletRequest } from '../../transport';
+import { readNotificationUrl, readRecipient, recipientProperties } from './common';
+
+// Reference: ezeewallet.txt, "Single Payouts New Endpoint" (POST /single_payouts_new): merchant wallet to a consumer
+
+const properties: INodeProperties[] = [
+	...recipientProperties,
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Notification URL',
+				name: 'notificationUrl',
+				type: 'string',
+				default: '',
+				description: 'Where eZeeWallet sends the payout result (an eZeeWallet Trigger URL)',
+			},
+		],
+	},
+];
+
+const displayOptions = { show: { resource: ['payout'], operation: ['create'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
+	const body = readRecipient.call(this, i);
+	const notificationUrl = readNotificationUrl.call(this, i);
+	if (notificationUrl) body.notification_url = notificationUrl;
+	const { body: response } = await ezeeWalletRequest.call(this, {
+		method: 'POST',
+		path: '/single_payouts_new',
+		body,
+		movesMoney: true,
+		itemIndex: i,
+		reference: body.merchant_reference ? `payout with merchant reference "${body.merchant_reference as string}"` : undefined,
+	});
+	return { ...body, ...response };
+}

@@ -1,0 +1,221 @@
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IWebhookFunctions,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
+
+import { redactText } from './redact';
+
+/** Every n8n context that may call a provider. */
+export type ApiContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
+
+/** A provider's failure, in the provider's words. */
+export interface ProviderError {
+	code?: string | number;
+	message: string;
+	/** Plain-language explanation and what to do about it. */
+	description?: string;
+}
+
+/** What the shared request path needs to know about one provider. */
+export interface ProviderApi {
+	displayName: string;
+	credentialType: string;
+	baseUrl(credentials: ICredentialDataDecryptedObject): string;
+	/** The provider's error in this response, or undefined when the response is a success. */
+	parseError(statusCode: number, body: unknown): ProviderError | undefined;
+	/** Credential fields whose values must never appear in an error. */
+	secretFields: string[];
+}
+
+export interface ApiRequest {
+	method: IHttpRequestMethods;
+	/** Path below the credential's base URL, or an absolute URL. */
+	path: string;
+	body?: IDataObject | IDataObject[] | string;
+	qs?: IDataObject;
+	headers?: IDataObject;
+	/**
+	 * True for a call that moves money. It is sent exactly once: never retried automatically, and an
+	 * unknown outcome (connection lost, unreadable answer) is reported as unknown, not as a failure.
+	 */
+	movesMoney: boolean;
+	itemIndex?: number;
+	/** How the operator can look the movement up, e.g. 'merchant reference "abc"'. */
+	reference?: string;
+	/** Values sent in this request that must never appear in an error (passwords, card numbers). */
+	sensitiveValues?: string[];
+	timeoutMs?: number;
+	/** Credentials already read by the caller. */
+	credentials?: ICredentialDataDecryptedObject;
+}
+
+export interface ApiResponse<T = unknown> {
+	statusCode: number;
+	headers: Record<string, string | string[] | undefined>;
+	body: T;
+}
+
+/** Retry policy for calls that do not move money. */
+export const READ_RETRY = {
+	attempts: 4,
+	baseDelayMs: 250,
+	maxDelayMs: 4000,
+};
+
+const DEFAULT_TIMEOUT_MS = 60_000;
+
+function isRetryableStatus(statusCode: number): boolean {
+	return statusCode === 429 || statusCode >= 500;
+}
+
+function backoffMs(attempt: number, retryAfter?: string | string[]): number {
+	const header = Array.isArray(retryAfter) ? retryAfter[0] : retryAfter;
+	const seconds = header !== undefined ? Number(header) : NaN;
+	if (Number.isFinite(seconds) && seconds >= 0) return Math.min(seconds * 1000, READ_RETRY.maxDelayMs);
+	const exponential = READ_RETRY.baseDelayMs * 2 ** (attempt - 1);
+	return Math.min(exponential + Math.floor(Math.random() * READ_RETRY.baseDelayMs), READ_RETRY.maxDelayMs);
+}
+
+/** Parses a response body that should be JSON; returns undefined when it is not. */
+function parseJsonBody(body: unknown): { ok: boolean; value: unknown } {
+	if (body === undefined || body === null || body === '') return { ok: true, value: {} };
+	if (Buffer.isBuffer(body)) body = body.toString('utf8');
+	if (typeof body !== 'string') return { ok: true, value: body };
+	try {
+		return { ok: true, value: JSON.parse(body) };
+	} catch {
+		return { ok: false, value: body };
+	}
+}
+
+function secretsOf(api: ProviderApi, credentials: ICredentialDataDecryptedObject, request: ApiRequest) {
+	return [
+		...api.secretFields.map((field) => credentials[field] as string | undefined),
+		...(request.sensitiveValues ?? []),
+	];
+}
+
+function unknownOutcomeMessage(api: ProviderApi, request: ApiRequest, what: string): string {
+	const lookup = request.reference ? ` Look up ${request.reference}` : ' Check the provider dashboard';
+	return `${what} The payment may or may not have been made: it was not sent again.${lookup} before running this item again.`;
+}
+
+/**
+ * The one request path for every provider: authentication through the n8n credential, retries for
+ * reads only, and provider failures turned into NodeApiError with the HTTP status, the provider's code
+ * and a plain-language message. Secrets are removed from anything that ends up in an error.
+ */
+export async function apiRequest<T = IDataObject>(
+	this: ApiContext,
+	api: ProviderApi,
+	request: ApiRequest,
+): Promise<ApiResponse<T>> {
+	const credentials =
+		request.credentials ??
+		((await this.getCredentials(api.credentialType)) as ICredentialDataDecryptedObject);
+	const secrets = secretsOf(api, credentials, request);
+	const node = this.getNode();
+	const url = /^https?:\/\//.test(request.path)
+		? request.path
+		: `${api.baseUrl(credentials).replace(/\/+$/, '')}/${request.path.replace(/^\/+/, '')}`;
+
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url,
+		qs: request.qs,
+		headers: { 'Content-Type': 'application/json', ...(request.headers ?? {}) },
+		body: request.body,
+		json: true,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		timeout: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+	};
+
+	const fail = (message: string, extra: { description?: string; httpCode?: string; code?: unknown } = {}) => {
+		const error = new NodeApiError(
+			node,
+			{ message: redactText(message, secrets), code: extra.code as string } as JsonObject,
+			{
+				message: redactText(message, secrets),
+				description: extra.description ? redactText(extra.description, secrets) : undefined,
+				httpCode: extra.httpCode,
+				itemIndex: request.itemIndex,
+			},
+		);
+		if (extra.code !== undefined) error.context.providerCode = String(extra.code);
+		error.context.provider = api.displayName;
+		return error;
+	};
+
+	const maxAttempts = request.movesMoney ? 1 : READ_RETRY.attempts;
+	for (let attempt = 1; ; attempt++) {
+		let response: { statusCode: number; headers: Record<string, string>; body: unknown };
+		try {
+			response = (await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				api.credentialType,
+				// a fresh copy per attempt: authentication mutates the options
+				{ ...options, headers: { ...options.headers } },
+			)) as typeof response;
+		} catch (error) {
+			const reason = redactText((error as Error).message ?? String(error), secrets);
+			if (request.movesMoney) {
+				throw fail(
+					unknownOutcomeMessage(api, request, `The connection to ${api.displayName} failed (${reason}).`),
+					{ description: 'The request may have reached the provider before the connection failed.' },
+				);
+			}
+			if (attempt < maxAttempts) {
+				await sleep(backoffMs(attempt));
+				continue;
+			}
+			throw fail(`Could not reach ${api.displayName}: ${reason}`, {
+				description: `Tried ${attempt} times. Check the base URL in the credential and the network.`,
+			});
+		}
+
+		const { statusCode } = response;
+		if (isRetryableStatus(statusCode) && attempt < maxAttempts) {
+			await sleep(backoffMs(attempt, response.headers?.['retry-after']));
+			continue;
+		}
+
+		const parsed = parseJsonBody(response.body);
+		const providerError = parsed.ok ? api.parseError(statusCode, parsed.value) : undefined;
+		if (providerError) {
+			throw fail(`${api.displayName}: ${providerError.message}`, {
+				description: providerError.description,
+				httpCode: String(statusCode),
+				code: providerError.code,
+			});
+		}
+		if (statusCode >= 400) {
+			const generic =
+				statusCode === 429
+					? 'too many requests; wait a moment and try again'
+					: statusCode >= 500
+						? `the service had an internal error (HTTP ${statusCode})`
+						: `the request was refused (HTTP ${statusCode})`;
+			const message = `${api.displayName}: ${generic}`;
+			throw fail(
+				request.movesMoney && statusCode >= 500 ? unknownOutcomeMessage(api, request, `${message}.`) : message,
+				{ httpCode: String(statusCode) },
+			);
+		}
+		if (!parsed.ok) {
+			const what = `${api.displayName} answered with something that is not JSON (HTTP ${statusCode}).`;
+			throw fail(request.movesMoney ? unknownOutcomeMessage(api, request, what) : what, {
+				httpCode: String(statusCode),
+			});
+		}
+		return { statusCode, headers: response.headers ?? {}, body: parsed.value as T };
+	}
+}
