@@ -37,6 +37,7 @@ const DECIMAL_PATTERN = /^(\d+)(?:\.(\d*))?$|^\.(\d+)$/;
 /** Parses a plain, non-negative decimal ("10", "10.50", ".5"); refuses signs, exponents and separators. */
 function parseDecimal(value: unknown, field: string): ParsedDecimal {
 	let text: string;
+	if (value === undefined || value === null) throw new FieldError(field, 'is required');
 	if (typeof value === 'number') {
 		if (!Number.isFinite(value)) throw new FieldError(field, 'must be a number');
 		text = String(value);

@@ -104,7 +104,13 @@ export async function routeOperation(
 			`The operation "${operationName}" is not supported for "${resource}"`,
 		);
 	}
-	if (operation.executeAll) return [await operation.executeAll.call(this, items)];
+	if (operation.executeAll) {
+		try {
+			return [await operation.executeAll.call(this, items)];
+		} catch (error) {
+			throw toNodeError.call(this, error, 0);
+		}
+	}
 	const execute = operation.execute!;
 
 	const results: INodeExecutionData[][] = new Array(items.length);

@@ -191,7 +191,9 @@ export async function apiRequest<T = IDataObject>(
 		const parsed = parseJsonBody(response.body);
 		const providerError = parsed.ok ? api.parseError(statusCode, parsed.value) : undefined;
 		if (providerError) {
-			throw fail(`${api.displayName}: ${providerError.message}`, {
+			const message = `${api.displayName}: ${providerError.message}`;
+			// a 5xx on a money move leaves the outcome unknown, whatever the body says
+			throw fail(request.movesMoney && statusCode >= 500 ? unknownOutcomeMessage(api, request, `${message}.`) : message, {
 				description: providerError.description,
 				httpCode: String(statusCode),
 				code: providerError.code,

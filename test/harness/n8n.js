@@ -15,6 +15,11 @@ const crypto = require('crypto');
 if (!process.env.N8N_USER_FOLDER) {
 	process.env.N8N_USER_FOLDER = fs.mkdtempSync(path.join(os.tmpdir(), 'paysuite-n8n-'));
 }
+// n8n's own logger writes to a file (read by the secrets scan) instead of the test output.
+const N8N_LOG_FILE = path.join(process.env.N8N_USER_FOLDER, 'n8n.log');
+process.env.N8N_LOG_OUTPUT = process.env.N8N_LOG_OUTPUT || 'file';
+process.env.N8N_LOG_FILE_LOCATION = process.env.N8N_LOG_FILE_LOCATION || N8N_LOG_FILE;
+process.env.N8N_LOG_LEVEL = process.env.N8N_LOG_LEVEL || 'debug';
 
 const workflowLib = require('n8n-workflow');
 const core = require('n8n-core');
@@ -259,7 +264,12 @@ async function runWorkflow({ nodes, connections, credentials = {}, input = [{ js
 		},
 	};
 	const execute = new core.WorkflowExecute(additionalData, mode, runExecutionData);
-	await execute.processRunExecutionData(workflow);
+	try {
+		await execute.processRunExecutionData(workflow);
+	} catch (error) {
+		// n8n refuses to start a workflow whose nodes have issues (e.g. a required parameter left empty)
+		return { error, workflow, credentialsHelper: helper, nodeError: () => undefined, output: () => undefined };
+	}
 	const run = await done;
 	const runData = run.data.resultData.runData;
 	return {
@@ -571,5 +581,6 @@ module.exports = {
 	chain,
 	post,
 	logLines,
+	N8N_LOG_FILE,
 	TestCredentialsHelper,
 };
