@@ -6,7 +6,8 @@ const { Sandbox } = require('./server');
 async function main() {
 	const port = Number(process.env.SANDBOX_PORT || 4010);
 	const latencyMs = Number(process.env.SANDBOX_LATENCY_MS || 0);
-	const sandbox = await new Sandbox({ port, latencyMs }).start();
+	const keepLog = process.env.SANDBOX_KEEP_LOG !== '0';
+	const sandbox = await new Sandbox({ port, latencyMs, keepLog }).start();
 	console.log(`Provider sandbox listening on ${sandbox.baseUrl}`);
 	const credentials = sandbox.credentials();
 	for (const [name, url] of Object.entries(sandbox.urls())) {

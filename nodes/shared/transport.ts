@@ -84,6 +84,19 @@ function backoffMs(attempt: number, retryAfter?: string | string[]): number {
 	return Math.min(exponential + Math.floor(Math.random() * READ_RETRY.baseDelayMs), READ_RETRY.maxDelayMs);
 }
 
+/** Credentials read once per node run and reused by every request of that run. */
+const credentialCache = new WeakMap<object, Promise<ICredentialDataDecryptedObject>>();
+
+function readCredentials(context: ApiContext, type: string): Promise<ICredentialDataDecryptedObject> {
+	let cached = credentialCache.get(context);
+	if (!cached) {
+		cached = context.getCredentials(type) as Promise<ICredentialDataDecryptedObject>;
+		credentialCache.set(context, cached);
+		cached.catch(() => credentialCache.delete(context));
+	}
+	return cached;
+}
+
 /** Parses a response body that should be JSON; returns undefined when it is not. */
 function parseJsonBody(body: unknown): { ok: boolean; value: unknown } {
 	if (body === undefined || body === null || body === '') return { ok: true, value: {} };
@@ -118,9 +131,7 @@ export async function apiRequest<T = IDataObject>(
 	api: ProviderApi,
 	request: ApiRequest,
 ): Promise<ApiResponse<T>> {
-	const credentials =
-		request.credentials ??
-		((await this.getCredentials(api.credentialType)) as ICredentialDataDecryptedObject);
+	const credentials = request.credentials ?? (await readCredentials(this, api.credentialType));
 	const secrets = secretsOf(api, credentials, request);
 	const node = this.getNode();
 	const url = /^https?:\/\//.test(request.path)
@@ -164,6 +175,8 @@ export async function apiRequest<T = IDataObject>(
 				api.credentialType,
 				// a fresh copy per attempt: authentication mutates the options
 				{ ...options, headers: { ...options.headers } },
+				// the credentials already read: n8n does not decrypt them again for every request
+				{ credentialsDecrypted: { id: '', name: api.credentialType, type: api.credentialType, data: credentials } },
 			)) as typeof response;
 		} catch (error) {
 			const reason = redactText((error as Error).message ?? String(error), secrets);

@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'crypto';
+import { timingSafeEqual } from 'crypto';
 import type { IDataObject, INodeType, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 /**
@@ -38,11 +38,14 @@ export function getBodyFields(context: IWebhookFunctions): IDataObject {
 	return Object.fromEntries(new URLSearchParams(raw).entries());
 }
 
-/** Constant-time string comparison that does not leak the expected value's length either. */
+/**
+ * Constant-time comparison of a received signature with the expected one. Signatures are digests of a
+ * fixed, public length, so a length mismatch is answered at once; equal lengths compare in constant time.
+ */
 export function safeEqual(received: string, expected: string): boolean {
-	const a = createHash('sha256').update(received, 'utf8').digest();
-	const b = createHash('sha256').update(expected, 'utf8').digest();
-	return timingSafeEqual(a, b) && received.length === expected.length;
+	const a = Buffer.from(received, 'utf8');
+	const b = Buffer.from(expected, 'utf8');
+	return a.length === b.length && timingSafeEqual(a, b);
 }
 
 /** Answers the request directly and tells n8n not to start the workflow. */

@@ -1,0 +1,99 @@
+#!/usr/bin/env node
+'use strict';
+// `npm run bench`: every benchmark in one run, printed as a table. Figures, not pass/fail tests.
+process.env.N8N_LOG_LEVEL = process.env.N8N_LOG_LEVEL || 'error';
+const os = require('os');
+const { runNode } = require('../test/harness/n8n');
+const { startSandboxProcess, postJson, time } = require('./lib');
+const verifiers = require('./verifiers');
+const pkg = require('./package-size');
+
+const rows = [];
+const row = (benchmark, figure, target, note = '') => {
+	rows.push({ benchmark, figure, target, note });
+	console.error(`  ${benchmark}: ${figure}${note ? ` (${note})` : ''}`);
+};
+
+function ezeeCredentials(baseUrl) {
+	return { ezeeWalletApi: { environment: 'custom', baseUrl: `${baseUrl}/ezeewallet/api`, username: 'sandbox_merchant', password: 'sandbox_api_password' } };
+}
+
+const payoutParams = (extra = {}) => ({ resource: 'payout', operation: 'create', email: 'carol@example.com', amount: '1', currency: 'USD', merchantReference: '={{ $json.ref }}', ...extra });
+const items = (n) => Array.from({ length: n }, (_, i) => ({ ref: `bench-${i}` }));
+
+async function perItemCost(sandbox) {
+	const n = 1000;
+	const auth = `Basic ${Buffer.from('sandbox_merchant:sandbox_api_password').toString('base64')}`;
+	const url = `${sandbox.baseUrl}/ezeewallet/api/single_payouts_new`;
+	// warm up both paths
+	await runNode({ type: 'ezeeWallet', parameters: payoutParams(), credentials: ezeeCredentials(sandbox.baseUrl), items: items(50) });
+	for (let i = 0; i < 50; i++) await postJson(url, { email: 'carol@example.com', amount: 100, currency: 'USD', merchant_reference: `w-${i}` }, { authorization: auth });
+	await sandbox.reset();
+	const plain = await time(async () => {
+		for (let i = 0; i < n; i++) await postJson(url, { email: 'carol@example.com', amount: 100, currency: 'USD', merchant_reference: `p-${i}` }, { authorization: auth });
+	});
+	await sandbox.reset();
+	const node = await time(() => runNode({ type: 'ezeeWallet', parameters: payoutParams(), credentials: ezeeCredentials(sandbox.baseUrl), items: items(n) }));
+	if (node.result.error) throw node.result.error;
+	const ratio = node.ms / plain.ms;
+	row('1. eZeeWallet payout ×1000, n8n-core vs plain keep-alive loop', `${(node.ms / n).toFixed(2)} ms/item vs ${(plain.ms / n).toFixed(2)} ms/item = ${ratio.toFixed(2)}×`, '≤ 1.5×');
+	return ratio;
+}
+
+async function latencyRuns() {
+	const sandbox = await startSandboxProcess({ latencyMs: 20 });
+	try {
+		const n = 1000;
+		const credentials = ezeeCredentials(sandbox.baseUrl);
+		const sequential = await time(() => runNode({ type: 'ezeeWallet', parameters: payoutParams(), credentials, items: items(n) }));
+		await sandbox.reset();
+		const parallel = await time(() => runNode({ type: 'ezeeWallet', parameters: payoutParams({ executionOptions: { parallelRequests: 20 } }), credentials, items: items(n) }));
+		const ordered = parallel.result.items.every((item, i) => item.merchant_reference === `bench-${i}`);
+		row('2a. 1000 payouts, 20 ms latency, sequential', `${(sequential.ms / 1000).toFixed(2)} s`, '≥ 20 s (reference)');
+		row('2b. 1000 payouts, 20 ms latency, Parallel Requests = 20', `${(parallel.ms / 1000).toFixed(2)} s`, '≤ 2.5 s', ordered ? 'order and pairing kept' : 'ORDER BROKEN');
+	} finally {
+		await sandbox.stop();
+	}
+}
+
+async function batchRun(sandbox) {
+	const n = 10_000;
+	await sandbox.reset();
+	const before = await sandbox.requestCount();
+	const input = Array.from({ length: n }, (_, i) => ({ ref: `batch-${i}` }));
+	if (global.gc) global.gc();
+	const baseline = process.memoryUsage().rss;
+	let peak = baseline;
+	const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
+	const result = await time(() => runNode({ type: 'ezeeWallet', parameters: payoutParams({ operation: 'createBatch' }), credentials: ezeeCredentials(sandbox.baseUrl), items: input }));
+	clearInterval(sampler);
+	if (result.result.error) throw result.result.error;
+	const requests = (await sandbox.requestCount()) - before;
+	row('3. eZeeWallet batch payout, 10,000 recipients', `${(result.ms / 1000).toFixed(2)} s, ${requests} requests (${((requests / n) * 100).toFixed(2)}% of single payouts), peak RSS +${Math.round((peak - baseline) / 1048576)} MiB`, '≤ 2 s, ≤ 1% of requests');
+}
+
+async function main() {
+	console.error(`Benchmarks on ${os.cpus().length} × ${os.cpus()[0].model}, ${Math.round(os.totalmem() / 1073741824)} GiB, Node ${process.version}`);
+	const sandbox = await startSandboxProcess();
+	try {
+		await perItemCost(sandbox);
+		await batchRun(sandbox);
+	} finally {
+		await sandbox.stop();
+	}
+	await latencyRuns();
+	for (const [name, figure, target] of verifiers.run()) row(name, figure, target);
+	for (const [name, figure, target] of await pkg.run()) row(name, figure, target);
+
+	const widths = ['benchmark', 'figure', 'target'].map((key) => Math.max(key.length, ...rows.map((r) => String(r[key]).length)));
+	const line = (cells) => `| ${cells.map((cell, i) => String(cell).padEnd(widths[i])).join(' | ')} |`;
+	console.log(`\nMachine: ${os.cpus().length} × ${os.cpus()[0].model}, ${Math.round(os.totalmem() / 1073741824)} GiB, Node ${process.version}\n`);
+	console.log(line(['benchmark', 'figure', 'target']));
+	console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+	for (const r of rows) console.log(line([r.benchmark, r.figure + (r.note ? ` (${r.note})` : ''), r.target]));
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});
