@@ -19,8 +19,11 @@ if (!process.env.N8N_USER_FOLDER) {
 const N8N_LOG_FILE = path.join(process.env.N8N_USER_FOLDER, 'n8n.log');
 process.env.N8N_LOG_OUTPUT = process.env.N8N_LOG_OUTPUT || 'file';
 process.env.N8N_LOG_FILE_LOCATION = process.env.N8N_LOG_FILE_LOCATION || N8N_LOG_FILE;
-process.env.N8N_LOG_LEVEL = process.env.N8N_LOG_LEVEL || 'debug';
+// n8n's default level. (At debug level n8n itself logs the parameters of a failing node, so values typed
+// into a node, rather than passed by expression, would appear there: the README says so.)
+process.env.N8N_LOG_LEVEL = process.env.N8N_LOG_LEVEL || 'info';
 
+const audit = require('./audit');
 const workflowLib = require('n8n-workflow');
 const core = require('n8n-core');
 
@@ -234,6 +237,19 @@ function credentialRefs(types) {
 	return refs;
 }
 
+/** Every output item and error of a run goes to the audit log (scanned for secrets after the tests). */
+function auditRun(run, nodes) {
+	const harnessNodes = new Set(nodes.filter((n) => n.type.startsWith('harness.')).map((n) => n.name));
+	for (const [name, tasks] of Object.entries(run.data.resultData.runData)) {
+		if (harnessNodes.has(name)) continue; // test input, not something this package produced
+		for (const task of tasks) {
+			if (task.error) audit.seen('error', { node: name, message: task.error.message, description: task.error.description, context: task.error.context });
+			for (const output of (task.data && task.data.main) || []) for (const item of output || []) audit.seen('item', item.json);
+		}
+	}
+	if (run.data.resultData.error) audit.seen('error', { message: run.data.resultData.error.message, description: run.data.resultData.error.description });
+}
+
 /**
  * Runs a workflow to completion. `input` is the items the start node emits.
  * Returns { run, error, output(nodeName, outputIndex = 0), credentialsHelper }.
@@ -272,6 +288,7 @@ async function runWorkflow({ nodes, connections, credentials = {}, input = [{ js
 	}
 	const run = await done;
 	const runData = run.data.resultData.runData;
+	auditRun(run, nodes);
 	return {
 		run,
 		workflow,
@@ -424,6 +441,7 @@ async function startTrigger({ trigger, downstream = [], connections, credentials
 			});
 			await execute.processRunExecutionData(workflow);
 			const run = await done;
+			auditRun(run, nodes);
 			const outputOf = (name) => {
 				const task = run.data.resultData.runData[name] && run.data.resultData.runData[name][0];
 				return task && task.data ? task.data.main[0].map((item) => item.json) : undefined;
@@ -493,6 +511,7 @@ async function post(url, payload, { format = 'json', headers = {} } = {}) {
 		body,
 	});
 	const text = await response.text();
+	audit.seen('webhook-response', { status: response.status, text, location: response.headers.get('location') });
 	let parsed;
 	try {
 		parsed = JSON.parse(text);

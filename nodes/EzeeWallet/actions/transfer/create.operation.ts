@@ -36,7 +36,8 @@ export const transferProperties = (idName: string): INodeProperties[] => [
 		typeOptions: { password: true },
 		required: true,
 		default: '',
-		description: 'The consumer’s wallet password. It is Base64-encoded for eZeeWallet and never appears in the output.',
+		description:
+			'The consumer’s wallet password, best passed by expression from the incoming data (e.g. a form) rather than typed here: a typed value is stored in the workflow. It is Base64-encoded for eZeeWallet and never appears in the output.',
 	},
 	{
 		displayName: 'Return Success URL',

@@ -1,0 +1,49 @@
+// The report must be able to fail: planted secrets, accepted forgeries and double movements are caught.
+const { execFileSync } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+function report(figures, seen) {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paysuite-report-'));
+	fs.writeFileSync(path.join(dir, 'figures-1.jsonl'), figures.map((f) => JSON.stringify(f)).join('\n'));
+	fs.writeFileSync(path.join(dir, 'seen-1.jsonl'), seen.map((s) => JSON.stringify(s)).join('\n'));
+	try {
+		const output = execFileSync(process.execPath, [path.join(__dirname, 'report.js')], { env: { ...process.env, PAYSUITE_AUDIT_DIR: dir, PAYSUITE_TEST_START: String(Date.now() + 60_000) }, encoding: 'utf8' });
+		return { code: 0, output };
+	} catch (error) {
+		return { code: error.status, output: error.stdout };
+	} finally {
+		fs.rmSync(dir, { recursive: true, force: true });
+	}
+}
+
+const good = [
+	{ category: 'forged', provider: 'p', tried: 3, accepted: 0, executions: 0 },
+	{ category: 'faults', provider: 'p', operation: 'o', movements: 1, sent: 1, error: true },
+	{ category: 'reads', provider: 'p', recovered: true },
+	{ category: 'badInput', provider: 'p', tried: 2, clear: 2, sent: 0 },
+	{ category: 'duplicates', provider: 'p', uniqueEvents: 2, deliveries: 10, executions: 2 },
+];
+
+test('a clean run passes', () => {
+	const { code, output } = report(good, [{ kind: 'item', value: { ok: true } }]);
+	expect(output).toMatch(/hits 0/);
+	expect(code).toBe(0);
+});
+
+test('a planted secret in an output item fails the report', () => {
+	const { code, output } = report(good, [{ kind: 'item', value: { leaked: 'x sandbox_api_password y' } }]);
+	expect(output).toMatch(/hits 1/);
+	expect(code).toBe(1);
+});
+
+test.each([
+	['an accepted forgery', { category: 'forged', provider: 'p', tried: 1, accepted: 1, executions: 0 }],
+	['a double movement', { category: 'faults', provider: 'p', operation: 'o', movements: 2, sent: 1, error: false }],
+	['a re-sent money call', { category: 'faults', provider: 'p', operation: 'o', movements: 1, sent: 2, error: true }],
+	['an unclear bad-input error', { category: 'badInput', provider: 'p', tried: 2, clear: 1, sent: 0 }],
+	['a duplicate execution', { category: 'duplicates', provider: 'p', uniqueEvents: 1, deliveries: 5, executions: 2 }],
+])('%s fails the report', (_name, figure) => {
+	expect(report([...good, figure], []).code).toBe(1);
+});

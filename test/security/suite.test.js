@@ -1,0 +1,143 @@
+// Reliability and security suite across every provider that has a case file in ./cases: forged webhooks,
+// faults on money moves, bad input, duplicate delivery. Figures go to the audit log and are printed as a
+// table by test/security/report.js after the whole test run (which also scans everything seen for secrets).
+const fs = require('fs');
+const path = require('path');
+const { runNode, startTrigger, node, post } = require('../harness/n8n');
+const { useSandbox } = require('../harness/sandbox');
+const { record } = require('../harness/audit');
+
+const box = useSandbox();
+const providers = fs
+	.readdirSync(path.join(__dirname, 'cases'))
+	.filter((file) => file.endsWith('.js'))
+	.map((file) => require(`./cases/${file}`));
+
+const FAULTS = [
+	{ kind: 'status', status: 500 },
+	{ kind: 'status', status: 503 },
+	{ kind: 'status', status: 429 },
+	{ kind: 'html' },
+	{ kind: 'drop' },
+	{ kind: 'drop-after' },
+	{ kind: 'malformed' },
+	{ kind: 'timeout', delayMs: 300 },
+];
+
+async function send(url, forged) {
+	if (forged.raw !== undefined) {
+		const response = await fetch(url, { method: 'POST', headers: { 'content-type': forged.contentType || 'application/json', ...(forged.headers || {}) }, body: forged.raw });
+		return { status: response.status };
+	}
+	return await post(url, forged.payload, { format: forged.format, headers: forged.headers, method: forged.method });
+}
+
+describe.each(providers.map((p) => [p.provider, p]))('%s', (_name, cases) => {
+	const credentials = () => cases.credentials(box.sandbox);
+
+	for (const trigger of cases.triggers || []) {
+		test(`${trigger.name}: forged, replayed and wrong-IP notifications start nothing`, async () => {
+			const started = await startTrigger({ trigger: node(trigger.name, trigger.type, trigger.parameters), credentials: credentials() });
+			let tried = 0;
+			let accepted = 0;
+			try {
+				if (trigger.setup) await trigger.setup(box.sandbox, started);
+				for (const forged of trigger.forged) {
+					const response = await send(started.url(forged.webhook), typeof forged.build === 'function' ? await forged.build(box.sandbox) : forged);
+					tried++;
+					if (response.status >= 200 && response.status < 300 && !forged.acknowledgedWithoutRun) accepted++;
+				}
+				// a valid event, then replays of it: only the first may run
+				const valid = await trigger.valid(1, box.sandbox);
+				await send(started.url(valid.webhook), valid);
+				await started.settle();
+				const beforeReplay = started.executions.length;
+				for (let i = 0; i < 3; i++) {
+					await send(started.url(valid.webhook), valid);
+					tried++;
+				}
+				await started.settle();
+				expect(beforeReplay).toBe(1);
+				expect(started.executions).toHaveLength(1);
+			} finally {
+				await started.close();
+			}
+			if (trigger.wrongIp) {
+				const guarded = await startTrigger({ trigger: node(trigger.name, trigger.type, { ...trigger.parameters, ...trigger.wrongIp.parameters }), credentials: credentials() });
+				try {
+					const response = await send(guarded.url(), trigger.wrongIp);
+					tried++;
+					if (response.status < 300) accepted++;
+					await guarded.settle();
+					expect(guarded.executions).toHaveLength(0);
+				} finally {
+					await guarded.close();
+				}
+			}
+			record({ category: 'forged', provider: cases.provider, trigger: trigger.name, tried, accepted, executions: 0 });
+			expect(accepted).toBe(0);
+		});
+
+		test(`${trigger.name}: the same valid event delivered many times, also concurrently, runs once`, async () => {
+			const started = await startTrigger({ trigger: node(trigger.name, trigger.type, trigger.parameters), credentials: credentials() });
+			try {
+				if (trigger.setup) await trigger.setup(box.sandbox, started);
+				const events = [await trigger.valid(10, box.sandbox), await trigger.valid(11, box.sandbox)];
+				let deliveries = 0;
+				for (const valid of events) {
+					await Promise.all(Array.from({ length: 5 }, () => send(started.url(valid.webhook), valid)));
+					for (let i = 0; i < 3; i++) await send(started.url(valid.webhook), valid);
+					deliveries += 8;
+				}
+				await started.settle();
+				record({ category: 'duplicates', provider: cases.provider, trigger: trigger.name, uniqueEvents: events.length, deliveries, executions: started.executions.length });
+				expect(started.executions).toHaveLength(events.length);
+			} finally {
+				await started.close();
+			}
+		});
+	}
+
+	for (const op of cases.moneyOps || []) {
+		test.each(FAULTS.map((fault) => [JSON.stringify(fault), fault]))(`money move "${op.name}" under fault %s: at most one movement, clear error`, async (_label, fault) => {
+			box.sandbox.injectFault({ provider: cases.provider, path: op.path, ...fault });
+			const result = await runNode({ type: cases.node, parameters: op.parameters, credentials: credentials(), items: op.items || [{}] });
+			const sent = box.sandbox.count({ provider: cases.provider, path: op.path });
+			const movements = op.movements(box.sandbox);
+			record({ category: 'faults', provider: cases.provider, operation: op.name, fault: fault.kind + (fault.status ? ` ${fault.status}` : ''), intended: 1, movements, sent, error: Boolean(result.error) });
+			expect(sent).toBe(1);
+			expect(movements).toBeLessThanOrEqual(1);
+			if (movements === 0 || ['drop-after', 'malformed'].includes(fault.kind)) {
+				expect(result.error).toBeDefined();
+				if (fault.kind !== 'status' || fault.status !== 429) expect(result.error.message).toMatch(/may or may not have been made: it was not sent again\. (Look up|Check)/);
+			}
+		});
+	}
+
+	for (const read of cases.reads || []) {
+		test(`read "${read.name}" recovers from a 503 and a dropped connection by retrying`, async () => {
+			box.sandbox.injectFault({ provider: cases.provider, path: read.path, kind: 'status', status: 503 });
+			box.sandbox.injectFault({ provider: cases.provider, path: read.path, kind: 'drop' });
+			const result = await runNode({ type: cases.node, parameters: read.parameters, credentials: credentials() });
+			record({ category: 'reads', provider: cases.provider, operation: read.name, recovered: !result.error, attempts: box.sandbox.count({ provider: cases.provider, path: read.path }) });
+			expect(result.error).toBeUndefined();
+			expect(box.sandbox.count({ provider: cases.provider, path: read.path })).toBe(3);
+		});
+	}
+
+	if ((cases.badInput || []).length) {
+		test('bad input: a clear error naming field and item, and no request sent', async () => {
+			let clear = 0;
+			for (const [field, parameters] of cases.badInput) {
+				const result = await runNode({ type: cases.node, parameters, credentials: credentials(), items: [{}, {}] });
+				const message = result.error ? result.error.message : '';
+				if (result.error && result.error.name === 'NodeOperationError' && message.startsWith(`Invalid ${field} [item 0]:`)) clear++;
+				else console.error(`not clear for ${field}: ${message}`);
+			}
+			const sent = box.sandbox.count({ provider: cases.provider });
+			record({ category: 'badInput', provider: cases.provider, tried: cases.badInput.length, clear, sent });
+			expect(clear).toBe(cases.badInput.length);
+			expect(sent).toBe(0);
+		});
+	}
+});
