@@ -13,7 +13,9 @@ import { safeEqual } from '../shared/webhook';
  * received: "10.00" and "10" give different signatures. `status`, `ref` and `currency` are not signed.
  *
  * Reference vector (computed independently with crypto-js in test/kazawallet/signature.test.js):
- * amount "10.00", order_id "ord_123", apiKey "key_abc", apiSecret "secret_xyz".
+ * amount "10.00", order_id "ord_123", apiKey "key_abc", apiSecret "secret_xyz" →
+ * "VIxatOm1XNBy9Do6B40B1sMNw8Njl3+i1MVzzsvqAHcnBdphc0UDkTvS+albIGJC4ddOjK68HZEh+AV8/+MIKQ=="
+ * (amount "10" instead gives "AKreO12doPNa7CJn653bljAehNdoqRjSR/NPnagPzQ4xA6MZTgRczNxJK4697fIdcNhWSmFJ5r0NGFOreGbEXA==").
  */
 export function kazawalletWebhookSecret(amount: string, orderId: string, apiKey: string, apiSecret: string): string {
 	const digest = createHash('sha256').update(`${amount}:::${orderId}:::${apiKey}`, 'utf8').digest();
