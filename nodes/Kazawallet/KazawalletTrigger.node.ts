@@ -119,6 +119,8 @@ export class KazawalletTrigger implements INodeType {
 		if (classified.kind === 'paymentLink') return await handlePaymentLink.call(this, fields, events, ignoreRepeats);
 
 		if (classified.kind === 'card') {
+			// An event that is not selected is acknowledged without a look-up.
+			if (events.length > 0 && !events.includes(classified.event)) return acknowledge(this, { received: true });
 			// Unsigned: confirm with the API first (when on), then de-duplicate, then emit.
 			let confirmation: Confirmation = { ok: true };
 			if (options.confirmCardEvents !== false) {
@@ -133,7 +135,6 @@ export class KazawalletTrigger implements INodeType {
 			}
 			const { details, event } = classified;
 			const cardId = classified.cardId ?? text(confirmation.card?.id ?? confirmation.card?.cardId);
-			if (events.length > 0 && !events.includes(event)) return acknowledge(this, { received: true });
 			const key = eventKey([
 				event,
 				cardId,
