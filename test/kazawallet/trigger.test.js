@@ -214,3 +214,23 @@ describe('3DS confirmation → Validate Code', () => {
 		expect(k.count({ path: '/wallet-cards/validate-code' })).toBe(1);
 	});
 });
+
+describe('confirmation look-up failures', () => {
+	test('Kazawallet unreachable while confirming: 503 so the event can be sent again, nothing started', async () => {
+		await start();
+		k.sandbox.injectFault({ provider: 'kazawallet', path: '/wallet-cards/get-transactions', kind: 'status', status: 500, times: 4 });
+		const response = await post(trigger.url(), { event: 'CC_CONSUME', cardId: 'kc-1', details: { id: 'ct-1', amount: '1.00' } });
+		expect(response.status).toBe(503);
+		await trigger.settle();
+		expect(trigger.executions).toHaveLength(0);
+		expect(k.count({ path: '/wallet-cards/get-transactions' })).toBe(4);
+	});
+
+	test('a 3DS event for a card that is not ours gets 403', async () => {
+		await start();
+		const response = await post(trigger.url(), { event: '3DS_CONFIRM', cardId: 'kc-404', details: { amount: '1.00', type: 'code', cardNumber: '****1234', validateCode: '123456' } });
+		expect(response.status).toBe(403);
+		await trigger.settle();
+		expect(trigger.executions).toHaveLength(0);
+	});
+});
