@@ -201,7 +201,9 @@ async function handlePaymentLink(
 	const status = text(fields.status) ?? '';
 	const event = `paymentLink.${status}`;
 	if (events.length > 0 && !events.includes(event)) return acknowledge(this, { received: true });
-	if (ignoreRepeats && !rememberEvent(this, eventKey(['paymentLink', orderId, status]))) {
+	// A link ends once (fulfilled or timed out), so the order id alone is the key: `status` is not signed,
+	// and a replay of a genuine webhook with another status must not start a second run.
+	if (ignoreRepeats && !rememberEvent(this, eventKey(['paymentLink', orderId]))) {
 		return acknowledge(this, { received: true });
 	}
 	const data = omitKeys(fields, new Set(['secret']));

@@ -113,6 +113,15 @@ describe('payment-link webhook', () => {
 		expect(trigger.responses.map((r) => r.status)).toEqual([200, 200, 200]);
 	});
 
+	test('a genuine webhook replayed with another (unsigned) status does not run again', async () => {
+		await start();
+		const timedOut = { order_id: 'pl-7', amount: '9.99', status: 'timed_out', currency: 'USD', secret: sign('9.99', 'pl-7') };
+		expect((await post(trigger.url(), timedOut)).status).toBe(200);
+		expect((await post(trigger.url(), { ...timedOut, status: 'fulfilled' })).status).toBe(200);
+		await trigger.settle();
+		expect(trigger.executions.map((e) => e.items[0].status)).toEqual(['timed_out']);
+	});
+
 	test('something that is not a Kazawallet webhook gets 400', async () => {
 		await start();
 		expect((await post(trigger.url(), { hello: 'world' })).status).toBe(400);
