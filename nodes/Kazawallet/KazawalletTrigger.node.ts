@@ -10,6 +10,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { omitKeys } from '../shared/redact';
 import { acknowledge, getBodyFields, getRawBody, reject, rememberEvent } from '../shared/webhook';
+import { safeCard } from './actions/card/common';
 import type { Classified } from './notifications';
 import { classifyNotification, lastFour } from './notifications';
 import { rawJsonFields, verifyKazawalletWebhook } from './signature';
@@ -149,7 +150,7 @@ export class KazawalletTrigger implements INodeType {
 				event,
 				kind: 'card',
 				cardId,
-				...withCodeNames(details),
+				...withCodeNames(safeCard(details)), // card numbers stay masked even if a payload carried a full one
 				confirmed: options.confirmCardEvents !== false,
 				receivedAt: new Date().toISOString(),
 			};

@@ -166,10 +166,10 @@ describe('card, withdrawal and deposit webhooks', () => {
 
 	test('without confirmation, card events are taken on the URL alone (documented)', async () => {
 		await start({ options: { confirmCardEvents: false } });
-		const response = await post(trigger.url(), { event: 'CC_CONSUME', cardId: 'kc-1', details: { id: 'ct-1', amount: '2.00', status: 2, type: 2, direction: 2 } });
+		const response = await post(trigger.url(), { event: 'CC_CONSUME', cardId: 'kc-1', details: { id: 'ct-1', amount: '2.00', status: 2, type: 2, direction: 2, cardNumber: '4111111111114242' } });
 		expect(response.status).toBe(200);
 		await trigger.settle();
-		expect(trigger.executions[0].items[0]).toMatchObject({ statusName: 'Failed', confirmed: false });
+		expect(trigger.executions[0].items[0]).toMatchObject({ statusName: 'Failed', confirmed: false, cardNumber: '************4242' });
 		expect(k.count()).toBe(0);
 	});
 
