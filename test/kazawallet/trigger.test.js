@@ -75,6 +75,16 @@ describe('payment-link webhook', () => {
 		expect(trigger.executions[0].items[0].amount).toBe('10.00');
 	});
 
+	test('raw JSON numbers: 10.00 signed as "10.00" passes, signed as "10" fails', async () => {
+		await start();
+		const raw = (secret) => `{"order_id":123,"amount":10.00,"status":"fulfilled","currency":"USD","secret":"${secret}"}`;
+		expect((await post(trigger.url(), raw(sign('10', '123')))).status).toBe(401);
+		expect((await post(trigger.url(), raw(sign('10.00', '123')))).status).toBe(200);
+		await trigger.settle();
+		expect(trigger.executions).toHaveLength(1);
+		expect(trigger.executions[0].items[0]).toMatchObject({ order_id: '123', amount: '10.00' });
+	});
+
 	test('forged and tampered webhooks get 401 and start nothing', async () => {
 		await start();
 		const genuine = { order_id: 'pl-9', amount: '10.00', status: 'fulfilled', ref: 'r', currency: 'USD', secret: sign('10.00', 'pl-9') };
