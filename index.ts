@@ -3,3 +3,6 @@
 export { EzeeWalletApi } from './credentials/EzeeWalletApi.credentials';
 export { EzeeWallet } from './nodes/EzeeWallet/EzeeWallet.node';
 export { EzeeWalletTrigger } from './nodes/EzeeWallet/EzeeWalletTrigger.node';
+export { KazawalletApi } from './credentials/KazawalletApi.credentials';
+export { Kazawallet } from './nodes/Kazawallet/Kazawallet.node';
+export { KazawalletTrigger } from './nodes/Kazawallet/KazawalletTrigger.node';

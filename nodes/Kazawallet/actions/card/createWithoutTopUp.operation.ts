@@ -1,0 +1,40 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { OperationResult } from '../../../shared/router';
+import { checkEmail } from '../../../shared/validation';
+import { kazawalletRequest } from '../../transport';
+import { cardFrom, cardTypeProperty, cardUserEmailProperty, checkCardType, safeCard } from './common';
+
+// Reference: kazawallet.txt, "Create Card (without top-up)" (POST /wallet-cards/create), DEPRECATED by
+// Kazawallet in favour of Issue Card; body assumed { email, cardType }
+
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'Kazawallet has deprecated this endpoint. Use Card → Issue for new workflows; this stays for existing integrations.',
+		name: 'deprecatedNotice',
+		type: 'notice',
+		default: '',
+	},
+	cardUserEmailProperty,
+	cardTypeProperty,
+];
+
+const displayOptions = { show: { resource: ['card'], operation: ['createWithoutTopUp'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
+	const email = checkEmail(this.getNodeParameter('email', i), 'User Email');
+	const cardType = checkCardType(this.getNodeParameter('cardType', i, 'basic'));
+	const { body } = await kazawalletRequest.call(this, {
+		method: 'POST',
+		path: '/wallet-cards/create',
+		body: { email, cardType },
+		movesMoney: true,
+		itemIndex: i,
+		reference: `the cards of ${email} (Card → Get Many)`,
+	});
+	return { ...body, card: safeCard(cardFrom(body)), deprecatedEndpoint: true };
+}

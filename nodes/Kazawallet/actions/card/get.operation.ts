@@ -1,0 +1,38 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { OperationResult } from '../../../shared/router';
+import { kazawalletRequest, withCodeNames } from '../../transport';
+import { cardIdProperty, readCardId } from '../common';
+import { cardFrom, safeCard } from './common';
+
+// Reference: kazawallet.txt, "Get Card Details" (GET /wallet-cards/get-card-details?cardId=)
+
+const properties: INodeProperties[] = [
+	cardIdProperty,
+	{
+		displayName: 'Include Full Card Number and CVV',
+		name: 'includeSensitive',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to output the full card number, CVV and PIN. Off: the number is masked to its last four digits and CVV/PIN are left out.',
+	},
+];
+
+const displayOptions = { show: { resource: ['card'], operation: ['get'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
+	const cardId = readCardId.call(this, i);
+	const includeSensitive = this.getNodeParameter('includeSensitive', i, false) as boolean;
+	const { body } = await kazawalletRequest.call(this, {
+		method: 'GET',
+		path: '/wallet-cards/get-card-details',
+		qs: { cardId },
+		movesMoney: false,
+		itemIndex: i,
+	});
+	return withCodeNames(safeCard(cardFrom(body), includeSensitive));
+}

@@ -1,0 +1,35 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { OperationResult } from '../../../shared/router';
+import { checkEmail } from '../../../shared/validation';
+import { kazawalletRequest } from '../../transport';
+import { amountProperty } from '../common';
+import { cardFrom, cardTypeProperty, cardUserEmailProperty, checkCardAmount, checkCardType, safeCard } from './common';
+
+// Reference: kazawallet.txt, "Issue Card" (POST /wallet-cards/create-then-topup); body assumed { email, amount, cardType }
+
+const properties: INodeProperties[] = [
+	cardUserEmailProperty,
+	{ ...amountProperty, description: 'The first top-up of the card in USD, e.g. 25.00 (sent as a string)' },
+	cardTypeProperty,
+];
+
+const displayOptions = { show: { resource: ['card'], operation: ['issue'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
+	const email = checkEmail(this.getNodeParameter('email', i), 'User Email');
+	const amount = checkCardAmount(this.getNodeParameter('amount', i));
+	const cardType = checkCardType(this.getNodeParameter('cardType', i, 'basic'));
+	const { body } = await kazawalletRequest.call(this, {
+		method: 'POST',
+		path: '/wallet-cards/create-then-topup',
+		body: { email, amount, cardType },
+		movesMoney: true,
+		itemIndex: i,
+		reference: `the cards of ${email} (Card → Get Many)`,
+	});
+	return { ...body, card: safeCard(cardFrom(body)) };
+}

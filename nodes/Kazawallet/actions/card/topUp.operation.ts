@@ -1,0 +1,32 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { OperationResult } from '../../../shared/router';
+import { kazawalletRequest } from '../../transport';
+import { amountProperty, cardIdProperty, readCardId } from '../common';
+import { checkCardAmount } from './common';
+
+// Reference: kazawallet.txt, "Top up Card" (PUT /wallet-cards/topup); body assumed { cardId, amount }
+
+const properties: INodeProperties[] = [
+	cardIdProperty,
+	{ ...amountProperty, description: 'The amount in USD, e.g. 25.00 (sent as a string)' },
+];
+
+const displayOptions = { show: { resource: ['card'], operation: ['topUp'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
+	const cardId = readCardId.call(this, i);
+	const amount = checkCardAmount(this.getNodeParameter('amount', i));
+	const { body } = await kazawalletRequest.call(this, {
+		method: 'PUT',
+		path: '/wallet-cards/topup',
+		body: { cardId, amount },
+		movesMoney: true,
+		itemIndex: i,
+		reference: `the transactions of card ${cardId} (Card → Get Transactions)`,
+	});
+	return { ...body, cardId, amount };
+}

@@ -1,0 +1,42 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { OperationResult } from '../../../shared/router';
+import { checkString } from '../../../shared/validation';
+import { kazawalletRequest } from '../../transport';
+import { cardIdProperty, readCardId } from '../common';
+
+// Reference: kazawallet.txt, "Validate Code" (POST /wallet-cards/validate-code); body assumed
+// { cardId, code }. The Kazawallet Trigger's 3DS_CONFIRM output carries cardId and validateCode.
+
+const properties: INodeProperties[] = [
+	{ ...cardIdProperty, default: '={{ $json.cardId }}' },
+	{
+		displayName: 'Code',
+		name: 'code',
+		type: 'string',
+		required: true,
+		default: '={{ $json.validateCode }}',
+		description: 'The 3DS confirmation code (validateCode of the 3DS_CONFIRM event)',
+	},
+];
+
+const displayOptions = { show: { resource: ['card'], operation: ['validateCode'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
+	const cardId = readCardId.call(this, i);
+	const code = checkString(this.getNodeParameter('code', i), 'Code', { maxLength: 64 });
+	// Confirms a card payment: sent once.
+	const { body } = await kazawalletRequest.call(this, {
+		method: 'POST',
+		path: '/wallet-cards/validate-code',
+		body: { cardId, code },
+		movesMoney: true,
+		itemIndex: i,
+		reference: `the transactions of card ${cardId} (Card → Get Transactions)`,
+		sensitiveValues: [code],
+	});
+	return { ...body, cardId };
+}

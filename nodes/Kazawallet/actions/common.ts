@@ -1,0 +1,162 @@
+import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions, INodeProperties } from 'n8n-workflow';
+
+import { CRYPTO_CURRENCIES, currencyExponent, normalizeDecimal } from '../../shared/money';
+import { checkString, FieldError } from '../../shared/validation';
+import { KAZAWALLET_PAYMENT_METHODS, listFrom } from '../transport';
+
+/** A Kazawallet currency code: ISO 4217 (USD) or a crypto code (USDT), returned upper-case. */
+export function checkWalletCurrency(value: unknown, field = 'Currency'): string {
+	return checkString(value, field, {
+		pattern: /^[A-Za-z]{3,5}$/,
+		patternHint: 'a currency code such as USD or USDT',
+	}).toUpperCase();
+}
+
+/**
+ * Validates an amount for a currency and returns it as Kazawallet expects it: a decimal string, sent
+ * exactly as written (no float). Positive; at most the currency's decimals (crypto such as USDT: 8).
+ */
+export function checkWalletAmount(value: unknown, currency: string, field = 'Amount'): string {
+	const code = currency.toUpperCase();
+	const maxDecimals = CRYPTO_CURRENCIES.has(code) ? 8 : currencyExponent(code);
+	return normalizeDecimal(value, field, { maxDecimals, unitLabel: code });
+}
+
+export function currencyProperty(defaultValue = 'USD', description = 'Currency code, e.g. USD or USDT'): INodeProperties {
+	return {
+		displayName: 'Currency',
+		name: 'currency',
+		type: 'string',
+		required: true,
+		default: defaultValue,
+		placeholder: 'USD',
+		description,
+	};
+}
+
+export const amountProperty: INodeProperties = {
+	displayName: 'Amount',
+	name: 'amount',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: '10.50',
+	description:
+		'A positive decimal with a dot, e.g. 10.50. Sent to Kazawallet as a string exactly as written; at most the currency’s decimals (8 for crypto such as USDT).',
+};
+
+export const cardIdProperty: INodeProperties = {
+	displayName: 'Card ID',
+	name: 'cardId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'kc-…',
+	description: 'The Kazawallet card ID (kc-…), as returned by Issue Card or Get Many',
+};
+
+export function readCardId(this: IExecuteFunctions, i: number): string {
+	return checkString(this.getNodeParameter('cardId', i), 'Card ID', { maxLength: 100 });
+}
+
+/** Payment method dropdown (documented ids as defaults) and its method-specific fields. */
+export const paymentMethodProperties: INodeProperties[] = [
+	{
+		displayName: 'Payment Method Name or ID',
+		name: 'paymentMethod',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getPaymentMethods' },
+		required: true,
+		default: '118',
+		description:
+			'The payment method. Development and production IDs differ (USDT-TRC20 is 15 in development, 118 in production). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	{
+		displayName: 'Method Fields',
+		name: 'methodFields',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Field',
+		default: {},
+		description: 'The fields this payment method needs (e.g. a wallet address), loaded from Kazawallet',
+		options: [
+			{
+				displayName: 'Field',
+				name: 'field',
+				values: [
+					{
+						displayName: 'Field Name or ID',
+						name: 'name',
+						type: 'options',
+						typeOptions: { loadOptionsMethod: 'getPaymentMethodFields', loadOptionsDependsOn: ['paymentMethod'] },
+						default: '',
+						description:
+							'A field of the chosen payment method. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+					},
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+					},
+				],
+			},
+		],
+	},
+];
+
+export function readPaymentMethod(this: IExecuteFunctions, i: number): string {
+	const value = this.getNodeParameter('paymentMethod', i) as unknown;
+	return checkString(value, 'Payment Method', { pattern: /^\d+$/, patternHint: 'a numeric payment method id such as 118' });
+}
+
+export function readMethodFields(this: IExecuteFunctions, i: number): IDataObject {
+	const collection = this.getNodeParameter('methodFields', i, {}) as { field?: Array<{ name: string; value: string }> };
+	const fields: IDataObject = {};
+	for (const entry of collection.field ?? []) {
+		const name = checkString(entry.name, 'Method Fields › Field Name', { maxLength: 100 });
+		if (name in fields) throw new FieldError('Method Fields', `lists "${name}" twice`);
+		fields[name] = entry.value ?? '';
+	}
+	return fields;
+}
+
+/** The documented payment methods, for the dropdown. */
+export async function getPaymentMethods(this: ILoadOptionsFunctions) {
+	return [
+		...KAZAWALLET_PAYMENT_METHODS.production.map((method) => ({
+			name: `${method.name} (Production, ${method.id})`,
+			value: method.id,
+		})),
+		...KAZAWALLET_PAYMENT_METHODS.development.map((method) => ({
+			name: `${method.name} (Development, ${method.id})`,
+			value: method.id,
+		})),
+	];
+}
+
+/**
+ * Field entries of a get-payment-method-fields answer. Its shape is not public; this accepts a list
+ * under `fields` / `data` (also split in `withdraw` / `deposit`) of objects with slug/name/label.
+ */
+export function methodFieldsFrom(body: unknown): Array<{ slug: string; label: string; required?: boolean }> {
+	const value = (body ?? {}) as IDataObject;
+	let entries = listFrom(value, ['fields', 'data', 'withdraw', 'deposit']);
+	if (!entries.length && value.fields && typeof value.fields === 'object') {
+		const split = value.fields as IDataObject;
+		entries = [...listFrom(split, ['withdraw']), ...listFrom(split, ['deposit'])];
+	}
+	const seen = new Set<string>();
+	const result: Array<{ slug: string; label: string; required?: boolean }> = [];
+	for (const entry of entries) {
+		const slug = String(entry.slug ?? entry.key ?? entry.name ?? '');
+		if (!slug || seen.has(slug)) continue;
+		seen.add(slug);
+		result.push({
+			slug,
+			label: String(entry.label ?? entry.title ?? entry.name ?? slug),
+			required: entry.required === true || entry.required === 1 || entry.required === 'true',
+		});
+	}
+	return result;
+}

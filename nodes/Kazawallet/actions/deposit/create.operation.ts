@@ -1,0 +1,72 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { OperationResult } from '../../../shared/router';
+import { checkEmail, checkString } from '../../../shared/validation';
+import { kazawalletRequest } from '../../transport';
+import {
+	amountProperty,
+	checkWalletAmount,
+	checkWalletCurrency,
+	currencyProperty,
+	paymentMethodProperties,
+	readMethodFields,
+	readPaymentMethod,
+} from '../common';
+
+// Reference: kazawallet.txt, "Create Deposit" (POST /createDepositRequest); body per
+// provider-docs/README.md: { merchantEmail, email, currency, amount (string), note, paymentMethod (number), fields }
+// → { success, error, createdPayment: { status: "pending", transaction_id: "de-…" } }
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'User Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		required: true,
+		default: '',
+		description: 'The Kazawallet user the deposit is for',
+	},
+	currencyProperty('USDT'),
+	amountProperty,
+	...paymentMethodProperties,
+	{
+		displayName: 'Note',
+		name: 'note',
+		type: 'string',
+		default: '',
+	},
+];
+
+const displayOptions = { show: { resource: ['deposit'], operation: ['create'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
+	const email = checkEmail(this.getNodeParameter('email', i), 'User Email');
+	const currency = checkWalletCurrency(this.getNodeParameter('currency', i));
+	const amount = checkWalletAmount(this.getNodeParameter('amount', i), currency);
+	const paymentMethod = Number(readPaymentMethod.call(this, i));
+	const fields = readMethodFields.call(this, i);
+	const credentials = await this.getCredentials('kazawalletApi');
+	const body: IDataObject = {
+		merchantEmail: String(credentials.merchantEmail ?? ''),
+		email,
+		currency,
+		amount,
+		note: checkString(this.getNodeParameter('note', i, ''), 'Note', { required: false, maxLength: 500 }),
+		paymentMethod,
+		fields,
+	};
+	const { body: response } = await kazawalletRequest.call(this, {
+		method: 'POST',
+		path: '/createDepositRequest',
+		body,
+		movesMoney: true,
+		itemIndex: i,
+		reference: `the deposit of ${amount} ${currency} for ${email} in the Kazawallet dashboard`,
+	});
+	const created = (response.createdPayment ?? {}) as IDataObject;
+	return { ...response, transactionId: created.transaction_id, status: created.status };
+}

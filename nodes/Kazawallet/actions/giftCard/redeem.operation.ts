@@ -1,0 +1,47 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { OperationResult } from '../../../shared/router';
+import { checkEmail, checkString } from '../../../shared/validation';
+import { kazawalletRequest } from '../../transport';
+
+// Reference: kazawallet.txt, "Redeem Gift Card" (POST /gift-card/redeem): { giftCardCode, userEmail }
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Gift Card Code',
+		name: 'giftCardCode',
+		type: 'string',
+		typeOptions: { password: true },
+		required: true,
+		default: '',
+	},
+	{
+		displayName: 'User Email',
+		name: 'userEmail',
+		type: 'string',
+		placeholder: 'name@email.com',
+		required: true,
+		default: '',
+		description: 'The Kazawallet user whose account receives the gift card value',
+	},
+];
+
+const displayOptions = { show: { resource: ['giftCard'], operation: ['redeem'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
+	const giftCardCode = checkString(this.getNodeParameter('giftCardCode', i), 'Gift Card Code', { maxLength: 128 });
+	const userEmail = checkEmail(this.getNodeParameter('userEmail', i), 'User Email');
+	const { body } = await kazawalletRequest.call(this, {
+		method: 'POST',
+		path: '/gift-card/redeem',
+		body: { giftCardCode, userEmail },
+		movesMoney: true,
+		itemIndex: i,
+		reference: `the balance of ${userEmail}`,
+		sensitiveValues: [giftCardCode],
+	});
+	return { ...body, userEmail };
+}

@@ -1,0 +1,69 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { OperationResult } from '../../../shared/router';
+import { checkEmail, checkString, checkUrl } from '../../../shared/validation';
+import { kazawalletRequest } from '../../transport';
+import { amountProperty, checkWalletAmount, checkWalletCurrency, currencyProperty } from '../common';
+
+// Reference: kazawallet.txt, "Create Payment Link" (POST /createPaymentLink, x-api-key only);
+// body per provider-docs/README.md: { amount (string), currency, email, ref, redirectUrl } → { url }
+
+const properties: INodeProperties[] = [
+	amountProperty,
+	currencyProperty(),
+	{
+		displayName: 'Merchant Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '',
+		description: 'Your own Kazawallet email that receives the payment. Leave empty to use the merchant email of the credential.',
+	},
+	{
+		displayName: 'Reference',
+		name: 'ref',
+		type: 'string',
+		default: '',
+		description: 'Sent back in the webhook as ref, e.g. your order or user ID',
+	},
+	{
+		displayName: 'Redirect URL',
+		name: 'redirectUrl',
+		type: 'string',
+		default: '',
+		placeholder: 'https://shop.example.com/thanks',
+		description: 'Where the customer is sent after paying',
+	},
+];
+
+const displayOptions = { show: { resource: ['paymentLink'], operation: ['create'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
+	const currency = checkWalletCurrency(this.getNodeParameter('currency', i));
+	const amount = checkWalletAmount(this.getNodeParameter('amount', i), currency);
+	let email = checkEmail(this.getNodeParameter('email', i, ''), 'Merchant Email', false);
+	if (!email) {
+		const credentials = await this.getCredentials('kazawalletApi');
+		email = checkEmail(credentials.merchantEmail, 'Merchant Email (credential)');
+	}
+	const body: IDataObject = {
+		amount,
+		currency,
+		email,
+		ref: checkString(this.getNodeParameter('ref', i, ''), 'Reference', { required: false, maxLength: 255 }),
+		redirectUrl: checkUrl(this.getNodeParameter('redirectUrl', i, ''), 'Redirect URL', false),
+	};
+	// Creates a payable link; sent once so a lost answer cannot leave two links for one order.
+	const { body: response } = await kazawalletRequest.call(this, {
+		method: 'POST',
+		path: '/createPaymentLink',
+		body,
+		movesMoney: true,
+		itemIndex: i,
+		reference: body.ref ? `the payment link with reference "${body.ref as string}"` : undefined,
+	});
+	return { ...response, url: response.url ?? response.link, amount, currency, ref: body.ref };
+}

@@ -1,0 +1,55 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { OperationResult } from '../../../shared/router';
+import { checkEmail, checkString } from '../../../shared/validation';
+import { kazawalletRequest } from '../../transport';
+import { amountProperty, checkWalletAmount, checkWalletCurrency, currencyProperty } from '../common';
+
+// Reference: kazawallet.txt, "Create Transfer" (POST /transfer-from-merchant-to-user). The body is not
+// public; assumed { email (the user), currency, amount (string), note } like the deposit body.
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'User Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		required: true,
+		default: '',
+		description: 'The Kazawallet user who receives the money from your merchant wallet',
+	},
+	currencyProperty(),
+	amountProperty,
+	{
+		displayName: 'Note',
+		name: 'note',
+		type: 'string',
+		default: '',
+	},
+];
+
+const displayOptions = { show: { resource: ['transfer'], operation: ['create'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
+	const email = checkEmail(this.getNodeParameter('email', i), 'User Email');
+	const currency = checkWalletCurrency(this.getNodeParameter('currency', i));
+	const amount = checkWalletAmount(this.getNodeParameter('amount', i), currency);
+	const body: IDataObject = {
+		email,
+		currency,
+		amount,
+		note: checkString(this.getNodeParameter('note', i, ''), 'Note', { required: false, maxLength: 500 }),
+	};
+	const { body: response } = await kazawalletRequest.call(this, {
+		method: 'POST',
+		path: '/transfer-from-merchant-to-user',
+		body,
+		movesMoney: true,
+		itemIndex: i,
+		reference: `the transfer of ${amount} ${currency} to ${email} in your merchant wallet history`,
+	});
+	return response;
+}

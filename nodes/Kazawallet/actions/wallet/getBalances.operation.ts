@@ -1,0 +1,39 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { OperationResult } from '../../../shared/router';
+import { kazawalletRequest, listFrom } from '../../transport';
+import { checkWalletCurrency } from '../common';
+
+// Reference: kazawallet.txt, "Get Balance" (GET /get-merchant-wallets) → { success, wallets: [ { currency, amount } ] }
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Currency',
+		name: 'currency',
+		type: 'string',
+		default: '',
+		placeholder: 'USD',
+		description: 'Only the wallet in this currency. Leave empty for every wallet (one item each).',
+	},
+];
+
+const displayOptions = { show: { resource: ['wallet'], operation: ['getBalances'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
+	const wanted = String(this.getNodeParameter('currency', i, '') ?? '').trim();
+	const currency = wanted ? checkWalletCurrency(wanted) : '';
+	const { body } = await kazawalletRequest.call(this, {
+		method: 'GET',
+		path: '/get-merchant-wallets',
+		movesMoney: false,
+		itemIndex: i,
+	});
+	const wallets = listFrom(body, ['wallets', 'data']);
+	const selected = currency
+		? wallets.filter((wallet) => String(wallet.currency ?? '').toUpperCase() === currency)
+		: wallets;
+	return selected.map((wallet): IDataObject => ({ ...wallet }));
+}

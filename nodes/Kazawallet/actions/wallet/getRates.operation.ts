@@ -1,0 +1,23 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { OperationResult } from '../../../shared/router';
+import { kazawalletRequest } from '../../transport';
+
+// Reference: kazawallet.txt, "Get Rates" (GET /get-rate). The response shape is not public: returned as is.
+
+const properties: INodeProperties[] = [];
+
+const displayOptions = { show: { resource: ['wallet'], operation: ['getRates'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
+	const { body } = await kazawalletRequest.call(this, {
+		method: 'GET',
+		path: '/get-rate',
+		movesMoney: false,
+		itemIndex: i,
+	});
+	return body;
+}

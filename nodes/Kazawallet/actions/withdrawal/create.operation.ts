@@ -1,0 +1,69 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { OperationResult } from '../../../shared/router';
+import { checkEmail, checkString } from '../../../shared/validation';
+import { kazawalletRequest } from '../../transport';
+import {
+	amountProperty,
+	checkWalletAmount,
+	checkWalletCurrency,
+	currencyProperty,
+	paymentMethodProperties,
+	readMethodFields,
+	readPaymentMethod,
+} from '../common';
+
+// Reference: kazawallet.txt, "Create Withdrawal Request" (POST /createWithdrawalRequest):
+// { email, currency, amount (string), note, paymentMethod (string id), fields {} }
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		required: true,
+		default: '',
+		description:
+			'The Kazawallet account the withdrawal is made from (the reference’s table calls it the merchant’s email, its description a user wallet)',
+	},
+	currencyProperty('USDT'),
+	amountProperty,
+	...paymentMethodProperties,
+	{
+		displayName: 'Note',
+		name: 'note',
+		type: 'string',
+		default: '',
+	},
+];
+
+const displayOptions = { show: { resource: ['withdrawal'], operation: ['create'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
+	const email = checkEmail(this.getNodeParameter('email', i), 'Email');
+	const currency = checkWalletCurrency(this.getNodeParameter('currency', i));
+	const amount = checkWalletAmount(this.getNodeParameter('amount', i), currency);
+	const paymentMethod = readPaymentMethod.call(this, i);
+	const fields = readMethodFields.call(this, i);
+	const body: IDataObject = {
+		email,
+		currency,
+		amount,
+		note: checkString(this.getNodeParameter('note', i, ''), 'Note', { required: false, maxLength: 500 }),
+		paymentMethod,
+		fields,
+	};
+	const { body: response } = await kazawalletRequest.call(this, {
+		method: 'POST',
+		path: '/createWithdrawalRequest',
+		body,
+		movesMoney: true,
+		itemIndex: i,
+		reference: `the withdrawal of ${amount} ${currency} for ${email} in the Kazawallet dashboard`,
+	});
+	return response;
+}

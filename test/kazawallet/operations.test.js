@@ -1,0 +1,273 @@
+'use strict';
+// Every Kazawallet operation through n8n's engine against the sandbox: outputs and the sandbox's state.
+const { testCredential, loadOptions } = require('../harness/n8n');
+const { setup, DEMO } = require('./helpers');
+
+const k = setup();
+
+async function issueCard(email = 'alice@example.com', amount = '25.00', cardType = 'basic') {
+	const result = await k.run({ resource: 'card', operation: 'issue', email, amount, cardType });
+	expect(result.error).toBeUndefined();
+	return result.items[0].card.id;
+}
+
+describe('credential', () => {
+	test('the test request proves key, secret and merchant email', async () => {
+		const good = k.credentials().kazawalletApi;
+		expect((await testCredential('kazawalletApi', good)).ok).toBe(true);
+		const sent = k.requests('/get-merchant-wallets')[0].headers;
+		expect(sent['x-api-key']).toBe(DEMO.apiKey);
+		expect(sent['x-api-secret']).toBe(DEMO.apiSecret);
+		expect(sent['merchant-email']).toBe(DEMO.merchantEmail);
+		for (const wrong of [{ apiKey: 'nope' }, { apiSecret: 'nope' }, { merchantEmail: 'other@kazawallet.test' }]) {
+			const result = await testCredential('kazawalletApi', { ...good, ...wrong });
+			expect(result.ok).toBe(false);
+		}
+	});
+});
+
+describe('payment link', () => {
+	test('create sends the API key only and returns the link', async () => {
+		const result = await k.run({ resource: 'paymentLink', operation: 'create', amount: '10.00', currency: 'usd', ref: 'order-77', redirectUrl: 'https://shop.example.com/thanks' });
+		expect(result.error).toBeUndefined();
+		const item = result.items[0];
+		expect(item.url).toMatch(/^https:\/\/pay\.kazawallet\.test\/link\/pl-/);
+		expect(item.order_id).toMatch(/^pl-/);
+		const [request] = k.requests('/createPaymentLink');
+		expect(request.headers['x-api-key']).toBe(DEMO.apiKey);
+		expect(request.headers['x-api-secret']).toBeUndefined();
+		expect(request.headers['merchant-email']).toBeUndefined();
+		expect(request.body).toEqual({ amount: '10.00', currency: 'USD', email: DEMO.merchantEmail, ref: 'order-77', redirectUrl: 'https://shop.example.com/thanks' });
+		expect(k.state().paymentLinks).toHaveLength(1);
+		expect(k.state().paymentLinks[0].headers).toEqual({ secretSent: false, emailSent: false });
+		expect(result.raw[0].pairedItem).toEqual({ item: 0 });
+	});
+
+	test('the provider error with a key is shown with its hint; continueOnFail gives the code', async () => {
+		const failed = await k.run({ resource: 'paymentLink', operation: 'create', amount: '5', currency: 'USD', email: 'stranger@example.com' });
+		expect(failed.error.message).toContain('User not found (USER_NOT_FOUND)');
+		expect(failed.error.description).toContain('No Kazawallet account exists');
+		const continued = await k.run({ resource: 'paymentLink', operation: 'create', amount: '5', currency: 'USD', email: 'stranger@example.com' }, { continueOnFail: true });
+		expect(continued.items[0]).toMatchObject({ errorCode: 'USER_NOT_FOUND', httpCode: '400' });
+		expect(k.count({ path: '/createPaymentLink' })).toBe(2);
+	});
+});
+
+describe('withdrawal', () => {
+	test('create sends the method fields and holds the amount once', async () => {
+		const result = await k.run({
+			resource: 'withdrawal', operation: 'create', email: DEMO.merchantEmail, currency: 'USDT', amount: '12.12345678',
+			paymentMethod: '15', note: 'payout 9', methodFields: { field: [{ name: 'wallet_address', value: 'TXyz123' }, { name: 'memo', value: 'm1' }] },
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.items[0]).toMatchObject({ success: true, status: 'pending', withdrawal: { status: 'pending', amount: '12.12345678' } });
+		const [request] = k.requests('/createWithdrawalRequest');
+		expect(request.body).toEqual({ email: DEMO.merchantEmail, currency: 'USDT', amount: '12.12345678', note: 'payout 9', paymentMethod: '15', fields: { wallet_address: 'TXyz123', memo: 'm1' } });
+		expect(k.state().accounts[DEMO.merchantEmail].USDT).toBe('4987.87654322');
+	});
+
+	test('a missing method field is refused by Kazawallet (success: false with HTTP 200) and nothing moves', async () => {
+		const result = await k.run({ resource: 'withdrawal', operation: 'create', email: DEMO.merchantEmail, currency: 'USDT', amount: '1', paymentMethod: '118' });
+		expect(result.error.message).toContain('The field wallet_address is required for USDT-TRC20');
+		expect(k.state().accounts[DEMO.merchantEmail].USDT).toBe('5000.00000000');
+		expect(k.state().withdrawals).toHaveLength(0);
+	});
+
+	test('the dropdowns load the documented methods and the method fields from the API', async () => {
+		const methods = await loadOptions({ type: 'kazawallet', method: 'getPaymentMethods', credentials: k.credentials() });
+		expect(methods.map((m) => m.value)).toEqual(['118', '116', '117', '115', '15', '13']);
+		expect(methods[0].name).toBe('USDT-TRC20 (Production, 118)');
+		const fields = await loadOptions({ type: 'kazawallet', method: 'getPaymentMethodFields', parameters: { resource: 'withdrawal', operation: 'create', paymentMethod: '15' }, credentials: k.credentials() });
+		expect(fields).toEqual([
+			{ name: 'TRC20 wallet address (required)', value: 'wallet_address', description: 'wallet_address' },
+			{ name: 'Memo', value: 'memo', description: 'memo' },
+		]);
+		expect(k.requests('/get-payment-method-fields')[0].headers['x-api-secret']).toBe(DEMO.apiSecret);
+	});
+});
+
+describe('wallet', () => {
+	test('get balances: one item per wallet, or one currency', async () => {
+		const all = await k.run({ resource: 'wallet', operation: 'getBalances' });
+		expect(all.items).toEqual([
+			{ currency: 'USD', amount: '10000.00' },
+			{ currency: 'EUR', amount: '2000.00' },
+			{ currency: 'USDT', amount: '5000.00000000' },
+		]);
+		const usdt = await k.run({ resource: 'wallet', operation: 'getBalances', currency: 'usdt' });
+		expect(usdt.items).toEqual([{ currency: 'USDT', amount: '5000.00000000' }]);
+	});
+
+	test('get rates', async () => {
+		const result = await k.run({ resource: 'wallet', operation: 'getRates' });
+		expect(result.items[0].rates).toMatchObject({ USD: '1', EUR: '0.92' });
+	});
+
+	test('get payment method fields, all or one slug', async () => {
+		const all = await k.run({ resource: 'wallet', operation: 'getPaymentMethodFields', paymentMethod: '118' });
+		expect(all.items[0].fieldSlugs).toEqual(['wallet_address', 'memo']);
+		const one = await k.run({ resource: 'wallet', operation: 'getPaymentMethodFields', paymentMethod: '118', field: 'memo' });
+		expect(one.items[0].fieldSlugs).toEqual(['memo']);
+		expect(k.requests('/get-payment-method-fields').map((r) => r.body)).toHaveLength(2);
+		const unknown = await k.run({ resource: 'wallet', operation: 'getPaymentMethodFields', paymentMethod: '999' });
+		expect(unknown.error.message).toContain('Payment method not found');
+	});
+});
+
+describe('deposit and transfer', () => {
+	test('deposit: created pending, the user is credited when it settles', async () => {
+		const result = await k.run({ resource: 'deposit', operation: 'create', email: 'alice@example.com', currency: 'USDT', amount: '20', paymentMethod: '15', methodFields: { field: [{ name: 'wallet_address', value: 'Tabc' }] } });
+		expect(result.error).toBeUndefined();
+		expect(result.items[0]).toMatchObject({ success: true, status: 'pending' });
+		expect(result.items[0].transactionId).toMatch(/^de-/);
+		const [request] = k.requests('/createDepositRequest');
+		expect(request.body).toEqual({ merchantEmail: DEMO.merchantEmail, email: 'alice@example.com', currency: 'USDT', amount: '20', note: '', paymentMethod: 15, fields: { wallet_address: 'Tabc' } });
+		expect(k.state().accounts['alice@example.com'].USDT).toBe('50.00000000');
+		await k.control('POST', `/deposits/${result.items[0].transactionId}/settle`, { status: 'completed' });
+		expect(k.state().accounts['alice@example.com'].USDT).toBe('70.00000000');
+	});
+
+	test('transfer moves money from the merchant to the user once', async () => {
+		const result = await k.run({ resource: 'transfer', operation: 'create', email: 'alice@example.com', currency: 'USD', amount: '25.50', note: 'bonus' });
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].transfer).toMatchObject({ email: 'alice@example.com', amount: '25.50' });
+		const state = k.state();
+		expect(state.accounts[DEMO.merchantEmail].USD).toBe('9974.50');
+		expect(state.accounts['alice@example.com'].USD).toBe('125.50');
+	});
+
+	test('insufficient balance (success: false, HTTP 200) is an error and nothing moves', async () => {
+		const result = await k.run({ resource: 'transfer', operation: 'create', email: 'alice@example.com', currency: 'USD', amount: '20000.00' });
+		expect(result.error.message).toBe('Kazawallet: Insufficient balance');
+		expect(result.error.description).toContain('does not hold enough funds');
+		expect(k.state().accounts[DEMO.merchantEmail].USD).toBe('10000.00');
+	});
+
+	test('a lost answer is reported as unknown and the transfer is not sent again', async () => {
+		k.sandbox.injectFault({ provider: 'kazawallet', path: '/transfer-from-merchant-to-user', kind: 'drop-after' });
+		const result = await k.run({ resource: 'transfer', operation: 'create', email: 'bob@example.com', currency: 'USD', amount: '7.00' });
+		expect(result.error.message).toContain('may or may not have been made');
+		expect(result.error.message).toContain('bob@example.com');
+		expect(k.count({ path: '/transfer-from-merchant-to-user' })).toBe(1);
+		expect(k.state().accounts['bob@example.com'].USD).toBe('7.00');
+	});
+
+	test('reads are retried after a 503', async () => {
+		k.sandbox.injectFault({ provider: 'kazawallet', path: '/get-rate', kind: 'status', status: 503 });
+		const result = await k.run({ resource: 'wallet', operation: 'getRates' });
+		expect(result.error).toBeUndefined();
+		expect(k.count({ path: '/get-rate' })).toBe(2);
+	});
+});
+
+describe('cards', () => {
+	test('issue (basic and plus) charges fee and top-up; the card number is masked and CVV left out', async () => {
+		const result = await k.run({ resource: 'card', operation: 'issue', email: 'alice@example.com', amount: '25.00', cardType: 'basic' });
+		const card = result.items[0].card;
+		expect(card.id).toMatch(/^kc-/);
+		expect(card.cardNumber).toMatch(/^\*{12}\d{4}$/);
+		expect(card.cvv).toBeUndefined();
+		expect(card.balance).toBe('25.00');
+		expect(k.requests('/wallet-cards/create-then-topup')[0].body).toEqual({ email: 'alice@example.com', amount: '25.00', cardType: 'basic' });
+		expect(k.state().accounts[DEMO.merchantEmail].USD).toBe('9970.00');
+		await issueCard('alice@example.com', '1.00', 'plus');
+		expect(k.state().accounts[DEMO.merchantEmail].USD).toBe('9959.00');
+		expect(k.state().cards.map((c) => c.cardType)).toEqual(['basic', 'plus']);
+	});
+
+	test('top up, lock, unlock and cancel change the card', async () => {
+		const cardId = await issueCard();
+		const topUp = await k.run({ resource: 'card', operation: 'topUp', cardId, amount: '10.00' });
+		expect(topUp.items[0]).toMatchObject({ success: true, cardId, amount: '10.00', card: { balance: '35.00' } });
+		expect(k.requests('/wallet-cards/topup')[0]).toMatchObject({ method: 'PUT', body: { cardId, amount: '10.00' } });
+		await k.run({ resource: 'card', operation: 'lock', cardId });
+		expect(k.state().cards[0].locked).toBe(true);
+		await k.run({ resource: 'card', operation: 'unlock', cardId });
+		expect(k.state().cards[0].locked).toBe(false);
+		const cancel = await k.run({ resource: 'card', operation: 'cancel', cardId });
+		expect(cancel.items[0]).toMatchObject({ refunded: '35.00', cardId });
+		expect(k.state().cards[0]).toMatchObject({ status: 'cancelled', balance: '0.00' });
+		expect(k.state().accounts[DEMO.merchantEmail].USD).toBe('9995.00');
+		const again = await k.run({ resource: 'card', operation: 'lock', cardId });
+		expect(again.error.message).toContain('CARD_CANCELLED');
+	});
+
+	test('get many: Return All walks pages, Limit stops', async () => {
+		k.raw().pageSize = 2;
+		for (const amount of ['1.00', '2.00', '3.00']) await issueCard('alice@example.com', amount);
+		const all = await k.run({ resource: 'card', operation: 'getMany', returnAll: true });
+		expect(all.items.map((c) => c.balance)).toEqual(['1.00', '2.00', '3.00']);
+		expect(all.items.every((c) => /^\*+\d{4}$/.test(c.cardNumber) && c.cvv === undefined)).toBe(true);
+		expect(k.count({ path: '/get-merchant-wallets-cards' })).toBe(2);
+		const limited = await k.run({ resource: 'card', operation: 'getMany', returnAll: false, limit: 2 });
+		expect(limited.items).toHaveLength(2);
+		expect(k.count({ path: '/get-merchant-wallets-cards' })).toBe(3);
+	});
+
+	test('get details: masked unless asked', async () => {
+		const cardId = await issueCard();
+		const masked = await k.run({ resource: 'card', operation: 'get', cardId });
+		expect(masked.items[0]).toMatchObject({ id: cardId, balance: '25.00', locked: false });
+		expect(masked.items[0].cardNumber).toMatch(/^\*{12}\d{4}$/);
+		expect(masked.items[0].cvv).toBeUndefined();
+		const full = await k.run({ resource: 'card', operation: 'get', cardId, includeSensitive: true });
+		expect(full.items[0].cardNumber).toMatch(/^4111\d{12}$/);
+		expect(full.items[0].cvv).toBe('737');
+		const missing = await k.run({ resource: 'card', operation: 'get', cardId: 'kc-404' });
+		expect(missing.error.message).toContain('Card not found (CARD_NOT_FOUND)');
+	});
+
+	test('transactions come with state, type and direction names', async () => {
+		const cardId = await issueCard();
+		await k.run({ resource: 'card', operation: 'topUp', cardId, amount: '5.00' });
+		await k.control('POST', `/cards/${cardId}/spend`, { amount: '3.50', merchantName: 'Coffee' });
+		const result = await k.run({ resource: 'card', operation: 'getTransactions', cardId, returnAll: true });
+		expect(result.items).toHaveLength(3);
+		expect(result.items[0]).toMatchObject({ cardId, status: 1, statusName: 'Successful', type: 1, typeName: 'Recharge / Mortgage', direction: 1, directionName: 'Income' });
+		expect(result.items[2]).toMatchObject({ amount: '3.50', type: 2, typeName: 'Consumption', direction: 2, directionName: 'Expense', merchantName: 'Coffee' });
+		expect(k.state().cards[0].balance).toBe('26.50');
+	});
+
+	test('validate code accepts a 3DS code once', async () => {
+		const cardId = await issueCard();
+		await k.control('POST', `/cards/${cardId}/spend`, { amount: '4.00', threeDS: true });
+		const { code } = k.state().challenges[0];
+		const first = await k.run({ resource: 'card', operation: 'validateCode', cardId, code });
+		expect(first.error).toBeUndefined();
+		expect(first.items[0]).toMatchObject({ success: true, validated: true, cardId });
+		expect(k.requests('/wallet-cards/validate-code')[0].body).toEqual({ cardId, code });
+		const second = await k.run({ resource: 'card', operation: 'validateCode', cardId, code });
+		expect(second.error.message).toContain('Invalid or already used code');
+		expect(second.error.message).not.toContain(code);
+		expect(k.state().challenges[0].used).toBe(true);
+		expect(k.state().cards[0].balance).toBe('21.00');
+	});
+
+	test('deprecated create without top-up still works and says so', async () => {
+		const result = await k.run({ resource: 'card', operation: 'createWithoutTopUp', email: 'bob@example.com', cardType: 'plus' });
+		expect(result.items[0]).toMatchObject({ deprecatedEndpoint: true, card: { balance: '0.00', cardType: 'plus' } });
+		expect(k.requests('/wallet-cards/create')[0].body).toEqual({ email: 'bob@example.com', cardType: 'plus' });
+		expect(k.state().accounts[DEMO.merchantEmail].USD).toBe('9990.00');
+	});
+});
+
+describe('gift cards', () => {
+	test('create: code and a one-year expiry set by Kazawallet; redeem once', async () => {
+		const created = await k.run({ resource: 'giftCard', operation: 'create', currency: 'USD', amount: '15.00' });
+		expect(created.error).toBeUndefined();
+		const { code, expiresAt } = created.items[0];
+		expect(code).toMatch(/^GC-/);
+		const stored = k.state().giftCards[0];
+		expect(new Date(expiresAt) - new Date(stored.createdAt)).toBe(365 * 24 * 60 * 60 * 1000);
+		expect(k.requests('/gift-card/create')[0].body).toEqual({ giftCardCurrency: 'usd', amount: '15.00' });
+		expect(k.state().accounts[DEMO.merchantEmail].USD).toBe('9985.00');
+
+		const redeemed = await k.run({ resource: 'giftCard', operation: 'redeem', giftCardCode: code, userEmail: 'bob@example.com' });
+		expect(redeemed.items[0]).toMatchObject({ success: true, userEmail: 'bob@example.com' });
+		expect(k.state().accounts['bob@example.com'].USD).toBe('15.00');
+		const twice = await k.run({ resource: 'giftCard', operation: 'redeem', giftCardCode: code, userEmail: 'bob@example.com' });
+		expect(twice.error.message).toContain('GIFT_CARD_REDEEMED');
+		expect(twice.error.message).not.toContain(code);
+		expect(k.state().accounts['bob@example.com'].USD).toBe('15.00');
+	});
+});

@@ -1,0 +1,255 @@
+'use strict';
+// The Kazawallet Trigger behind a real HTTP webhook, fed by the sandbox the way Kazawallet sends.
+const CryptoJS = require('crypto-js');
+const { startTrigger, node, post } = require('../harness/n8n');
+const { setup, DEMO } = require('./helpers');
+
+const k = setup();
+
+/** The signature computed independently with crypto-js. */
+function sign(amount, orderId, apiKey = DEMO.apiKey, apiSecret = DEMO.apiSecret) {
+	return CryptoJS.HmacSHA512(CryptoJS.SHA256(`${amount}:::${orderId}:::${apiKey}`), apiSecret).toString(CryptoJS.enc.Base64);
+}
+
+let trigger;
+async function start(parameters = {}, downstream = [node('After', 'harness.passThrough')]) {
+	trigger = await startTrigger({ trigger: node('Kazawallet Trigger', 'kazawalletTrigger', parameters), downstream, credentials: k.credentials() });
+	await trigger.activate();
+	await k.control('POST', '/webhook-url', { url: trigger.url() });
+	return trigger;
+}
+
+afterEach(async () => {
+	if (trigger) await trigger.close();
+	trigger = undefined;
+});
+
+/** Waits until the sandbox has delivered `count` webhooks, then until the trigger's runs finished. */
+async function deliveries(count) {
+	for (let i = 0; i < 200 && k.sandbox.webhooks.length < count; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+	expect(k.sandbox.webhooks.length).toBe(count);
+	await trigger.settle();
+}
+
+async function createLink(amount = '10.00', currency = 'USD', ref = 'order-1') {
+	const result = await k.run({ resource: 'paymentLink', operation: 'create', amount, currency, ref });
+	expect(result.error).toBeUndefined();
+	return result.items[0].order_id;
+}
+
+describe('payment-link webhook', () => {
+	test('a paid link (JSON) is verified and emitted once; the merchant is credited', async () => {
+		await start();
+		const orderId = await createLink('10.00');
+		const { body } = await k.control('POST', `/payment-links/${orderId}/complete`, { status: 'fulfilled' });
+		expect(body.delivery.status).toBe(200);
+		expect(body.payload.secret).toBe(sign('10.00', orderId));
+		await trigger.settle();
+		expect(trigger.executions).toHaveLength(1);
+		const [item] = trigger.executions[0].items;
+		expect(item).toMatchObject({ event: 'paymentLink.fulfilled', kind: 'paymentLink', order_id: orderId, amount: '10.00', status: 'fulfilled', ref: 'order-1', currency: 'USD', verified: true });
+		expect(item.secret).toBeUndefined();
+		expect(trigger.executions[0].output('After')).toHaveLength(1);
+		expect(k.state().accounts[DEMO.merchantEmail].USD).toBe('10010.00');
+	});
+
+	test('form-encoded bodies are accepted', async () => {
+		await start();
+		const orderId = await createLink('7.5', 'EUR');
+		const { body } = await k.control('POST', `/payment-links/${orderId}/complete`, { status: 'timed_out', format: 'form' });
+		expect(body.delivery.status).toBe(200);
+		await trigger.settle();
+		expect(trigger.executions).toHaveLength(1);
+		expect(trigger.executions[0].items[0]).toMatchObject({ event: 'paymentLink.timed_out', amount: '7.5', order_id: orderId });
+		expect(k.state().accounts[DEMO.merchantEmail].EUR).toBe('2000.00');
+	});
+
+	test('a JSON number 10.00 is verified as written, not as 10', async () => {
+		await start();
+		const orderId = await createLink('10.00');
+		const { body } = await k.control('POST', `/payment-links/${orderId}/complete`, { status: 'fulfilled', amountAsNumber: true });
+		expect(k.sandbox.webhooks[0].payload).toContain('"amount":10.00');
+		expect(body.delivery.status).toBe(200);
+		await trigger.settle();
+		expect(trigger.executions).toHaveLength(1);
+		expect(trigger.executions[0].items[0].amount).toBe('10.00');
+	});
+
+	test('raw JSON numbers: 10.00 signed as "10.00" passes, signed as "10" fails', async () => {
+		await start();
+		const raw = (secret) => `{"order_id":123,"amount":10.00,"status":"fulfilled","currency":"USD","secret":"${secret}"}`;
+		expect((await post(trigger.url(), raw(sign('10', '123')))).status).toBe(401);
+		expect((await post(trigger.url(), raw(sign('10.00', '123')))).status).toBe(200);
+		await trigger.settle();
+		expect(trigger.executions).toHaveLength(1);
+		expect(trigger.executions[0].items[0]).toMatchObject({ order_id: '123', amount: '10.00' });
+	});
+
+	test('forged and tampered webhooks get 401 and start nothing', async () => {
+		await start();
+		const genuine = { order_id: 'pl-9', amount: '10.00', status: 'fulfilled', ref: 'r', currency: 'USD', secret: sign('10.00', 'pl-9') };
+		const attempts = [
+			{ ...genuine, amount: '100.00' },
+			{ ...genuine, order_id: 'pl-10' },
+			{ ...genuine, secret: sign('10.00', 'pl-9', 'another-key') },
+			{ ...genuine, secret: sign('10.00', 'pl-9', DEMO.apiKey, 'another-secret') },
+			{ ...genuine, amount: '10' },
+			{ ...genuine, secret: undefined },
+			{ ...genuine, secret: 'x' },
+		];
+		for (const payload of attempts) {
+			const response = await post(trigger.url(), JSON.parse(JSON.stringify(payload)));
+			expect(response.status).toBe(401);
+		}
+		const form = await post(trigger.url(), { ...genuine, amount: '10' }, { format: 'form' });
+		expect(form.status).toBe(401);
+		// "10" is accepted when it was signed as "10"
+		const ten = await post(trigger.url(), { ...genuine, amount: '10', secret: sign('10', 'pl-9') });
+		expect(ten.status).toBe(200);
+		await trigger.settle();
+		expect(trigger.executions).toHaveLength(1);
+		expect(trigger.executions[0].items[0].amount).toBe('10');
+	});
+
+	test('a redelivery is acknowledged without a second run; event selection filters', async () => {
+		await start({ events: ['paymentLink.fulfilled'] });
+		const payload = { order_id: 'pl-5', amount: '3.00', status: 'fulfilled', currency: 'USD', secret: sign('3.00', 'pl-5') };
+		expect((await post(trigger.url(), payload)).status).toBe(200);
+		expect((await post(trigger.url(), payload)).status).toBe(200);
+		const timedOut = { ...payload, order_id: 'pl-6', status: 'timed_out', secret: sign('3.00', 'pl-6') };
+		expect((await post(trigger.url(), timedOut)).status).toBe(200);
+		await trigger.settle();
+		expect(trigger.executions).toHaveLength(1);
+		expect(trigger.responses.map((r) => r.status)).toEqual([200, 200, 200]);
+	});
+
+	test('a genuine webhook replayed with another (unsigned) status does not run again', async () => {
+		await start();
+		const timedOut = { order_id: 'pl-7', amount: '9.99', status: 'timed_out', currency: 'USD', secret: sign('9.99', 'pl-7') };
+		expect((await post(trigger.url(), timedOut)).status).toBe(200);
+		expect((await post(trigger.url(), { ...timedOut, status: 'fulfilled' })).status).toBe(200);
+		await trigger.settle();
+		expect(trigger.executions.map((e) => e.items[0].status)).toEqual(['timed_out']);
+	});
+
+	test('something that is not a Kazawallet webhook gets 400', async () => {
+		await start();
+		expect((await post(trigger.url(), { hello: 'world' })).status).toBe(400);
+		await trigger.settle();
+		expect(trigger.executions).toHaveLength(0);
+	});
+});
+
+describe('card, withdrawal and deposit webhooks', () => {
+	async function issueCard() {
+		const result = await k.run({ resource: 'card', operation: 'issue', email: 'alice@example.com', amount: '25.00', cardType: 'basic' });
+		return result.items[0].card.id;
+	}
+
+	test('card events are confirmed with Kazawallet and carry code names', async () => {
+		await start();
+		const cardId = await issueCard();
+		await k.run({ resource: 'card', operation: 'topUp', cardId, amount: '10.00' }); // sends CC_RECHARGE
+		await deliveries(1);
+		await k.control('POST', `/cards/${cardId}/spend`, { amount: '4.20', merchantName: 'Books' }); // CC_CONSUME
+		await deliveries(2);
+		expect(k.sandbox.webhooks.map((w) => w.status)).toEqual([200, 200]);
+		expect(trigger.executions).toHaveLength(2);
+		expect(trigger.executions[0].items[0]).toMatchObject({ event: 'CC_RECHARGE', kind: 'card', cardId, amount: '10.00', status: 1, statusName: 'Successful', type: 1, typeName: 'Recharge / Mortgage', direction: 1, directionName: 'Income', confirmed: true });
+		expect(trigger.executions[1].items[0]).toMatchObject({ event: 'CC_CONSUME', amount: '4.20', typeName: 'Consumption', directionName: 'Expense', merchantName: 'Books' });
+		expect(k.count({ path: '/wallet-cards/get-transactions' })).toBe(2);
+	});
+
+	test('an unconfirmed card event gets 403 and starts nothing; a redelivery runs once', async () => {
+		await start();
+		const cardId = await issueCard();
+		const forged = { event: 'CC_REFUND', cardId, details: { id: 'ct-999999', amount: '500.00', type: 3, status: 1, direction: 1, transactionAt: Date.now() } };
+		expect((await post(trigger.url(), forged)).status).toBe(403);
+		expect((await post(trigger.url(), { ...forged, cardId: 'kc-unknown' })).status).toBe(403);
+		await k.control('POST', `/cards/${cardId}/spend`, { amount: '1.00' });
+		await deliveries(1);
+		const genuine = k.sandbox.webhooks[0].payload;
+		expect((await post(trigger.url(), genuine)).status).toBe(200);
+		await trigger.settle();
+		expect(trigger.executions).toHaveLength(1);
+	});
+
+	test('without confirmation, card events are taken on the URL alone (documented)', async () => {
+		await start({ options: { confirmCardEvents: false } });
+		const response = await post(trigger.url(), { event: 'CC_CONSUME', cardId: 'kc-1', details: { id: 'ct-1', amount: '2.00', status: 2, type: 2, direction: 2, cardNumber: '4111111111114242' } });
+		expect(response.status).toBe(200);
+		await trigger.settle();
+		expect(trigger.executions[0].items[0]).toMatchObject({ statusName: 'Failed', confirmed: false, cardNumber: '************4242' });
+		expect(k.count()).toBe(0);
+	});
+
+	test('withdrawal and deposit webhooks after settlement', async () => {
+		await start({ events: ['withdrawal', 'deposit'] });
+		const withdrawal = await k.run({ resource: 'withdrawal', operation: 'create', email: 'alice@example.com', currency: 'USD', amount: '30.00', paymentMethod: '15', methodFields: { field: [{ name: 'wallet_address', value: 'T1' }] } });
+		const deposit = await k.run({ resource: 'deposit', operation: 'create', email: 'bob@example.com', currency: 'USD', amount: '8.00', paymentMethod: '15' });
+		expect(k.state().accounts['alice@example.com'].USD).toBe('70.00');
+		await k.control('POST', `/withdrawals/${withdrawal.items[0].withdrawal.id}/settle`, { status: 'rejected' });
+		await k.control('POST', `/deposits/${deposit.items[0].transactionId}/settle`, { status: 'completed' });
+		await trigger.settle();
+		expect(trigger.executions.map((e) => e.items[0])).toMatchObject([
+			{ event: 'withdrawal', kind: 'withdrawal', status: 'rejected', amount: '30.00', transactionId: withdrawal.items[0].withdrawal.id },
+			{ event: 'deposit', kind: 'deposit', status: 'completed', amount: '8.00', transactionId: deposit.items[0].transactionId },
+		]);
+		expect(k.state().accounts['alice@example.com'].USD).toBe('100.00');
+		expect(k.state().accounts['bob@example.com'].USD).toBe('8.00');
+		// a card event is not selected here: acknowledged, no run
+		const before = k.count();
+		expect((await post(trigger.url(), { event: 'CC_CONSUME', cardId: 'kc-x', details: {} })).status).toBe(200);
+		await trigger.settle();
+		expect(trigger.executions).toHaveLength(2);
+		expect(k.count()).toBe(before);
+	});
+});
+
+describe('3DS confirmation → Validate Code', () => {
+	test('the two-node workflow validates the code once', async () => {
+		await start({ events: ['3DS_CONFIRM'] }, [node('Validate Code', 'kazawallet', { resource: 'card', operation: 'validateCode' })]);
+		const issued = await k.run({ resource: 'card', operation: 'issue', email: 'alice@example.com', amount: '25.00', cardType: 'plus' });
+		const cardId = issued.items[0].card.id;
+		const { body } = await k.control('POST', `/cards/${cardId}/spend`, { amount: '6.00', threeDS: true, merchantName: 'Airline' });
+		expect(body.delivery.status).toBe(200);
+		await trigger.settle();
+		expect(trigger.executions).toHaveLength(1);
+		const run = trigger.executions[0];
+		expect(run.error).toBeUndefined();
+		expect(run.items[0]).toMatchObject({ event: '3DS_CONFIRM', cardId, amount: '6.00', merchants: 'Airline', validateCode: body.payload.details.validateCode });
+		expect(run.output('Validate Code')[0]).toMatchObject({ success: true, validated: true, cardId });
+		const state = k.state();
+		expect(state.challenges).toHaveLength(1);
+		expect(state.challenges[0].used).toBe(true);
+		expect(state.cards[0].balance).toBe('19.00');
+		expect(k.requests('/wallet-cards/validate-code').map((r) => r.body)).toEqual([{ cardId, code: body.payload.details.validateCode }]);
+
+		// Kazawallet's CC_CONSUME that follows is not selected; a redelivered 3DS_CONFIRM does not validate again.
+		await deliveries(2);
+		expect((await post(trigger.url(), body.payload)).status).toBe(200);
+		await trigger.settle();
+		expect(trigger.executions).toHaveLength(1);
+		expect(k.count({ path: '/wallet-cards/validate-code' })).toBe(1);
+	});
+});
+
+describe('confirmation look-up failures', () => {
+	test('Kazawallet unreachable while confirming: 503 so the event can be sent again, nothing started', async () => {
+		await start();
+		k.sandbox.injectFault({ provider: 'kazawallet', path: '/wallet-cards/get-transactions', kind: 'status', status: 500, times: 4 });
+		const response = await post(trigger.url(), { event: 'CC_CONSUME', cardId: 'kc-1', details: { id: 'ct-1', amount: '1.00' } });
+		expect(response.status).toBe(503);
+		await trigger.settle();
+		expect(trigger.executions).toHaveLength(0);
+		expect(k.count({ path: '/wallet-cards/get-transactions' })).toBe(4);
+	});
+
+	test('a 3DS event for a card that is not ours gets 403', async () => {
+		await start();
+		const response = await post(trigger.url(), { event: '3DS_CONFIRM', cardId: 'kc-404', details: { amount: '1.00', type: 'code', cardNumber: '****1234', validateCode: '123456' } });
+		expect(response.status).toBe(403);
+		await trigger.settle();
+		expect(trigger.executions).toHaveLength(0);
+	});
+});
