@@ -3,3 +3,6 @@
 export { EzeeWalletApi } from './credentials/EzeeWalletApi.credentials';
 export { EzeeWallet } from './nodes/EzeeWallet/EzeeWallet.node';
 export { EzeeWalletTrigger } from './nodes/EzeeWallet/EzeeWalletTrigger.node';
+export { KpayApi } from './credentials/KpayApi.credentials';
+export { Kpay } from './nodes/Kpay/Kpay.node';
+export { KpayTrigger } from './nodes/Kpay/KpayTrigger.node';
