@@ -52,6 +52,8 @@ export function parseKpayError(statusCode: number, body: unknown): ProviderError
 		};
 	}
 	if (statusCode < 400 && answer.success !== false) return undefined;
+	// A 5xx leaves the outcome open: the shared request path reports it (as unknown for money calls).
+	if (statusCode >= 500) return undefined;
 	if (!text) return undefined;
 	const hint = KPAY_ERROR_HINTS.find(([pattern]) => pattern.test(text));
 	return {
