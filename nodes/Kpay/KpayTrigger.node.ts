@@ -176,8 +176,9 @@ function redirect(
 
 /**
  * Card-to-card: the payer's browser returns with ?authority=… . That proves nothing, so: check the
- * status with KPAY, verify the transaction (once), compare the verified amount with the expected one,
- * de-duplicate, and only then start the workflow. Anything else goes to the failure URL.
+ * status with KPAY (paid?), compare the transaction's amount with the expected one, verify it (once),
+ * compare the verified amount again, de-duplicate, and only then start the workflow. Anything else
+ * sends the payer to the failure URL and starts nothing.
  */
 async function handleCardCallback(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const query = this.getQueryData() as IDataObject;
@@ -208,6 +209,22 @@ async function handleCardCallback(this: IWebhookFunctions): Promise<IWebhookResp
 	}
 	if (check.is_paid !== true) return redirect(this, 'failure', authority);
 
+	// Compare the amount before verifying: KPAY verifies once, so a forged callback with another
+	// amount must not use up the verification of a real payment.
+	let info: IDataObject;
+	try {
+		info = (
+			await kpayRequest.call(this, {
+				method: 'GET',
+				path: `/transactions/payment/${encodeURIComponent(authority)}`,
+				movesMoney: false,
+			})
+		).body;
+	} catch {
+		return redirect(this, 'failure', authority);
+	}
+	if (Number(info.amount) !== expected) return redirect(this, 'failure', authority);
+
 	let verification: IDataObject;
 	try {
 		verification = await verifyTransaction.call(this, authority);
@@ -227,6 +244,8 @@ async function handleCardCallback(this: IWebhookFunctions): Promise<IWebhookResp
 	const extraQuery = omitKeys(query, new Set(['authority']));
 	return redirect(this, 'success', authority, {
 		event: 'card.payment.verified',
+		final_amount: info.final_amount,
+		shop_name: info.shop_name,
 		...verification,
 		authority,
 		amount: paidAmount,
