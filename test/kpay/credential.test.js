@@ -100,6 +100,17 @@ describe('login token lifecycle', () => {
 		expect(state.transactions).toHaveLength(1);
 	});
 
+	test('several items after the token expired: one renewal serves them all', async () => {
+		const first = await runNode({ type: 'kpay', parameters: getMe, credentials: loginCredentials(s.sandbox) });
+		const stored = first.credentialsHelper.store.kpayApi;
+		await control(s.sandbox, 'POST', '/tokens/expire');
+		const r = await runNode({ type: 'kpay', parameters: getMe, credentials: { kpayApi: stored }, items: [{}, {}, {}] });
+		expect(r.error).toBeUndefined();
+		expect(r.items).toHaveLength(3);
+		expect(s.sandbox.state('kpay').logins).toBe(2);
+		expect(count(s.sandbox, 'GET', '/auth/me')).toBe(1 + 1 + 3); // first run, the refused one, three good ones
+	});
+
 	test('wrong password: one login attempt, a clear authentication error, nothing else sent', async () => {
 		const r = await runNode({ type: 'kpay', parameters: getMe, credentials: loginCredentials(s.sandbox, { password: 'wrong-password' }) });
 		expect(r.error).toBeDefined();
