@@ -6,3 +6,6 @@ export { EzeeWalletTrigger } from './nodes/EzeeWallet/EzeeWalletTrigger.node';
 export { KazawalletApi } from './credentials/KazawalletApi.credentials';
 export { Kazawallet } from './nodes/Kazawallet/Kazawallet.node';
 export { KazawalletTrigger } from './nodes/Kazawallet/KazawalletTrigger.node';
+export { KpayApi } from './credentials/KpayApi.credentials';
+export { Kpay } from './nodes/Kpay/Kpay.node';
+export { KpayTrigger } from './nodes/Kpay/KpayTrigger.node';

@@ -33,6 +33,13 @@ export interface ProviderApi {
 	parseError(statusCode: number, body: unknown): ProviderError | undefined;
 	/** Credential fields whose values must never appear in an error. */
 	secretFields: string[];
+	/**
+	 * For credentials that log in with `preAuthentication` (an expirable token): let a 401 reach n8n as
+	 * an error so n8n renews the token once and repeats the request. A 401 that remains is mapped with
+	 * `parseError` like any provider refusal (nothing happened, so it is never an "unknown outcome").
+	 * A function decides per credential (e.g. only in the login mode). Default false.
+	 */
+	renewOn401?: boolean | ((credentials: ICredentialDataDecryptedObject) => boolean);
 }
 
 export interface ApiRequest {
@@ -55,6 +62,11 @@ export interface ApiRequest {
 	timeoutMs?: number;
 	/** Credentials already read by the caller. */
 	credentials?: ICredentialDataDecryptedObject;
+	/**
+	 * Send without the credential's authentication (public endpoints such as a login or sign-up that
+	 * take their own secrets). The credential still supplies the base URL. Default false.
+	 */
+	withoutAuthentication?: boolean;
 }
 
 export interface ApiResponse<T = unknown> {
@@ -122,6 +134,28 @@ function unknownOutcomeMessage(api: ProviderApi, request: ApiRequest, what: stri
 }
 
 /**
+ * The answer of a request n8n let throw because of a 401 (see ProviderApi.renewOn401), or undefined
+ * for any other failure. n8n wraps the HTTP error in a NodeApiError; the response may sit on the error
+ * or on its cause. A failed login in `preAuthentication` may carry `httpCode: '401'` and a `body`.
+ */
+function unauthorizedAnswer(error: unknown): { body: unknown } | undefined {
+	type Answer = { status?: number; data?: unknown };
+	type Failure = { httpCode?: string | null; response?: Answer; body?: unknown; cause?: Failure; context?: { data?: unknown } };
+	const failure = (error ?? {}) as Failure;
+	const cause = failure.cause ?? {};
+	const status = failure.response?.status ?? cause.response?.status ?? Number(failure.httpCode ?? cause.httpCode);
+	if (status !== 401) return undefined;
+	return {
+		body: failure.response?.data ?? cause.response?.data ?? cause.body ?? failure.body ?? failure.context?.data ?? {},
+	};
+}
+
+/** For public endpoints only (ApiRequest.withoutAuthentication): no credential is applied. */
+async function sendWithoutAuthentication(this: ApiContext, options: IHttpRequestOptions): Promise<unknown> {
+	return await this.helpers.httpRequest(options);
+}
+
+/**
  * The one request path for every provider: authentication through the n8n credential, retries for
  * reads only, and provider failures turned into NodeApiError with the HTTP status, the provider's code
  * and a plain-language message. Secrets are removed from anything that ends up in an error.
@@ -134,6 +168,9 @@ export async function apiRequest<T = IDataObject>(
 	const credentials = request.credentials ?? (await readCredentials(this, api.credentialType));
 	const secrets = secretsOf(api, credentials, request);
 	const node = this.getNode();
+	const renewOn401 =
+		!request.withoutAuthentication &&
+		(typeof api.renewOn401 === 'function' ? api.renewOn401(credentials) : api.renewOn401 === true);
 	const url = /^https?:\/\//.test(request.path)
 		? request.path
 		: `${api.baseUrl(credentials).replace(/\/+$/, '')}/${request.path.replace(/^\/+/, '')}`;
@@ -146,7 +183,7 @@ export async function apiRequest<T = IDataObject>(
 		body: request.body,
 		json: true,
 		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
+		ignoreHttpStatusErrors: renewOn401 ? { ignore: true, except: [401] } : true,
 		timeout: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
 	};
 
@@ -170,29 +207,37 @@ export async function apiRequest<T = IDataObject>(
 	for (let attempt = 1; ; attempt++) {
 		let response: { statusCode: number; headers: Record<string, string>; body: unknown };
 		try {
-			response = (await this.helpers.httpRequestWithAuthentication.call(
-				this,
-				api.credentialType,
-				// a fresh copy per attempt: authentication mutates the options
-				{ ...options, headers: { ...options.headers } },
-				// the credentials already read: n8n does not decrypt them again for every request
-				{ credentialsDecrypted: { id: '', name: api.credentialType, type: api.credentialType, data: credentials } },
-			)) as typeof response;
+			// a fresh copy per attempt: authentication mutates the options
+			const attemptOptions = { ...options, headers: { ...options.headers } };
+			response = (
+				request.withoutAuthentication
+					? await sendWithoutAuthentication.call(this, attemptOptions)
+					: await this.helpers.httpRequestWithAuthentication.call(this, api.credentialType, attemptOptions, {
+							// the credentials already read: n8n does not decrypt them again for every request, and
+							// a token it renews lands in this same object for the next request
+							credentialsDecrypted: { id: '', name: api.credentialType, type: api.credentialType, data: credentials },
+						})
+			) as typeof response;
 		} catch (error) {
-			const reason = redactText((error as Error).message ?? String(error), secrets);
-			if (request.movesMoney) {
-				throw fail(
-					unknownOutcomeMessage(api, request, `The connection to ${api.displayName} failed (${reason}).`),
-					{ description: 'The request may have reached the provider before the connection failed.' },
-				);
+			const refused = renewOn401 ? unauthorizedAnswer(error) : undefined;
+			if (!refused) {
+				const reason = redactText((error as Error).message ?? String(error), secrets);
+				if (request.movesMoney) {
+					throw fail(
+						unknownOutcomeMessage(api, request, `The connection to ${api.displayName} failed (${reason}).`),
+						{ description: 'The request may have reached the provider before the connection failed.' },
+					);
+				}
+				if (attempt < maxAttempts) {
+					await sleep(backoffMs(attempt));
+					continue;
+				}
+				throw fail(`Could not reach ${api.displayName}: ${reason}`, {
+					description: `Tried ${attempt} times. Check the base URL in the credential and the network.`,
+				});
 			}
-			if (attempt < maxAttempts) {
-				await sleep(backoffMs(attempt));
-				continue;
-			}
-			throw fail(`Could not reach ${api.displayName}: ${reason}`, {
-				description: `Tried ${attempt} times. Check the base URL in the credential and the network.`,
-			});
+			// Still refused after n8n renewed the token (or the login itself was refused): nothing happened.
+			response = { statusCode: 401, headers: {}, body: refused.body };
 		}
 
 		const { statusCode } = response;

@@ -1,0 +1,195 @@
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IDataObject,
+	IHttpRequestHelper,
+	INodeProperties,
+} from 'n8n-workflow';
+import { ApplicationError } from 'n8n-workflow';
+
+/** Base URL used by independent KPAY integrations (provider-docs/README.md, KPAY). */
+const KPAY_PRODUCTION_URL = 'https://kpay.website/api/v1';
+
+function kpayBaseUrl(credentials: ICredentialDataDecryptedObject): string {
+	const url = credentials.environment === 'custom' ? String(credentials.baseUrl ?? '') : KPAY_PRODUCTION_URL;
+	return url.replace(/\/+$/, '');
+}
+
+/**
+ * A refused login, shaped so the package's request path reports it as an authentication failure
+ * (HTTP 401, nothing sent after it) instead of a network error, with KPAY's own words in `body`.
+ */
+function loginRefused(message: string, body?: unknown): Error {
+	const error = new ApplicationError(`KPAY login failed: ${message}`, { level: 'warning' });
+	return Object.assign(error, { httpCode: '401', body: body ?? { detail: message } });
+}
+
+function detailText(body: unknown): string | undefined {
+	const detail = (body as { detail?: unknown } | undefined)?.detail;
+	if (typeof detail === 'string') return detail;
+	if (Array.isArray(detail)) return detail.map((entry) => (entry as IDataObject).msg).join('; ');
+	return undefined;
+}
+
+export class KpayApi implements ICredentialType {
+	name = 'kpayApi';
+
+	displayName = 'KPAY API';
+
+	icon: Icon = { light: 'file:../nodes/Kpay/kpay.svg', dark: 'file:../nodes/Kpay/kpay.dark.svg' };
+
+	documentationUrl = 'https://github.com/n8n-nodes-paysuite/n8n-nodes-paysuite#kpay';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Authentication',
+			name: 'authMode',
+			type: 'options',
+			options: [
+				{
+					name: 'Mobile Number and Password',
+					value: 'login',
+					description: 'Logs in and keeps the access token; a new one is fetched when it expires',
+				},
+				{
+					name: 'Shop API Key',
+					value: 'apiKey',
+					description: "A shop's API key, sent as the Bearer token",
+				},
+			],
+			default: 'login',
+		},
+		{
+			displayName: 'Environment',
+			name: 'environment',
+			type: 'options',
+			options: [
+				{ name: 'Production', value: 'production', description: KPAY_PRODUCTION_URL },
+				{ name: 'Custom URL', value: 'custom', description: 'For example the local sandbox' },
+			],
+			default: 'production',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'http://127.0.0.1:4010/kpay/api/v1',
+			required: true,
+			displayOptions: { show: { environment: ['custom'] } },
+		},
+		{
+			displayName: 'Mobile Number',
+			name: 'mobile',
+			type: 'string',
+			default: '',
+			placeholder: '09121234567',
+			required: true,
+			description: 'The mobile number of the KPAY account: 09 followed by 9 digits',
+			displayOptions: { show: { authMode: ['login'] } },
+		},
+		{
+			displayName: 'Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			displayOptions: { show: { authMode: ['login'] } },
+		},
+		{
+			displayName: 'Login Body Format',
+			name: 'loginFormat',
+			type: 'options',
+			options: [
+				{ name: 'Form (OAuth2 Password Style)', value: 'form' },
+				{ name: 'JSON', value: 'json' },
+			],
+			default: 'form',
+			description:
+				'How POST /auth/login receives username and password. The reference does not say; its "username" field is the OAuth2 password-form convention, so form is the default.',
+			displayOptions: { show: { authMode: ['login'] } },
+		},
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: "The shop's API key (Shops → Create or Regenerate API Key)",
+			displayOptions: { show: { authMode: ['apiKey'] } },
+		},
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+	];
+
+	/**
+	 * Called by n8n when the access token is empty, and again after a request is refused with 401
+	 * (then n8n repeats that request once). The token is stored in the credential, so every worker
+	 * of a queue-mode setup uses it without any in-memory cache. KPAY publishes no refresh endpoint,
+	 * so renewing means logging in again.
+	 */
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		if (credentials.authMode === 'apiKey') return {};
+		const mobile = String(credentials.mobile ?? '').trim();
+		const password = String(credentials.password ?? '');
+		if (!/^09\d{9}$/.test(mobile)) {
+			throw loginRefused('the mobile number in the credential must be 09 followed by 9 digits');
+		}
+		if (password.length < 6) throw loginRefused('the password in the credential must be at least 6 characters');
+		const form = credentials.loginFormat !== 'json';
+		const answer = (await this.helpers.httpRequest({
+			method: 'POST',
+			url: `${kpayBaseUrl(credentials)}/auth/login`,
+			headers: {
+				'Content-Type': form ? 'application/x-www-form-urlencoded' : 'application/json',
+				Accept: 'application/json',
+			},
+			body: form ? new URLSearchParams({ username: mobile, password }).toString() : { username: mobile, password },
+			json: !form,
+			ignoreHttpStatusErrors: true,
+			returnFullResponse: true,
+		})) as unknown;
+		const full = answer as { statusCode?: number; body?: unknown };
+		let body = full && typeof full === 'object' && 'statusCode' in full ? full.body : answer;
+		if (typeof body === 'string') {
+			try {
+				body = JSON.parse(body) as unknown;
+			} catch {
+				// not JSON: reported below
+			}
+		}
+		const token = (body as IDataObject | undefined)?.access_token;
+		if (typeof token !== 'string' || token === '') {
+			throw loginRefused(detailText(body) ?? `unexpected answer (HTTP ${full?.statusCode ?? '?'})`, body);
+		}
+		return { accessToken: token };
+	}
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization:
+					"=Bearer {{ $credentials.authMode === 'apiKey' ? $credentials.apiKey : $credentials.accessToken }}",
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL:
+				"={{ $credentials.environment === 'custom' ? $credentials.baseUrl : 'https://kpay.website/api/v1' }}",
+			url: '/auth/me',
+		},
+	};
+}

@@ -1,0 +1,37 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { executionOptionsProperty, routeOperation } from '../shared/router';
+import { operationProperties, operations, resourceProperty } from './actions';
+import { kpayLoadOptions } from './loadOptions';
+
+export class Kpay implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'KPAY',
+		name: 'kpay',
+		icon: { light: 'file:kpay.svg', dark: 'file:kpay.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Card-to-card payments, shops, cards and the crypto gateway of KPAY',
+		defaults: { name: 'KPAY' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'kpayApi', required: true }],
+		properties: [
+			resourceProperty,
+			...operationProperties,
+			...Object.values(operations).flatMap((byOperation) =>
+				Object.values(byOperation).flatMap((operation) => operation.description),
+			),
+			executionOptionsProperty,
+		],
+	};
+
+	methods = { loadOptions: kpayLoadOptions };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await routeOperation.call(this, operations);
+	}
+}

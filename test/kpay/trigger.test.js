@@ -1,0 +1,289 @@
+'use strict';
+// KPAY Trigger: card-to-card callbacks verified with KPAY before the workflow starts (payer redirected
+// to success or failure), and crypto notifications confirmed by fetching the payment.
+const { runNode, startTrigger, node, post } = require('../harness/n8n');
+const { useSandbox } = require('../harness/sandbox');
+const { loginCredentials, control, count } = require('./helpers');
+
+const s = useSandbox();
+const creds = () => loginCredentials(s.sandbox);
+const state = () => s.sandbox.state('kpay');
+const SUCCESS = 'https://shop.example.com/paid';
+const FAILURE = 'https://shop.example.com/failed';
+
+let trigger;
+afterEach(async () => {
+	if (trigger) await trigger.close();
+	trigger = undefined;
+});
+
+async function start(parameters = {}) {
+	trigger = await startTrigger({
+		trigger: node('KPAY Trigger', 'kpayTrigger', { successUrl: SUCCESS, failureUrl: FAILURE, ...parameters }),
+		downstream: [node('After', 'harness.passThrough')],
+		credentials: creds(),
+	});
+	await trigger.activate();
+	return trigger;
+}
+
+async function get(url) {
+	const response = await fetch(url, { redirect: 'manual' });
+	return { status: response.status, location: response.headers.get('location'), text: await response.text() };
+}
+
+async function createTransaction(callbackUrl, amount = 250000, extra = {}) {
+	const r = await runNode({
+		type: 'kpay',
+		parameters: { resource: 'transaction', operation: 'create', shopId: state().shops[0].id, cardId: state().cards[0].id, amount, callbackUrl, feeSide: 'customer', ...extra },
+		credentials: creds(),
+	});
+	expect(r.error).toBeUndefined();
+	return r.items[0];
+}
+
+/** The payer pays on KPAY's payment page and is redirected to callback_url. */
+async function payOnPaymentPage(authority, action = 'pay') {
+	const response = await fetch(`${s.sandbox.urls().kpay}/pay/${authority}`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ action }),
+		redirect: 'manual',
+	});
+	expect(response.status).toBe(302);
+	return response.headers.get('location');
+}
+
+describe('card-to-card callback', () => {
+	test('a paid transaction is checked, verified, its amount compared, then the workflow starts once', async () => {
+		const t = await start();
+		const tx = await createTransaction(`${t.url('setup')}?order=77`, 250000, { additionalFields: { factorNumber: 'INV-77' } });
+		const callback = await payOnPaymentPage(tx.authority);
+		expect(callback.startsWith(t.url('setup'))).toBe(true);
+
+		const browser = await get(callback);
+		await t.settle();
+		expect(browser.status).toBe(302);
+		expect(browser.location).toBe(`${SUCCESS}?authority=${tx.authority}`);
+		expect(t.executions).toHaveLength(1);
+		const [item] = t.executions[0].items;
+		expect(item).toMatchObject({ event: 'card.payment.verified', authority: tx.authority, amount: 250000, expected_amount: 250000, final_amount: 252500, status: 'verified', verified: true, query: { order: '77', amount: '250000', status: 'OK' } });
+		expect(t.executions[0].output('After')).toHaveLength(1);
+		expect(state().transactions[0].status).toBe('verified');
+		expect(count(s.sandbox, 'GET', `/transactions/check/${tx.authority}`)).toBe(1);
+		expect(count(s.sandbox, 'POST', '/transactions/verify')).toBe(1);
+
+		// the payer reloads the page: sent to success again, the workflow does not start again
+		const reload = await get(callback);
+		await t.settle();
+		expect(reload.location).toBe(`${SUCCESS}?authority=${tx.authority}`);
+		expect(t.executions).toHaveLength(1);
+	});
+
+	test('forged: an unknown authority starts nothing and verifies nothing', async () => {
+		const t = await start();
+		const browser = await get(`${t.url('setup')}?authority=KPFORGED0001&amount=250000`);
+		await t.settle();
+		expect(browser.location).toBe(`${FAILURE}?authority=KPFORGED0001`);
+		expect(t.executions).toHaveLength(0);
+		expect(count(s.sandbox, 'POST', '/transactions/verify')).toBe(0);
+	});
+
+	test('forged: an unpaid transaction starts nothing and stays pending', async () => {
+		const t = await start();
+		const tx = await createTransaction(t.url('setup'));
+		const browser = await get(`${t.url('setup')}?authority=${tx.authority}&amount=250000`);
+		await t.settle();
+		expect(browser.location).toBe(`${FAILURE}?authority=${tx.authority}`);
+		expect(t.executions).toHaveLength(0);
+		expect(count(s.sandbox, 'POST', '/transactions/verify')).toBe(0);
+		expect(state().transactions[0].status).toBe('pending');
+	});
+
+	test('forged: a different amount starts nothing and does not use up the verification', async () => {
+		const t = await start();
+		const tx = await createTransaction(t.url('setup'));
+		const callback = await payOnPaymentPage(tx.authority);
+		const tampered = callback.replace('amount=250000', 'amount=1000');
+		expect(tampered).not.toBe(callback);
+		const forged = await get(tampered);
+		await t.settle();
+		expect(forged.location).toBe(`${FAILURE}?authority=${tx.authority}`);
+		expect(t.executions).toHaveLength(0);
+		expect(count(s.sandbox, 'POST', '/transactions/verify')).toBe(0);
+		expect(state().transactions[0].status).toBe('paid');
+		// the real callback still works
+		const real = await get(callback);
+		await t.settle();
+		expect(real.location).toBe(`${SUCCESS}?authority=${tx.authority}`);
+		expect(t.executions).toHaveLength(1);
+	});
+
+	test('forged: a paid cheap transaction presented as another order with its own amount is emitted as what it is', async () => {
+		// The emitted item carries KPAY's own authority and amount, so a workflow matches on those.
+		const t = await start();
+		const cheap = await createTransaction(t.url('setup'), 1000);
+		await payOnPaymentPage(cheap.authority);
+		await get(`${t.url('setup')}?authority=${cheap.authority}&amount=1000&order=EXPENSIVE`);
+		await t.settle();
+		expect(t.executions).toHaveLength(1);
+		expect(t.executions[0].items[0]).toMatchObject({ authority: cheap.authority, amount: 1000 });
+	});
+
+	test('missing or malformed authority or amount: failure URL, nothing sent to KPAY', async () => {
+		const t = await start();
+		const answers = await Promise.all([
+			get(t.url('setup')),
+			get(`${t.url('setup')}?authority=../../etc&amount=1000`),
+			get(`${t.url('setup')}?authority=KP123`),
+			get(`${t.url('setup')}?authority=KP123&amount=12.5`),
+		]);
+		await t.settle();
+		expect(answers.map((a) => a.location)).toEqual([FAILURE, FAILURE, `${FAILURE}?authority=KP123`, `${FAILURE}?authority=KP123`]);
+		expect(t.executions).toHaveLength(0);
+		expect(s.sandbox.count({ provider: 'kpay' })).toBe(0);
+	});
+
+	test('a payer who cancels on the payment page goes to the failure URL', async () => {
+		const t = await start();
+		const tx = await createTransaction(t.url('setup'));
+		const callback = await payOnPaymentPage(tx.authority, 'cancel');
+		const browser = await get(callback);
+		await t.settle();
+		expect(browser.location).toBe(`${FAILURE}?authority=${tx.authority}`);
+		expect(t.executions).toHaveLength(0);
+		expect(state().transactions[0].status).toBe('cancelled');
+	});
+
+	test('a payment left to expire: the payer is redirected back and nothing starts', async () => {
+		const t = await start();
+		const tx = await createTransaction(t.url('setup'));
+		const { redirect } = await control(s.sandbox, 'POST', `/transactions/${tx.authority}/expire`);
+		const browser = await get(redirect);
+		await t.settle();
+		expect(browser.location).toBe(`${FAILURE}?authority=${tx.authority}`);
+		expect(t.executions).toHaveLength(0);
+	});
+
+	test('fixed expected amount, without authority on the redirect', async () => {
+		const t = await start({ amountSource: 'fixed', fixedAmount: 50000, options: { addAuthority: false } });
+		const good = await createTransaction(t.url('setup'), 50000, { additionalFields: { addAmountToCallback: false } });
+		const bad = await createTransaction(t.url('setup'), 60000, { additionalFields: { addAmountToCallback: false } });
+		const answers = [await get(await payOnPaymentPage(good.authority)), await get(await payOnPaymentPage(bad.authority))];
+		await t.settle();
+		expect(answers.map((a) => a.location)).toEqual([SUCCESS, FAILURE]);
+		expect(t.executions).toHaveLength(1);
+		expect(t.executions[0].items[0].authority).toBe(good.authority);
+	});
+
+	test('the token expires between callbacks: renewed once inside the trigger', async () => {
+		const t = await start();
+		const tx = await createTransaction(t.url('setup'));
+		const callback = await payOnPaymentPage(tx.authority);
+		await control(s.sandbox, 'POST', '/tokens/expire');
+		const loginsBefore = state().logins;
+		const browser = await get(callback);
+		await t.settle();
+		expect(browser.location).toBe(`${SUCCESS}?authority=${tx.authority}`);
+		expect(t.executions).toHaveLength(1);
+		expect(state().logins - loginsBefore).toBe(1);
+	});
+});
+
+describe('crypto notifications', () => {
+	async function createPayment(webhookUrl, orderId = 'ORD-1') {
+		const r = await runNode({
+			type: 'kpay',
+			parameters: { resource: 'crypto', operation: 'createPayment', orderId, currency: 'usdt_trc20', amountUsd: '40', amountCrypto: '', additionalFields: { webhookUrl } },
+			credentials: creds(),
+		});
+		expect(r.error).toBeUndefined();
+		return r.items[0];
+	}
+
+	test('confirmed by fetching the payment; only completed starts the workflow, once', async () => {
+		const t = await start();
+		const payment = await createPayment(t.url('default'));
+		await control(s.sandbox, 'POST', `/payments/${payment.id}/deposit`);
+		await control(s.sandbox, 'POST', `/payments/${payment.id}/confirm`);
+		await t.settle();
+		expect(t.executions).toHaveLength(0);
+		await control(s.sandbox, 'POST', `/payments/${payment.id}/confirm`);
+		await t.settle();
+		expect(s.sandbox.webhooks.map((w) => [w.payload.status, w.status])).toEqual([['confirming', 200], ['confirming', 200], ['completed', 200]]);
+		expect(t.executions).toHaveLength(1);
+		expect(t.executions[0].items[0]).toMatchObject({ event: 'crypto.payment.completed', id: payment.id, order_id: 'ORD-1', status: 'completed', received_amount: '40', confirmations: 2, confirmed: true });
+		expect(count(s.sandbox, 'GET', `/gateway/payments/${payment.id}`)).toBe(3);
+
+		// KPAY delivers the same notification again: acknowledged, not emitted again
+		const repeat = await post(t.url('default'), { payment_id: payment.id, order_id: 'ORD-1', status: 'completed' });
+		await t.settle();
+		expect(repeat.status).toBe(200);
+		expect(t.executions).toHaveLength(1);
+	});
+
+	test('every status when the filter is empty; each status once', async () => {
+		const t = await start({ cryptoStatuses: [] });
+		const payment = await createPayment(t.url('default'));
+		await control(s.sandbox, 'POST', `/payments/${payment.id}/deposit`);
+		await control(s.sandbox, 'POST', `/payments/${payment.id}/confirm`);
+		await control(s.sandbox, 'POST', `/payments/${payment.id}/confirm`);
+		await t.settle();
+		expect(t.executions.map((e) => e.items[0].status)).toEqual(['confirming', 'completed']);
+	});
+
+	test('expired and failed payments when asked for', async () => {
+		const t = await start({ cryptoStatuses: ['expired', 'failed'] });
+		const a = await createPayment(t.url('default'), 'A');
+		const b = await createPayment(t.url('default'), 'B');
+		await control(s.sandbox, 'POST', `/payments/${a.id}/expire`);
+		await control(s.sandbox, 'POST', `/payments/${b.id}/fail`);
+		await t.settle();
+		expect(t.executions.map((e) => [e.items[0].order_id, e.items[0].status])).toEqual([['A', 'expired'], ['B', 'failed']]);
+	});
+
+	test('forged: an unknown payment is refused with 401 and starts nothing', async () => {
+		const t = await start();
+		const answer = await post(t.url('default'), { payment_id: '2f1c1c9e-0000-4000-8000-000000000000', status: 'completed' });
+		await t.settle();
+		expect(answer.status).toBe(401);
+		expect(t.executions).toHaveLength(0);
+	});
+
+	test('forged: a "completed" notification for a pending payment starts nothing (KPAY says pending)', async () => {
+		const t = await start();
+		const payment = await createPayment(t.url('default'));
+		const answer = await post(t.url('default'), { payment_id: payment.id, status: 'completed' }, { format: 'form' });
+		await t.settle();
+		expect(answer.status).toBe(200);
+		expect(t.executions).toHaveLength(0);
+		expect(state().payments[0].status).toBe('pending');
+	});
+
+	test('forged: a notification naming another order is refused', async () => {
+		const t = await start({ cryptoStatuses: [] });
+		const payment = await createPayment(t.url('default'));
+		const answer = await post(t.url('default'), { payment_id: payment.id, order_id: 'SOMEONE-ELSE' });
+		await t.settle();
+		expect(answer.status).toBe(401);
+		expect(t.executions).toHaveLength(0);
+	});
+
+	test('a notification without a payment ID is refused with 400, nothing sent to KPAY', async () => {
+		const t = await start();
+		const answer = await post(t.url('default'), { status: 'completed' });
+		await t.settle();
+		expect(answer.status).toBe(400);
+		expect(s.sandbox.count({ provider: 'kpay' })).toBe(0);
+	});
+
+	test('KPAY unreachable while confirming: 503 so the notification comes again, nothing started', async () => {
+		const t = await start({ cryptoStatuses: [] });
+		const payment = await createPayment(t.url('default'));
+		for (let i = 0; i < 4; i++) s.sandbox.injectFault({ provider: 'kpay', path: `/gateway/payments/${payment.id}`, kind: 'status', status: 502 });
+		const answer = await post(t.url('default'), { payment_id: payment.id });
+		await t.settle();
+		expect(answer.status).toBe(503);
+		expect(t.executions).toHaveLength(0);
+	}, 20000);
+});
