@@ -3,3 +3,6 @@
 export { EzeeWalletApi } from './credentials/EzeeWalletApi.credentials';
 export { EzeeWallet } from './nodes/EzeeWallet/EzeeWallet.node';
 export { EzeeWalletTrigger } from './nodes/EzeeWallet/EzeeWalletTrigger.node';
+export { KashaApi } from './credentials/KashaApi.credentials';
+export { Kasha } from './nodes/Kasha/Kasha.node';
+export { KashaTrigger } from './nodes/Kasha/KashaTrigger.node';
