@@ -131,10 +131,11 @@ export function parseKashaError(statusCode: number, raw: unknown): ProviderError
 	const where = transactionId ? ` Transaction ID: ${transactionId}.` : '';
 	if (known) {
 		const what = known.status === 'DECLINED' ? 'declined' : 'error';
+		const says = providerReason && providerReason !== known.reason ? providerReason : undefined;
 		return {
 			code: normalized,
-			message: `${what} ${normalized}: ${known.reason} (status ${known.status})`,
-			description: `${known.description}${providerReason && providerReason !== known.reason ? ` Kasha says: ${providerReason}` : ''}${where}`,
+			message: `${what} ${normalized}: ${known.reason} (status ${known.status})${says ? ` ${says}` : ''}`,
+			description: `${known.description}${says ? ` Kasha says: ${says}` : ''}${where}`,
 		};
 	}
 	if (statusCode === 401 || statusCode === 403) {

@@ -74,6 +74,17 @@ export function errorItemJson(error: Error): IDataObject {
 	return json;
 }
 
+/**
+ * n8n routes an item to the error output ("Continue (using error output)") only when its JSON has
+ * no keys besides error, message and details: there the code, HTTP status and description go in details.
+ */
+export function errorItemJsonFor(context: IExecuteFunctions, error: Error): IDataObject {
+	const json = errorItemJson(error);
+	if (context.getNode().onError !== 'continueErrorOutput') return json;
+	const { error: message, ...details } = json;
+	return { error: message, details };
+}
+
 function readParallelism(this: IExecuteFunctions): number {
 	let value = 1;
 	try {
@@ -122,7 +133,7 @@ export async function routeOperation(
 		} catch (caught) {
 			const error = toNodeError.call(this, caught, itemIndex);
 			if (this.continueOnFail()) {
-				results[itemIndex] = [{ json: errorItemJson(error), pairedItem: { item: itemIndex } }];
+				results[itemIndex] = [{ json: errorItemJsonFor(this, error), pairedItem: { item: itemIndex } }];
 				return;
 			}
 			if (!firstFailure || itemIndex < firstFailure.index) firstFailure = { index: itemIndex, error };
