@@ -229,6 +229,13 @@ export function sessionProperties(kind: SessionKind): INodeProperties[] {
 	return properties;
 }
 
+/** ISO 4217 alpha-3 code, or one of the crypto codes Kasha accepts (some have 4+ letters, e.g. USDT). */
+export function readCurrency(value: unknown, field = 'Currency'): string {
+	const upper = typeof value === 'string' ? value.trim().toUpperCase() : value;
+	if (typeof upper === 'string' && CRYPTO_CURRENCIES.has(upper)) return upper;
+	return checkCurrency(value, field);
+}
+
 /** Decimal amount as Kasha wants it: a JSON number with at most 2 decimals, 8 for crypto currencies. */
 export function readAmount(value: unknown, currency: string, field = 'Amount'): number {
 	const maxDecimals = CRYPTO_CURRENCIES.has(currency) ? 8 : 2;
@@ -297,7 +304,7 @@ export function readCustomer(this: IExecuteFunctions, i: number): IDataObject {
 
 /** Reads and validates the body of a session-opening call; nothing is sent when a field is wrong. */
 export function buildSessionBody(this: IExecuteFunctions, i: number, kind: SessionKind): IDataObject {
-	const currency = checkCurrency(this.getNodeParameter('currency', i), 'Currency');
+	const currency = readCurrency(this.getNodeParameter('currency', i));
 	const body: IDataObject = {
 		country: checkCountry(this.getNodeParameter('country', i), 'Country'),
 		currency,
