@@ -92,6 +92,24 @@ describe('Kasha declines through the sandbox', () => {
 		expect(ok.items[0].resultType).toBe('redirect');
 	});
 
+	test('local-method payments: declined at post (method field) or later by the bank, with notification', async () => {
+		const ru = await initiate({ country: 'RU', currency: 'RUB' });
+		const now = await runNode({ type: 'kasha', credentials: credentials(s.sandbox), items: [ru], parameters: { resource: 'payment', operation: 'post', paymentOption: 'Online Banking', optionId: 'b_56', methodFields: { field: [{ name: 'phone', value: 'DECLINE 997' }] } } });
+		expect(now.error.message).toBe('Kasha: declined 997: No route was found. (status DECLINED)');
+		expect(kashaState().transactions.get(ru.transactionId)).toMatchObject({ status: 'DECLINED', errors: { code: '997' } });
+
+		const later = await initiate({ country: 'RU', currency: 'RUB', additionalFields: { notificationUrl: 'http://127.0.0.1:9/unused' } });
+		const pending = await runNode({ type: 'kasha', credentials: credentials(s.sandbox), items: [later], parameters: { resource: 'payment', operation: 'post', paymentOption: 'Online Banking', optionId: 'b_56', methodFields: { field: [{ name: 'phone', value: '+79991234567' }] } } });
+		expect(pending.items[0].resultType).toBe('redirect');
+		const [code] = await s.sandbox.handleControl('POST', `/_control/kasha/transactions/${later.transactionId}/complete`, { code: 3018 });
+		expect(code).toBe(200);
+		const status = await runNode({ type: 'kasha', credentials: credentials(s.sandbox), items: [later], parameters: { resource: 'payment', operation: 'getStatus' } });
+		expect(status.items[0]).toMatchObject({ status: 'DECLINED', errors: { code: '3018', msg: 'Payment was not received.' } });
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		expect(s.sandbox.webhooks.map((w) => w.payload)).toContainEqual(expect.objectContaining({ transactionId: later.transactionId, status: 'DECLINED', errorCode: '3018' }));
+		expect(kashaState().balances.RUB).toBe(0);
+	});
+
 	test('amount limits (1007, 1008) and no options (995) come back as errors', async () => {
 		const run = (overrides) => runNode({ type: 'kasha', credentials: credentials(s.sandbox), parameters: paymentSession(overrides) });
 		expect((await run({ amount: '0.50' })).error.context.providerCode).toBe('1007');
