@@ -203,8 +203,8 @@ export function withKashaStatus(error: unknown): unknown {
 	if (error instanceof NodeApiError) {
 		const known = KASHA_ERRORS[String(error.context.providerCode ?? '')];
 		if (known) {
-			error.context.kashaStatus = known.status;
-			error.context.kashaReason = known.reason;
+			error.context.providerStatus = known.status;
+			error.context.providerReason = known.reason;
 		}
 	}
 	return error;

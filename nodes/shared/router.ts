@@ -67,6 +67,9 @@ export function errorItemJson(error: Error): IDataObject {
 	const json: IDataObject = { error: error.message };
 	const context = (error as NodeApiError).context as JsonObject | undefined;
 	if (context?.providerCode !== undefined) json.errorCode = context.providerCode;
+	// optional, set by providers whose error table has a status (e.g. Kasha: DECLINED / ERROR) and reason
+	if (context?.providerStatus !== undefined) json.errorStatus = context.providerStatus;
+	if (context?.providerReason !== undefined) json.errorReason = context.providerReason;
 	const httpCode = (error as NodeApiError).httpCode;
 	if (httpCode) json.httpCode = httpCode;
 	const description = (error as NodeApiError).description;

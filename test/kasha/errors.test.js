@@ -63,7 +63,7 @@ describe('Kasha declines through the sandbox', () => {
 		const [status, reason] = REFERENCE_TABLE[code];
 		expect(r.error.name).toBe('NodeApiError');
 		expect(r.error.message).toBe(`Kasha: ${status === 'DECLINED' ? 'declined' : 'error'} ${code}: ${reason} (status ${status})`);
-		expect(r.error.context).toMatchObject({ providerCode: code, kashaStatus: status, kashaReason: reason });
+		expect(r.error.context).toMatchObject({ providerCode: code, providerStatus: status, providerReason: reason });
 		expect(r.error.description).toContain(session.transactionId);
 		expect(kashaState().transactions.get(session.transactionId)).toMatchObject({ status, errors: { code } });
 		expect(kashaState().balances.GBP).toBe(50_000 * 1e8);
@@ -125,7 +125,7 @@ describe('Kasha declines through the sandbox', () => {
 			parameters: { resource: 'payment', operation: 'post', paymentOption: 'Card', card: { cardNumber: '={{ $json.sessionId === "' + a.sessionId + '" ? "4000000000009995" : "4111111111111111" }}', cvv: '123', expiryMonth: '12', expiryYear: '2031', cardholder: 'J D' } },
 		});
 		expect(r.error).toBeUndefined();
-		expect(r.items[0]).toMatchObject({ errorCode: '3000' });
+		expect(r.items[0]).toMatchObject({ errorCode: '3000', errorStatus: 'DECLINED', errorReason: 'Insufficient card funds.' });
 		expect(r.items[0].error).toContain('Insufficient card funds');
 		expect(r.items[0].error).toContain('DECLINED');
 		expect(r.items[1]).toMatchObject({ statusCode: '000', transactionId: b.transactionId });
@@ -148,7 +148,7 @@ describe('Kasha declines through the sandbox', () => {
 		expect(r.output('Paid').map((i) => i.json.transactionId)).toEqual([paid.transactionId]);
 		const errors = r.output('Declined');
 		expect(errors).toHaveLength(1);
-		expect(errors[0].json.details.errorCode).toBe('3007');
+		expect(errors[0].json.details).toMatchObject({ errorCode: '3007', errorStatus: 'DECLINED', errorReason: 'Card expired.' });
 		expect(errors[0].json.sessionId).toBe(declined.sessionId); // n8n merges the input item in
 		expect(errors[0].json.error).toContain('Card expired');
 	});
