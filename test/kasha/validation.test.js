@@ -67,6 +67,11 @@ describe('Kasha validation: bad input sends nothing', () => {
 		expect(JSON.stringify({ m: error.message, d: error.description, c: error.context })).not.toContain('4111111111111112');
 	});
 
+	test('the Card option without card details is refused before sending', async () => {
+		await expectRefused({ resource: 'payment', operation: 'post', paymentOption: 'Card' }, 'Card Number', [{ sessionId: 'abc', paymentOptions: [{ paymentOptionId: 'p1'.repeat(10), name: 'Card' }] }]);
+		await expectRefused(paymentSession({ operation: 'pay', paymentOptionName: 'Card' }), 'Card Number');
+	});
+
 	test('Pay validates every field (also the card) before opening a session', async () => {
 		await expectRefused(paymentSession({ operation: 'pay', paymentOptionName: 'Card', card: card('1234567890123') }), 'Card Number');
 		await expectRefused(paymentSession({ operation: 'pay', paymentOptionName: '={{ "" }}', card: card() }), 'Payment Option');

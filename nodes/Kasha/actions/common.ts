@@ -522,6 +522,13 @@ export function readExtraData(this: IExecuteFunctions, i: number, withCard: bool
 	return { extraData, secrets };
 }
 
+/** The Card option needs card details: refused before sending instead of Kasha's generic 1000. */
+export function requireCardFor(optionName: string | undefined, extraData: IDataObject): void {
+	if (optionName && /^card$/i.test(optionName.trim()) && extraData.cardnum === undefined) {
+		throw new FieldError('Card Number', 'is required for the Card option (add it under Card Details)');
+	}
+}
+
 /** The last four digits of the card that was used, for the output. */
 export function cardSummary(extraData: IDataObject): IDataObject | undefined {
 	if (typeof extraData.cardnum !== 'string') return undefined;

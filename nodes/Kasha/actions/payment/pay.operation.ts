@@ -9,6 +9,7 @@ import {
 	cardProperty,
 	methodFieldsProperty,
 	readExtraData,
+	requireCardFor,
 	resolvePaymentOption,
 	resolveSubOption,
 	sessionProperties,
@@ -52,6 +53,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const chosen = checkString(this.getNodeParameter('paymentOptionName', i), 'Payment Option', { maxLength: 1000 });
 	const subOption = checkString(this.getNodeParameter('subOption', i, ''), 'Sub-Option', { required: false, maxLength: 255 });
 	const { extraData, secrets } = readExtraData.call(this, i, true);
+	requireCardFor(chosen, extraData);
 
 	const { body: initiated } = await kashaRequest.call(this, 'paymentOptions', { body, movesMoney: false, itemIndex: i });
 	const session = shapeResult(initiated);

@@ -13,6 +13,7 @@ import {
 	paymentOptionProperty,
 	readExtraData,
 	readSessionChoice,
+	requireCardFor,
 	SENSITIVE_KEYS,
 	sessionIdProperty,
 	shapeResult,
@@ -70,6 +71,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const { sessionId, paymentOptionId, name } = readSessionChoice.call(this, i);
 	const optionId = checkString(this.getNodeParameter('optionId', i, ''), 'Sub-Option', { required: false, maxLength: 255 });
 	const { extraData, secrets } = readExtraData.call(this, i, true);
+	requireCardFor(name, extraData);
 	const result = await postPayment.call(this, i, {
 		sessionId,
 		paymentOptionId,
