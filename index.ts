@@ -9,3 +9,6 @@ export { KazawalletTrigger } from './nodes/Kazawallet/KazawalletTrigger.node';
 export { KpayApi } from './credentials/KpayApi.credentials';
 export { Kpay } from './nodes/Kpay/Kpay.node';
 export { KpayTrigger } from './nodes/Kpay/KpayTrigger.node';
+export { KashaApi } from './credentials/KashaApi.credentials';
+export { Kasha } from './nodes/Kasha/Kasha.node';
+export { KashaTrigger } from './nodes/Kasha/KashaTrigger.node';

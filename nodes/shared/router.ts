@@ -67,11 +67,25 @@ export function errorItemJson(error: Error): IDataObject {
 	const json: IDataObject = { error: error.message };
 	const context = (error as NodeApiError).context as JsonObject | undefined;
 	if (context?.providerCode !== undefined) json.errorCode = context.providerCode;
+	// optional, set by providers whose error table has a status (e.g. Kasha: DECLINED / ERROR) and reason
+	if (context?.providerStatus !== undefined) json.errorStatus = context.providerStatus;
+	if (context?.providerReason !== undefined) json.errorReason = context.providerReason;
 	const httpCode = (error as NodeApiError).httpCode;
 	if (httpCode) json.httpCode = httpCode;
 	const description = (error as NodeApiError).description;
 	if (description) json.errorDescription = description;
 	return json;
+}
+
+/**
+ * n8n routes an item to the error output ("Continue (using error output)") only when its JSON has
+ * no keys besides error, message and details: there the code, HTTP status and description go in details.
+ */
+export function errorItemJsonFor(context: IExecuteFunctions, error: Error): IDataObject {
+	const json = errorItemJson(error);
+	if (context.getNode().onError !== 'continueErrorOutput') return json;
+	const { error: message, ...details } = json;
+	return { error: message, details };
 }
 
 function readParallelism(this: IExecuteFunctions): number {
@@ -128,7 +142,7 @@ export async function routeOperation(
 		} catch (caught) {
 			const error = toNodeError.call(this, caught, itemIndex);
 			if (this.continueOnFail()) {
-				results[itemIndex] = [{ json: errorItemJson(error), pairedItem: { item: itemIndex } }];
+				results[itemIndex] = [{ json: errorItemJsonFor(this, error), pairedItem: { item: itemIndex } }];
 				return;
 			}
 			if (!firstFailure || itemIndex < firstFailure.index) firstFailure = { index: itemIndex, error };

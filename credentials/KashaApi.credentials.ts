@@ -1,0 +1,125 @@
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+/**
+ * ASSUMED base URLs: the exported Kasha v2 reference does not show them. They live only here; a
+ * merchant whose onboarding pack says otherwise picks "Custom URL" and pastes the right one.
+ */
+export const KASHA_BASE_URLS = {
+	production: 'https://api.kasha.tech',
+	sandbox: 'https://api-sandbox.kasha.tech',
+} as const;
+
+/** ASSUMED API-key header name (not shown in the reference); the credential can override it. */
+export const KASHA_DEFAULT_API_KEY_HEADER = 'x-api-key';
+
+export class KashaApi implements ICredentialType {
+	name = 'kashaApi';
+
+	displayName = 'Kasha API';
+
+	icon: Icon = {
+		light: 'file:../nodes/Kasha/kasha.svg',
+		dark: 'file:../nodes/Kasha/kasha.dark.svg',
+	};
+
+	documentationUrl = 'https://github.com/n8n-nodes-paysuite/n8n-nodes-paysuite/blob/main/docs/kasha.md';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Environment',
+			name: 'environment',
+			type: 'options',
+			options: [
+				{
+					name: 'Production',
+					value: 'production',
+					description: `${KASHA_BASE_URLS.production} (assumed: check your onboarding pack)`,
+				},
+				{
+					name: 'Sandbox',
+					value: 'sandbox',
+					description: `${KASHA_BASE_URLS.sandbox} (assumed: check your onboarding pack)`,
+				},
+				{
+					name: 'Custom URL',
+					value: 'custom',
+					description: 'The base URL from your onboarding pack, or the local sandbox',
+				},
+			],
+			default: 'production',
+			description:
+				'The Kasha reference does not publish its base URLs; the two listed are assumptions. Choose Custom URL to use the exact URL Kasha gave you.',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'http://127.0.0.1:4010/kasha',
+			required: true,
+			description: 'Without the /v2 part: the node adds /v2/payment-options and the other paths',
+			displayOptions: { show: { environment: ['custom'] } },
+		},
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'The merchant API key from the Kasha merchant portal',
+		},
+		{
+			displayName: 'API Key Header',
+			name: 'headerName',
+			type: 'string',
+			default: KASHA_DEFAULT_API_KEY_HEADER,
+			required: true,
+			description:
+				'Name of the HTTP header that carries the API key. The reference only says "along with the merchant API key": x-api-key is an assumption, change it to what your onboarding pack says (e.g. Authorization).',
+		},
+		{
+			displayName: 'API Key Prefix',
+			name: 'valuePrefix',
+			type: 'string',
+			default: '',
+			placeholder: 'Bearer ',
+			description:
+				'Optional text put before the key in the header, e.g. "Bearer " when the header is Authorization. Empty by default.',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				'={{$credentials.headerName}}': "={{ ($credentials.valuePrefix || '') + $credentials.apiKey }}",
+			},
+		},
+	};
+
+	// Kasha documents no read-only call that needs no id, so the test opens a payment session
+	// (POST /v2/payment-options, confirmed path) for 1.00 GBP that nobody pays: it moves no money and
+	// expires after 30 minutes.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: `={{ $credentials.environment === 'custom' ? $credentials.baseUrl : ($credentials.environment === 'sandbox' ? '${KASHA_BASE_URLS.sandbox}' : '${KASHA_BASE_URLS.production}') }}`,
+			url: '/v2/payment-options',
+			method: 'POST',
+			body: {
+				country: 'GB',
+				currency: 'GBP',
+				amount: 1,
+				language: 'EN',
+				redirectUrl: 'https://example.com/n8n-credential-test',
+				customer: { name: 'n8n credential test' },
+			},
+		},
+	};
+}

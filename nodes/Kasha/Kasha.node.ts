@@ -1,0 +1,39 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { executionOptionsProperty, routeOperation } from '../shared/router';
+import { operationProperties, operations, resourceProperty } from './actions';
+import { getPaymentSubOptions, getPayoutSubOptions, getSessionPaymentOptions } from './actions/loadOptions';
+
+export class Kasha implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Kasha',
+		name: 'kasha',
+		icon: { light: 'file:kasha.svg', dark: 'file:kasha.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Hosted cashier, hybrid and direct payments, payouts, refunds and statuses with Kasha API v2',
+		defaults: { name: 'Kasha' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'kashaApi', required: true }],
+		properties: [
+			resourceProperty,
+			...operationProperties,
+			...Object.values(operations).flatMap((byOperation) =>
+				Object.values(byOperation).flatMap((operation) => operation.description),
+			),
+			executionOptionsProperty,
+		],
+	};
+
+	methods = {
+		loadOptions: { getSessionPaymentOptions, getPaymentSubOptions, getPayoutSubOptions },
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await routeOperation.call(this, operations);
+	}
+}

@@ -1,0 +1,35 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { OperationResult } from '../../../shared/router';
+import { checkString } from '../../../shared/validation';
+import { kashaRequest } from '../../transport';
+import { shapeResult } from '../common';
+
+// Reference: kasha.txt, "Get Transaction status" (path parameter transactionId). Path assumed:
+// KASHA_ENDPOINTS.transactionStatus. Works for payments and payouts.
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Transaction ID',
+		name: 'transactionId',
+		type: 'string',
+		required: true,
+		default: '={{ $json.transactionId }}',
+		description: 'Kasha’s transaction ID (payment or payout). The default takes it from the incoming item.',
+	},
+];
+
+const displayOptions = { show: { resource: ['payment'], operation: ['getStatus'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
+	const transactionId = checkString(this.getNodeParameter('transactionId', i), 'Transaction ID', { maxLength: 255 });
+	const { body } = await kashaRequest.call(this, 'transactionStatus', {
+		pathParams: { transactionId },
+		movesMoney: false,
+		itemIndex: i,
+	});
+	return shapeResult(body);
+}

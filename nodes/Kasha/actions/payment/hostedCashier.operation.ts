@@ -1,0 +1,22 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { OperationResult } from '../../../shared/router';
+import { kashaRequest } from '../../transport';
+import { buildSessionBody, sessionProperties, shapeResult } from '../common';
+
+// Reference: kasha.txt, "Get Hosted Cashier link" (payment session). Path assumed: KASHA_ENDPOINTS.hostedCashierPayment
+
+const displayOptions = { show: { resource: ['payment'], operation: ['getHostedCashierLink'] } };
+
+export const description = updateDisplayOptions(displayOptions, sessionProperties('paymentHosted'));
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
+	const body = buildSessionBody.call(this, i, 'paymentHosted');
+	const { body: response } = await kashaRequest.call(this, 'hostedCashierPayment', {
+		body,
+		movesMoney: false,
+		itemIndex: i,
+	});
+	return shapeResult(response);
+}

@@ -1,0 +1,25 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { OperationResult } from '../../../shared/router';
+import { kashaRequest } from '../../transport';
+import { buildSessionBody, sessionProperties, shapeResult } from '../common';
+
+// Reference: kasha.txt, "1. Initiate a Payment" (POST /v2/payment-options, confirmed)
+// Returns transactionId, sessionId and paymentOptions; the next node picks an option by name.
+
+const displayOptions = { show: { resource: ['payment'], operation: ['initiate'] } };
+
+export const description = updateDisplayOptions(displayOptions, sessionProperties('paymentInitiate'));
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
+	const body = buildSessionBody.call(this, i, 'paymentInitiate');
+	const { body: response } = await kashaRequest.call(this, 'paymentOptions', {
+		body,
+		movesMoney: false,
+		itemIndex: i,
+	});
+	const result = shapeResult(response);
+	if (typeof result.transactionId === 'string') result.transactionId = result.transactionId.replace(/,$/, '');
+	return { ...result, merchantReference: body.merchantReference };
+}

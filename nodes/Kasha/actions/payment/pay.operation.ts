@@ -1,0 +1,119 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import type { OperationResult } from '../../../shared/router';
+import { checkString } from '../../../shared/validation';
+import { firstObject, kashaRequest } from '../../transport';
+import {
+	buildSessionBody,
+	cardProperty,
+	methodFieldsProperty,
+	readExtraData,
+	requireCardFor,
+	resolvePaymentOption,
+	resolveSubOption,
+	sessionProperties,
+	shapeResult,
+	subOptionsOf,
+} from '../common';
+import { postPayment } from './post.operation';
+
+// Convenience for the common direct flow in kasha.txt: "1. Initiate a Payment" → "2. Get Payment
+// Suboptions" (only when a sub-option is asked for) → "3. Post a Payment", with every id in the output.
+
+const properties: INodeProperties[] = [
+	...sessionProperties('paymentInitiate'),
+	{
+		displayName: 'Payment Option',
+		name: 'paymentOptionName',
+		type: 'string',
+		required: true,
+		default: 'Card',
+		description: 'Name (as Kasha lists it, e.g. Card) or paymentOptionId of the option to pay with. The names offered depend on country, currency and amount.',
+	},
+	{
+		displayName: 'Sub-Option',
+		name: 'subOption',
+		type: 'string',
+		default: '',
+		placeholder: 'Alfa-Bank',
+		description: 'Name or ID of the bank or other sub-option, when the option has them. Leave empty for card.',
+	},
+	cardProperty,
+	methodFieldsProperty,
+];
+
+const displayOptions = { show: { resource: ['payment'], operation: ['pay'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
+	// everything is validated before the first request
+	const body = buildSessionBody.call(this, i, 'paymentInitiate');
+	const chosen = checkString(this.getNodeParameter('paymentOptionName', i), 'Payment Option', { maxLength: 1000 });
+	const subOption = checkString(this.getNodeParameter('subOption', i, ''), 'Sub-Option', { required: false, maxLength: 255 });
+	const { extraData, secrets } = readExtraData.call(this, i, true);
+	requireCardFor(chosen, extraData);
+
+	const { body: initiated } = await kashaRequest.call(this, 'paymentOptions', { body, movesMoney: false, itemIndex: i });
+	const session = shapeResult(initiated);
+	const sessionId = String(session.sessionId ?? '');
+	const transactionId = String(session.transactionId ?? '').replace(/,$/, '');
+	const steps: IDataObject = { sessionId, transactionId, merchantReference: body.merchantReference };
+	const offered = Array.isArray(session.paymentOptions) ? (session.paymentOptions as IDataObject[]) : [];
+
+	let option: { paymentOptionId: string; name?: string };
+	try {
+		option = resolvePaymentOption(chosen, offered);
+	} catch (error) {
+		throw new NodeOperationError(this.getNode(), `Payment option "${chosen}" is not offered for this payment`, {
+			itemIndex: i,
+			description: `${(error as Error).message}. A session was opened (session ${sessionId}, transaction ${transactionId}) but nothing was paid; it expires after 30 minutes.`,
+		});
+	}
+	Object.assign(steps, { paymentOptionId: option.paymentOptionId, paymentOptionName: option.name });
+
+	let optionId: string | undefined;
+	if (subOption) {
+		const { body: listed } = await kashaRequest.call(this, 'paymentSuboptions', {
+			body: { sessionId, paymentOptionId: option.paymentOptionId },
+			movesMoney: false,
+			itemIndex: i,
+		});
+		let match: IDataObject;
+		try {
+			match = resolveSubOption(subOption, subOptionsOf(shapeResult(firstObject(listed))));
+		} catch (error) {
+			throw new NodeOperationError(this.getNode(), `Sub-option "${subOption}" is not offered`, {
+				itemIndex: i,
+				description: `${(error as Error).message}. Nothing was paid (session ${sessionId}).`,
+			});
+		}
+		optionId = String(match.id);
+		Object.assign(steps, { optionId, optionName: match.name });
+	}
+
+	try {
+		const result = await postPayment.call(this, i, {
+			sessionId,
+			paymentOptionId: option.paymentOptionId,
+			optionId,
+			extraData,
+			secrets,
+			reference: `transaction ID "${transactionId}" with Get Status`,
+		});
+		return { ...steps, ...result, transactionId: result.transactionId ?? transactionId };
+	} catch (error) {
+		throw withSteps(error, `Session ${sessionId}, transaction ${transactionId}, payment option ${option.name ?? option.paymentOptionId}${optionId ? `, sub-option ${optionId}` : ''}.`, steps);
+	}
+}
+
+/** Puts the intermediate ids into a failed post's error, so the workflow can look the payment up. */
+function withSteps(error: unknown, summary: string, steps: IDataObject): unknown {
+	if (error instanceof NodeApiError) {
+		error.description = `${error.description ? `${error.description} ` : ''}${summary}`;
+		error.context.transactionId = steps.transactionId as string;
+		error.context.sessionId = steps.sessionId as string;
+	}
+	return error;
+}

@@ -1,0 +1,84 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { omitKeys } from '../../../shared/redact';
+import type { OperationResult } from '../../../shared/router';
+import { checkString } from '../../../shared/validation';
+import { kashaRequest } from '../../transport';
+import {
+	cardProperty,
+	cardSummary,
+	methodFieldsProperty,
+	offeredOptionsProperty,
+	paymentOptionProperty,
+	readExtraData,
+	readSessionChoice,
+	requireCardFor,
+	SENSITIVE_KEYS,
+	sessionIdProperty,
+	shapeResult,
+} from '../common';
+
+// Reference: kasha.txt, "3. Post a Payment" (POST /v2/direct-payment, confirmed). Completes the
+// session (one payment per session). Card data goes in extraData and is never echoed.
+
+const properties: INodeProperties[] = [
+	sessionIdProperty,
+	offeredOptionsProperty('payment'),
+	paymentOptionProperty('getSessionPaymentOptions'),
+	{
+		displayName: 'Sub-Option Name or ID',
+		name: 'optionId',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getPaymentSubOptions', loadOptionsDependsOn: ['sessionId', 'paymentOption'] },
+		default: '',
+		description:
+			'The bank or other sub-option, when the option has them (not for card). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	cardProperty,
+	methodFieldsProperty,
+];
+
+const displayOptions = { show: { resource: ['payment'], operation: ['post'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+/** Sends the direct payment; shared with Pay (Initiate and Post). */
+export async function postPayment(
+	this: IExecuteFunctions,
+	i: number,
+	request: { sessionId: string; paymentOptionId: string; optionId?: string; extraData: IDataObject; secrets: string[]; reference: string },
+): Promise<IDataObject> {
+	const { body } = await kashaRequest.call(this, 'directPayment', {
+		body: {
+			sessionId: request.sessionId,
+			paymentOptionId: request.paymentOptionId,
+			optionId: request.optionId || null,
+			extraData: request.extraData,
+		},
+		movesMoney: true,
+		itemIndex: i,
+		reference: request.reference,
+		sensitiveValues: request.secrets,
+	});
+	const result = omitKeys(shapeResult(body), SENSITIVE_KEYS);
+	delete result.extraData;
+	const card = cardSummary(request.extraData);
+	return { ...result, ...(card ? { card } : {}) };
+}
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
+	const { sessionId, paymentOptionId, name } = readSessionChoice.call(this, i);
+	const optionId = checkString(this.getNodeParameter('optionId', i, ''), 'Sub-Option', { required: false, maxLength: 255 });
+	const { extraData, secrets } = readExtraData.call(this, i, true);
+	requireCardFor(name, extraData);
+	const result = await postPayment.call(this, i, {
+		sessionId,
+		paymentOptionId,
+		optionId,
+		extraData,
+		secrets,
+		reference: `session "${sessionId}" with Get Status (its transaction ID came with Initiate)`,
+	});
+	return { sessionId, paymentOptionId, paymentOptionName: name, optionId: optionId || null, ...result };
+}

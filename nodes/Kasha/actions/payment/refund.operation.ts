@@ -1,0 +1,40 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { OperationResult } from '../../../shared/router';
+import { checkString } from '../../../shared/validation';
+import { kashaRequest } from '../../transport';
+import { LIMITS, shapeResult } from '../common';
+
+// Reference: kasha.txt, "Refund by Reference". Path assumed: KASHA_ENDPOINTS.refund. Cannot be undone.
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Merchant Reference',
+		name: 'merchantReference',
+		type: 'string',
+		required: true,
+		default: '',
+		description:
+			'The merchant reference you gave the payment. Kasha refunds the whole authorized transaction back to its origin account; this cannot be undone.',
+	},
+];
+
+const displayOptions = { show: { resource: ['payment'], operation: ['refund'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
+	const merchantReference = checkString(this.getNodeParameter('merchantReference', i), 'Merchant Reference', {
+		maxLength: LIMITS.reference,
+	});
+	const { body } = await kashaRequest.call(this, 'refund', {
+		body: { merchantReference },
+		movesMoney: true,
+		itemIndex: i,
+		reference: `merchant reference "${merchantReference}"`,
+	});
+	const result = shapeResult(body);
+	if (result._id !== undefined && result.transactionId === undefined) result.transactionId = result._id;
+	return { merchantReference, ...result };
+}

@@ -1,0 +1,47 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { OperationResult } from '../../../shared/router';
+import { checkOneOf, checkString } from '../../../shared/validation';
+import { kashaRequest } from '../../transport';
+import { shapeResult } from '../common';
+
+// Reference: kasha.txt, "4. Confirm Payout" (the reference names /settle-payout; the /v2 prefix is
+// assumed, see KASHA_ENDPOINTS.settlePayout). A payout stays PENDING until this call.
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Transaction ID',
+		name: 'transactionId',
+		type: 'string',
+		required: true,
+		default: '={{ $json.transactionId }}',
+		description: 'The payout’s transaction ID from Create Payout. The default takes it from the incoming item.',
+	},
+	{
+		displayName: 'Action',
+		name: 'settleAction',
+		type: 'options',
+		options: [
+			{ name: 'Approve', value: 'APPROVE', description: 'Submit the payout to the processor (money leaves your balance)' },
+			{ name: 'Decline', value: 'DECLINE', description: 'Reject the payout; it is marked DECLINED' },
+		],
+		default: 'APPROVE',
+	},
+];
+
+const displayOptions = { show: { resource: ['payout'], operation: ['confirm'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
+	const transactionId = checkString(this.getNodeParameter('transactionId', i), 'Transaction ID', { maxLength: 255 });
+	const action = checkOneOf(this.getNodeParameter('settleAction', i), 'Action', ['APPROVE', 'DECLINE'] as const);
+	const { body } = await kashaRequest.call(this, 'settlePayout', {
+		body: { action, transactionId },
+		movesMoney: true,
+		itemIndex: i,
+		reference: `payout transaction "${transactionId}" with Get Status`,
+	});
+	return { action, transactionId, ...shapeResult(body) };
+}

@@ -1,0 +1,57 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { omitKeys } from '../../../shared/redact';
+import type { OperationResult } from '../../../shared/router';
+import { checkString } from '../../../shared/validation';
+import { kashaRequest } from '../../transport';
+import {
+	methodFieldsProperty,
+	offeredOptionsProperty,
+	paymentOptionProperty,
+	readExtraData,
+	readSessionChoice,
+	SENSITIVE_KEYS,
+	sessionIdProperty,
+	shapeResult,
+} from '../common';
+
+// Reference: kasha.txt, "3. Create Payout". Path assumed: KASHA_ENDPOINTS.createPayout.
+// The payout then stays PENDING until Confirm Payout approves or declines it.
+
+const properties: INodeProperties[] = [
+	sessionIdProperty,
+	offeredOptionsProperty('payout'),
+	paymentOptionProperty('getSessionPaymentOptions'),
+	{
+		displayName: 'Sub-Option Name or ID',
+		name: 'optionId',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getPayoutSubOptions', loadOptionsDependsOn: ['sessionId', 'paymentOption'] },
+		default: '',
+		description:
+			'The option from Get Payout Sub-Options, e.g. d_316. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	{ ...methodFieldsProperty, description: 'The form inputs the sub-option asks for, e.g. the beneficiary’s name' },
+];
+
+const displayOptions = { show: { resource: ['payout'], operation: ['create'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
+	const { sessionId, paymentOptionId, name } = readSessionChoice.call(this, i);
+	const optionId = checkString(this.getNodeParameter('optionId', i, ''), 'Sub-Option', { required: false, maxLength: 255 });
+	const { extraData, secrets } = readExtraData.call(this, i, false);
+	const body: IDataObject = { sessionId, paymentOptionId, extraData };
+	if (optionId) body.optionId = optionId;
+	const { body: response } = await kashaRequest.call(this, 'createPayout', {
+		body,
+		movesMoney: true,
+		itemIndex: i,
+		reference: `session "${sessionId}" (its transaction ID came with Initiate Payout)`,
+		sensitiveValues: secrets,
+	});
+	const result = omitKeys(shapeResult(response), SENSITIVE_KEYS);
+	return { sessionId, paymentOptionId, paymentOptionName: name, optionId: optionId || null, ...result };
+}

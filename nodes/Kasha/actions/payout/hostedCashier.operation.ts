@@ -1,0 +1,22 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { OperationResult } from '../../../shared/router';
+import { kashaRequest } from '../../transport';
+import { buildSessionBody, sessionProperties, shapeResult } from '../common';
+
+// Reference: kasha.txt, "Get Hosted Cashier link" (payout session). Path assumed: KASHA_ENDPOINTS.hostedCashierPayout
+
+const displayOptions = { show: { resource: ['payout'], operation: ['getHostedCashierLink'] } };
+
+export const description = updateDisplayOptions(displayOptions, sessionProperties('payoutHosted'));
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
+	const body = buildSessionBody.call(this, i, 'payoutHosted');
+	const { body: response } = await kashaRequest.call(this, 'hostedCashierPayout', {
+		body,
+		movesMoney: false,
+		itemIndex: i,
+	});
+	return shapeResult(response);
+}

@@ -1,0 +1,23 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { OperationResult } from '../../../shared/router';
+import { kashaRequest } from '../../transport';
+import { buildSessionBody, sessionProperties, shapeResult } from '../common';
+
+// Reference: kasha.txt, "1. Initiate a Payout": payout options for country, currency and amount.
+// Path assumed: KASHA_ENDPOINTS.payoutOptions. The answer is an array with one session.
+
+const displayOptions = { show: { resource: ['payout'], operation: ['initiate'] } };
+
+export const description = updateDisplayOptions(displayOptions, sessionProperties('payoutInitiate'));
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
+	const body = buildSessionBody.call(this, i, 'payoutInitiate');
+	const { body: response } = await kashaRequest.call(this, 'payoutOptions', {
+		body,
+		movesMoney: false,
+		itemIndex: i,
+	});
+	return { ...shapeResult(response), merchantReference: body.merchantReference };
+}

@@ -1,0 +1,216 @@
+import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestMethods } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { KASHA_BASE_URLS } from '../../credentials/KashaApi.credentials';
+import type { ApiContext, ApiRequest, ApiResponse, ProviderApi, ProviderError } from '../shared/transport';
+import { apiRequest } from '../shared/transport';
+
+interface Endpoint {
+	method: IHttpRequestMethods;
+	path: string;
+	/** true: the path is printed in the reference (or its README); false: our assumption. */
+	confirmed: boolean;
+	note: string;
+}
+
+/**
+ * EVERY Kasha path the package calls, in one table. Confirmed paths come from the reference and its
+ * README section; the reference's export lost the others, so they are ASSUMED, following the
+ * naming of the confirmed ones. Change a path here and every operation, the credential test aside,
+ * follows. `{transactionId}` is replaced by the (URL-encoded) transaction ID.
+ */
+export const KASHA_ENDPOINTS = {
+	paymentOptions: { method: 'POST', path: '/v2/payment-options', confirmed: true, note: '1. Initiate a Payment' },
+	paymentSuboptions: { method: 'POST', path: '/v2/payment-suboptions', confirmed: true, note: '2. Get Payment Suboptions' },
+	directPayment: { method: 'POST', path: '/v2/direct-payment', confirmed: true, note: '3. Post a Payment' },
+	settlePayout: {
+		method: 'POST',
+		path: '/v2/settle-payout',
+		confirmed: false,
+		note: '4. Confirm Payout: the reference names /settle-payout; the /v2 prefix is assumed',
+	},
+	hostedCashierPayment: { method: 'POST', path: '/v2/hosted-cashier', confirmed: false, note: 'Get Hosted Cashier link (payment)' },
+	hostedCashierPayout: { method: 'POST', path: '/v2/payout-hosted-cashier', confirmed: false, note: 'Get Hosted Cashier link (payout)' },
+	hybridPayment: { method: 'POST', path: '/v2/hybrid-payment', confirmed: false, note: 'Hybrid Payment' },
+	payoutOptions: { method: 'POST', path: '/v2/payout-options', confirmed: false, note: '1. Initiate a Payout' },
+	payoutSuboptions: {
+		method: 'POST',
+		path: '/v2/payout-suboptions',
+		confirmed: false,
+		note: '2. Get Payout Suboptions: the reference mentions "the payout-suboptions endpoint"',
+	},
+	createPayout: { method: 'POST', path: '/v2/payout', confirmed: false, note: '3. Create Payout' },
+	refund: { method: 'POST', path: '/v2/refund', confirmed: false, note: 'Refund by Reference' },
+	transactionStatus: {
+		method: 'GET',
+		path: '/v2/transaction/{transactionId}',
+		confirmed: false,
+		note: 'Get Transaction status (the transactionId path parameter is documented, the path is not)',
+	},
+} satisfies Record<string, Endpoint>;
+
+export type KashaEndpointName = keyof typeof KASHA_ENDPOINTS;
+
+export type KashaStatus = 'DECLINED' | 'ERROR';
+
+/** The reference's error table: code → status and reason, plus what the operator can do. */
+export const KASHA_ERRORS: Record<string, { status: KashaStatus; reason: string; description: string }> = {
+	'1000': { status: 'DECLINED', reason: 'Validation error.', description: 'Default validation error.' },
+	'1001': { status: 'DECLINED', reason: 'Missing phone number.', description: 'Customer phone number is missing.' },
+	'1002': { status: 'DECLINED', reason: 'Invalid document id.', description: 'Document id is not accepted by the provider.' },
+	'1003': { status: 'DECLINED', reason: 'Invalid document type.', description: 'Document type is not accepted by the provider.' },
+	'1004': { status: 'DECLINED', reason: 'Invalid phone number.', description: 'Phone number is incorrect.' },
+	'1005': { status: 'DECLINED', reason: 'Invalid bank account format.', description: 'Bank account format is invalid.' },
+	'1006': { status: 'DECLINED', reason: 'Invalid zip code.', description: 'Zip code format is invalid or missing.' },
+	'1007': { status: 'DECLINED', reason: 'Low amount received.', description: 'Payment amount is too low.' },
+	'1008': { status: 'DECLINED', reason: 'Payment amount is too high.', description: 'High amount received.' },
+	'1009': { status: 'DECLINED', reason: 'Invalid amount.', description: 'Invalid payment amount, wrong format perhaps?' },
+	'1100': { status: 'ERROR', reason: 'Contact support to confirm payment.', description: 'Contact Kasha support to confirm whether this payment went through before retrying it.' },
+	'3000': { status: 'DECLINED', reason: 'Insufficient card funds.', description: "Card doesn't have enough funds to complete the transaction." },
+	'3001': { status: 'DECLINED', reason: 'Do not honour.', description: 'The card issuer refused the payment without giving a reason.' },
+	'3002': { status: 'DECLINED', reason: 'Untrusted transaction.', description: 'Risk decline.' },
+	'3003': { status: 'DECLINED', reason: 'Abandoned 3DS.', description: '3-D Secure authentication was not completed.' },
+	'3004': { status: 'DECLINED', reason: 'Invalid CVV2/CVC2.', description: 'The card security code is wrong.' },
+	'3005': { status: 'DECLINED', reason: 'Invalid cardholder name.', description: "Cardholder name wasn't accepted." },
+	'3006': { status: 'DECLINED', reason: 'Exceeded amount limit.', description: 'The amount is above the limit allowed for this card.' },
+	'3007': { status: 'DECLINED', reason: 'Card expired.', description: 'An expired card was used.' },
+	'3008': { status: 'DECLINED', reason: 'Transaction already in progress.', description: 'A transaction is already in progress.' },
+	'3009': { status: 'DECLINED', reason: 'Invalid card number.', description: 'The card number was not accepted.' },
+	'3010': { status: 'DECLINED', reason: 'Customer has failed 3DS.', description: '3DS was abandoned by customer.' },
+	'3011': { status: 'DECLINED', reason: 'No card record.', description: 'The issuer has no record of this card.' },
+	'3012': { status: 'DECLINED', reason: 'Pickup card.', description: 'The issuer asks for the card to be retained (lost or stolen).' },
+	'3013': { status: 'DECLINED', reason: 'Charge count limit reached for this card.', description: 'Too many charges on this card.' },
+	'3014': { status: 'DECLINED', reason: 'Exceeded amount limit.', description: 'The amount is above the limit allowed.' },
+	'3015': { status: 'DECLINED', reason: 'Transaction not permitted to cardholder.', description: 'The cardholder may not make this kind of payment.' },
+	'3016': { status: 'DECLINED', reason: 'Visa decline.', description: 'This transaction was declined by the scheme (Visa).' },
+	'3017': { status: 'DECLINED', reason: 'Duplicate transaction.', description: 'The same payment was already made.' },
+	'3018': { status: 'DECLINED', reason: 'Payment was not received.', description: 'The payment did not arrive.' },
+	'3019': { status: 'DECLINED', reason: 'Recalculation.', description: 'The payment was declined for recalculation.' },
+	'3020': { status: 'DECLINED', reason: 'Transaction amount less than allowed.', description: 'The amount is below the minimum.' },
+	'3021': { status: 'DECLINED', reason: 'Country is blocked.', description: 'Payments from this country are blocked.' },
+	'3022': { status: 'DECLINED', reason: 'Transaction blocked.', description: 'Generic blocked transaction.' },
+	'3023': { status: 'DECLINED', reason: 'Declined by card Issuer.', description: 'The card issuer declined the payment (VSIFC).' },
+	'3024': { status: 'DECLINED', reason: 'Card type declined.', description: 'This type of card is blocked.' },
+	'3025': { status: 'DECLINED', reason: 'Transaction not allowed in country.', description: 'Only a local card can be used.' },
+	'3026': { status: 'DECLINED', reason: 'Mastercard Decline.', description: 'This transaction was declined by the scheme (MasterCard).' },
+	'994': { status: 'DECLINED', reason: 'Unidentified subject.', description: 'Blacklisted card.' },
+	'995': { status: 'DECLINED', reason: 'No payment options were found.', description: 'No payment options were found for the payment (country, currency and amount).' },
+	'996': { status: 'DECLINED', reason: 'Currency conversion error.', description: "Couldn't convert currency." },
+	'997': { status: 'DECLINED', reason: 'No route was found.', description: "Couldn't route payment to any provider." },
+	'998': { status: 'DECLINED', reason: 'Adapter timeout.', description: 'Communication error with the Kasha adapter. Check the transaction status before retrying.' },
+	'999': { status: 'DECLINED', reason: 'Miscellaneous error.', description: 'Default error for unmapped errors.' },
+};
+
+/** Result codes Kasha uses for answers that are not failures ("000" success, "300" redirect, "085" choice). */
+const SUCCESS_CODES = new Set(['0', '00', '000', '300', '85', '085']);
+
+const text = (value: unknown): string | undefined =>
+	typeof value === 'string' || typeof value === 'number' ? String(value).trim() : undefined;
+
+function unwrap(body: unknown): IDataObject | undefined {
+	const first = Array.isArray(body) ? body[0] : body;
+	return first && typeof first === 'object' ? (first as IDataObject) : undefined;
+}
+
+/**
+ * Kasha's failure in a response, or undefined for a success. The error shape is not in the
+ * exported reference, so the code is looked for where Kasha's answers put codes (statusCode,
+ * errorCode, code, error.code, result.errorCode) and the reason in errorReason / message / msg.
+ */
+export function parseKashaError(statusCode: number, raw: unknown): ProviderError | undefined {
+	const body = unwrap(raw);
+	const error = body?.error && typeof body.error === 'object' ? (body.error as IDataObject) : undefined;
+	const result = body?.result && typeof body.result === 'object' ? (body.result as IDataObject) : undefined;
+	const code =
+		text(body?.errorCode) ?? text(error?.code) ?? text(result?.errorCode) ?? text(body?.statusCode) ?? text(body?.code);
+	const normalized = code !== undefined && /^\d+$/.test(code) ? String(Number(code)) : code;
+	const known = normalized !== undefined ? KASHA_ERRORS[normalized] : undefined;
+	const providerReason =
+		text(body?.errorReason) ?? text(error?.message) ?? text(result?.errorReason) ?? text(body?.message) ?? text(body?.msg);
+	const transactionId = text(result?.transactionId) ?? text(body?.transactionId);
+	const where = transactionId ? ` Transaction ID: ${transactionId}.` : '';
+	if (known) {
+		const what = known.status === 'DECLINED' ? 'declined' : 'error';
+		const says = providerReason && providerReason !== known.reason ? providerReason : undefined;
+		return {
+			code: normalized,
+			message: `${what} ${normalized}: ${known.reason} (status ${known.status})${says ? ` ${says}` : ''}`,
+			description: `${known.description}${says ? ` Kasha says: ${says}` : ''}${where}`,
+		};
+	}
+	if (statusCode === 401 || statusCode === 403) {
+		return {
+			code: statusCode,
+			message: 'the API key was not accepted',
+			description:
+				'Check the API key, and that the API Key Header (and prefix) in the credential match your Kasha onboarding pack.',
+		};
+	}
+	const failedType = ['error', 'declined', 'failed', 'fail'].includes(String(body?.resultType ?? '').toLowerCase());
+	if (statusCode >= 400 || failedType || (code !== undefined && !SUCCESS_CODES.has(code) && body?.resultType !== undefined)) {
+		if (!providerReason && !code) return undefined; // generic HTTP handling by the shared transport
+		return {
+			code: code ?? statusCode,
+			message: `${providerReason ?? 'request failed'}${code !== undefined ? ` (code ${code})` : ''}`,
+			description: `Kasha refused the request (HTTP ${statusCode}).${where}`,
+		};
+	}
+	return undefined;
+}
+
+export function kashaBaseUrl(credentials: ICredentialDataDecryptedObject): string {
+	const environment = credentials.environment as string;
+	if (environment === 'custom') return String(credentials.baseUrl ?? '');
+	return KASHA_BASE_URLS[environment as keyof typeof KASHA_BASE_URLS] ?? KASHA_BASE_URLS.production;
+}
+
+export const kashaApi: ProviderApi = {
+	displayName: 'Kasha',
+	credentialType: 'kashaApi',
+	baseUrl: kashaBaseUrl,
+	parseError: parseKashaError,
+	secretFields: ['apiKey'],
+};
+
+export interface KashaCall extends Omit<ApiRequest, 'method' | 'path'> {
+	/** Values for {placeholders} in the endpoint's path. */
+	pathParams?: Record<string, string>;
+}
+
+/** Sends one request to a named Kasha endpoint through the shared request path. */
+export async function kashaRequest(
+	this: ApiContext,
+	endpoint: KashaEndpointName,
+	call: KashaCall,
+): Promise<ApiResponse<IDataObject | IDataObject[]>> {
+	const { method, path } = KASHA_ENDPOINTS[endpoint];
+	const resolvedPath = path.replace(/\{(\w+)\}/g, (_, name: string) =>
+		encodeURIComponent(call.pathParams?.[name] ?? ''),
+	);
+	const request: ApiRequest = { ...call, method, path: resolvedPath };
+	delete (request as KashaCall).pathParams;
+	try {
+		return (await apiRequest.call(this, kashaApi, request)) as ApiResponse<
+			IDataObject | IDataObject[]
+		>;
+	} catch (error) {
+		throw withKashaStatus(error);
+	}
+}
+
+/** Adds Kasha's status (DECLINED / ERROR) and reason next to the code, for workflows that branch on them. */
+export function withKashaStatus(error: unknown): unknown {
+	if (error instanceof NodeApiError) {
+		const known = KASHA_ERRORS[String(error.context.providerCode ?? '')];
+		if (known) {
+			error.context.providerStatus = known.status;
+			error.context.providerReason = known.reason;
+		}
+	}
+	return error;
+}
+
+/** The first object of a Kasha answer (payout answers come wrapped in an array). */
+export function firstObject(body: unknown): IDataObject {
+	return unwrap(body) ?? {};
+}

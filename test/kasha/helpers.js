@@ -1,0 +1,54 @@
+'use strict';
+// Shared bits of the Kasha tests: credentials for the sandbox and typical node parameters.
+
+const kashaSandbox = require('../../sandbox/providers/kasha');
+
+function credentials(sandbox, overrides = {}) {
+	return { kashaApi: { ...sandbox.credentials().kasha, ...overrides } };
+}
+
+/** Parameters of a payment session (Initiate / Pay), Brazil unless told otherwise. */
+function paymentSession(overrides = {}) {
+	return {
+		resource: 'payment',
+		operation: 'initiate',
+		country: 'BR',
+		currency: 'BRL',
+		amount: '130.50',
+		redirectUrl: 'https://shop.example.com/done',
+		language: 'PT',
+		customerName: 'John Doe',
+		customerDetails: { phone: '+5511999999999', email: 'john@example.com', ip: '84.232.140.77', userDevice: 'mobile', userAgent: 'Mozilla/5.0' },
+		...overrides,
+	};
+}
+
+function payoutSession(overrides = {}) {
+	return {
+		resource: 'payout',
+		operation: 'initiate',
+		country: 'AR',
+		currency: 'ARS',
+		amount: '200',
+		redirectUrl: 'https://shop.example.com/payout-done',
+		customerName: 'John Smith',
+		customerDetails: { phone: '25412340000', ip: '84.232.140.77' },
+		...overrides,
+	};
+}
+
+const VISA_OK = '4111111111111111';
+const card = (number = VISA_OK, extra = {}) => ({ cardNumber: number, cvv: '123', expiryMonth: '12', expiryYear: '2031', cardholder: 'John Doe', ...extra });
+
+/** Waits until `check()` is truthy (notifications arrive after the API answer). */
+async function eventually(check, timeoutMs = 5000) {
+	const until = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await check();
+		if (value) return value;
+		if (Date.now() > until) throw new Error('condition not reached in time');
+		await new Promise((resolve) => setTimeout(resolve, 20));
+	}
+}
+
+module.exports = { kashaSandbox, credentials, paymentSession, payoutSession, card, VISA_OK, eventually };

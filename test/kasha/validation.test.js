@@ -1,0 +1,117 @@
+'use strict';
+const { runNode, testCredential } = require('../harness/n8n');
+const { useSandbox } = require('../harness/sandbox');
+const { credentials, paymentSession, payoutSession, card } = require('./helpers');
+
+const s = useSandbox();
+
+async function expectRefused(parameters, field, items) {
+	const r = await runNode({ type: 'kasha', parameters, credentials: credentials(s.sandbox), items });
+	expect(r.error).toBeDefined();
+	expect(r.error.message).toContain(`Invalid ${field} [item 0]`);
+	expect(s.sandbox.count({ provider: 'kasha' })).toBe(0);
+	return r.error;
+}
+
+describe('Kasha validation: bad input sends nothing', () => {
+	test.each([
+		[{ country: 'BRA' }, 'Country'],
+		[{ country: 'B1' }, 'Country'],
+		[{ currency: 'BR' }, 'Currency'],
+		[{ currency: 'R$1' }, 'Currency'],
+		[{ amount: '10.123' }, 'Amount'],
+		[{ amount: '-5' }, 'Amount'],
+		[{ amount: '1,5' }, 'Amount'],
+		[{ amount: '0' }, 'Amount'],
+		[{ redirectUrl: 'not a url' }, 'Redirect URL'],
+		[{ redirectUrl: `https://shop.example.com/${'a'.repeat(480)}` }, 'Redirect URL'],
+		[{ language: 'ENG' }, 'Language'],
+		[{ language: '={{ "" }}' }, 'Language'],
+		[{ customerName: '={{ "" }}' }, 'Customer Name'],
+		[{ customerDetails: { email: 'not-an-email' } }, 'Email'],
+		[{ customerDetails: { phone: 'call me' } }, 'Phone'],
+		[{ customerDetails: { ip: 'localhost' } }, 'IP Address'],
+		[{ customerAddress: { country: 'United Kingdom' } }, 'Customer Address Country'],
+		[{ identityDocument: { number: '123' } }, 'Identity Document Type'],
+		[{ shippingAddress: { country: 'GBR' } }, 'Shipping Address Country'],
+		[{ orderDetails: { product: [{ productName: '', quantity: 1 }] } }, 'Order Details product 1 Product Name'],
+		[{ additionalFields: { merchantReference: 'x'.repeat(256) } }, 'Merchant Reference'],
+		[{ additionalFields: { paymentReference: 'x'.repeat(256) } }, 'Payment Reference'],
+		[{ additionalFields: { extra1: 'x'.repeat(256) } }, 'Extra 1'],
+		[{ additionalFields: { tax: 'x'.repeat(256) } }, 'Tax'],
+		[{ additionalFields: { notificationUrl: 'ftp://x.example.com' } }, 'Notification URL'],
+	])('initiate payment %j is refused (%s)', async (overrides, field) => {
+		await expectRefused(paymentSession(overrides), field);
+	});
+
+	test('amounts: 2 decimals for fiat, 8 for crypto currencies', async () => {
+		await expectRefused(paymentSession({ country: 'DE', currency: 'USDT', amount: '1.123456789' }), 'Amount');
+		const ok = await runNode({ type: 'kasha', parameters: paymentSession({ country: 'DE', currency: 'usdt', amount: '0.12345678' }), credentials: credentials(s.sandbox) });
+		expect(ok.error).toBeUndefined();
+		const sent = s.sandbox.requests.find((r) => r.path === '/v2/payment-options').body;
+		expect(sent).toMatchObject({ currency: 'USDT', amount: 0.12345678 });
+		const fiat = await runNode({ type: 'kasha', parameters: paymentSession({ amount: '130.1' }), credentials: credentials(s.sandbox) });
+		expect(fiat.error).toBeUndefined();
+	});
+
+	test.each([
+		[card('4111111111111112'), 'Card Number'],
+		[card('4111'), 'Card Number'],
+		[card(undefined, { cvv: '12' }), 'CVV'],
+		[card(undefined, { expiryMonth: '13' }), 'Expiry Month'],
+		[card(undefined, { expiryYear: '31x' }), 'Expiry Year'],
+		[card(undefined, { cardholder: '' }), 'Cardholder Name'],
+	])('post with bad card data is refused before sending (%#)', async (details, field) => {
+		const error = await expectRefused({ resource: 'payment', operation: 'post', paymentOption: 'Card', card: details }, field, [{ sessionId: 'abc', paymentOptions: [{ paymentOptionId: 'p1'.repeat(10), name: 'Card' }] }]);
+		// (the node's own parameters are part of the workflow; the message, description and context never carry card data)
+		expect(JSON.stringify({ m: error.message, d: error.description, c: error.context })).not.toContain('4111111111111112');
+	});
+
+	test('the Card option without card details is refused before sending', async () => {
+		await expectRefused({ resource: 'payment', operation: 'post', paymentOption: 'Card' }, 'Card Number', [{ sessionId: 'abc', paymentOptions: [{ paymentOptionId: 'p1'.repeat(10), name: 'Card' }] }]);
+		await expectRefused(paymentSession({ operation: 'pay', paymentOptionName: 'Card' }), 'Card Number');
+	});
+
+	test('Pay validates every field (also the card) before opening a session', async () => {
+		await expectRefused(paymentSession({ operation: 'pay', paymentOptionName: 'Card', card: card('1234567890123') }), 'Card Number');
+		await expectRefused(paymentSession({ operation: 'pay', paymentOptionName: '={{ "" }}', card: card() }), 'Payment Option');
+	});
+
+	test('payouts: initiate, create and confirm refuse bad input', async () => {
+		await expectRefused(payoutSession({ amount: '1.001' }), 'Amount');
+		await expectRefused(payoutSession({ additionalFields: { merchantDomain: 'x'.repeat(256) } }), 'Merchant Domain');
+		await expectRefused({ resource: 'payout', operation: 'create', sessionId: '={{ "" }}', paymentOption: 'x' }, 'Session ID');
+		await expectRefused({ resource: 'payout', operation: 'confirm', transactionId: '={{ "" }}' }, 'Transaction ID');
+		await expectRefused({ resource: 'payment', operation: 'refund', merchantReference: 'x'.repeat(256) }, 'Merchant Reference');
+	});
+});
+
+describe('Kasha credential', () => {
+	test('the test request succeeds with the sandbox key and fails with a wrong one', async () => {
+		const good = await testCredential('kashaApi', s.sandbox.credentials().kasha);
+		expect(good.ok).toBe(true);
+		const bad = await testCredential('kashaApi', { ...s.sandbox.credentials().kasha, apiKey: 'wrong' });
+		expect(bad.ok).toBe(false);
+		expect(bad.status).toBe(401);
+		// the test request opened a session and nothing else
+		expect(s.sandbox.count({ provider: 'kasha', path: '/v2/payment-options' })).toBe(2);
+		expect(s.sandbox.count({ provider: 'kasha' })).toBe(2);
+	});
+
+	test('the header name and prefix can be overridden (e.g. Authorization: Bearer)', async () => {
+		const creds = credentials(s.sandbox, { headerName: 'Authorization', valuePrefix: 'Bearer ' });
+		const r = await runNode({ type: 'kasha', parameters: paymentSession(), credentials: creds });
+		expect(r.error).toBeUndefined();
+		const request = s.sandbox.requests.find((entry) => entry.path === '/v2/payment-options');
+		expect(request.headers.authorization).toBe('Bearer kasha_sandbox_key_7f3a9c');
+		expect(request.headers['x-api-key']).toBeUndefined();
+		const cred = await testCredential('kashaApi', { ...s.sandbox.credentials().kasha, headerName: 'Authorization', valuePrefix: 'Bearer ' });
+		expect(cred.ok).toBe(true);
+	});
+
+	test('a wrong key is a clear error that does not contain the key', async () => {
+		const r = await runNode({ type: 'kasha', parameters: paymentSession(), credentials: credentials(s.sandbox, { apiKey: 'secret-wrong-key' }) });
+		expect(r.error.message).toContain('API key was not accepted');
+		expect(JSON.stringify(r.error)).not.toContain('secret-wrong-key');
+	});
+});
