@@ -56,6 +56,28 @@ const harnessNodes = {
 			return [this.getInputData()];
 		},
 	},
+	// The bare n8n request path, for the benchmarks: one httpRequestWithAuthentication per item, no
+	// validation, no router, no error mapping. It shows what the request path itself costs in n8n.
+	'harness.rawRequest': {
+		description: {
+			displayName: 'Raw Request', name: 'harness.rawRequest', group: ['transform'], version: 1, description: '', defaults: { name: 'Raw Request' },
+			inputs: ['main'], outputs: ['main'], credentials: [{ name: 'ezeeWalletApi', required: true }],
+			properties: [
+				{ displayName: 'URL', name: 'url', type: 'string', default: '' },
+				{ displayName: 'Body', name: 'body', type: 'json', default: '{}' },
+			],
+		},
+		async execute() {
+			const items = this.getInputData();
+			const out = [];
+			for (let i = 0; i < items.length; i++) {
+				const body = JSON.parse(this.getNodeParameter('body', i));
+				const json = await this.helpers.httpRequestWithAuthentication.call(this, 'ezeeWalletApi', { method: 'POST', url: this.getNodeParameter('url', i), body, json: true });
+				out.push({ json, pairedItem: { item: i } });
+			}
+			return [out];
+		},
+	},
 	'harness.passThrough': {
 		description: {
 			displayName: 'Pass Through', name: 'harness.passThrough', group: ['transform'], version: 1, description: '', defaults: { name: 'Pass Through' },
