@@ -3,3 +3,6 @@
 export { EzeeWalletApi } from './credentials/EzeeWalletApi.credentials';
 export { EzeeWallet } from './nodes/EzeeWallet/EzeeWallet.node';
 export { EzeeWalletTrigger } from './nodes/EzeeWallet/EzeeWalletTrigger.node';
+export { KazePayApi } from './credentials/KazePayApi.credentials';
+export { KazePay } from './nodes/KazePay/KazePay.node';
+export { KazePayTrigger } from './nodes/KazePay/KazePayTrigger.node';
