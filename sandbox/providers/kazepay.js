@@ -139,6 +139,7 @@ function createState(sandbox, options = {}) {
 	const keys = { ...sandboxKeys(), ...(options.keys || {}) };
 	const state = {
 		sysId: options.sysId || DEMO_SYS_ID,
+		autoReview: options.autoReview, // 'PASSED' | 'REJECTED' | undefined (manual, via the control endpoint)
 		algorithms: { ...DEFAULT_ALGORITHMS, ...(options.algorithms || {}) },
 		keys,
 		platformPrivate: crypto.createPrivateKey(keys.platformPrivateKey),
@@ -184,6 +185,14 @@ function emitEvent(sandbox, state, eventType, data) {
 	return record;
 }
 
+function decideKyc(sandbox, state, email, decision) {
+	const user = state.users[email];
+	if (!user) return undefined;
+	user.status = decision === 'REJECTED' ? 'REJECTED' : 'PASSED';
+	emitEvent(sandbox, state, 'KYC_STATUS', { email, status: user.status });
+	return user.status;
+}
+
 // ---------------------------------------------------------------- API
 
 const ok = (data) => ({ data });
@@ -225,6 +234,10 @@ const api = {
 			imagePrefixes: { front: frontImgBase64.slice(0, 30) },
 			status: 'WAITING_KYC',
 		};
+		if (state.autoReview) {
+			// option autoReview: a fast automated review decides right after the answer
+			setImmediate(() => decideKyc(ctx.sandbox, state, b.email, state.autoReview));
+		}
 		return ok({ encrypt: 'SUCCESS', status: 'WAITING_KYC' });
 	},
 
@@ -546,11 +559,8 @@ module.exports = {
 			'POST',
 			'/kyc/:email/decision',
 			(ctx) => {
-				const user = ctx.state.users[ctx.params.email];
-				if (!user) return { status: 404, body: { error: 'no KYC for that email' } };
-				const status = ctx.body.status === 'REJECTED' ? 'REJECTED' : 'PASSED';
-				user.status = status;
-				emitEvent(ctx.sandbox, ctx.state, 'KYC_STATUS', { email: ctx.params.email, status });
+				const status = decideKyc(ctx.sandbox, ctx.state, ctx.params.email, ctx.body.status);
+				if (!status) return { status: 404, body: { error: 'no KYC for that email' } };
 				return { status: 200, body: { ok: true, status } };
 			},
 		],

@@ -124,7 +124,7 @@ export function protectCardData<T>(value: T, reveal: boolean): T {
 		for (const [key, entry] of Object.entries(value as IDataObject)) {
 			if (CARD_SECRET_KEYS.includes(key)) continue;
 			if (CARD_NUMBER_KEYS.includes(key) && (typeof entry === 'string' || typeof entry === 'number')) {
-				copy[key] = maskCardNumber(String(entry));
+				copy[key] = String(entry).includes('*') ? String(entry) : maskCardNumber(String(entry));
 				continue;
 			}
 			copy[key] = protectCardData(entry, reveal) as IDataObject;

@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { maskCardNumber } from '../../../shared/redact';
 import type { OperationResult } from '../../../shared/router';
 import { checkEmail, checkString } from '../../../shared/validation';
 import { kazePayRequest, resultObject } from '../../transport';
@@ -59,7 +58,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		sensitiveValues: [cardNumber],
 	});
 	return protectCardData(
-		{ email, cardNumber: reveal ? cardNumber : maskCardNumber(cardNumber), autoActive, ...resultObject(data) },
+		{ email, cardNumber, autoActive, ...resultObject(data) },
 		reveal,
 	);
 }
