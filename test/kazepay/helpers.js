@@ -63,3 +63,43 @@ function expectNoSecrets(value, secrets) {
 }
 
 module.exports = { FRONT, HANDHELD, BACK, binaryOf, kycParameters, expectNoSecrets, photo };
+
+/** A cardholder whose KYC is already decided, straight into the sandbox's state. */
+function seedUser(sandbox, email = 'kyc@kazepay.io', status = 'PASSED') {
+	const state = sandbox.state('kazepay');
+	state.users[email] = { email, status, mobileNumber: '15659874544', mobilePrefix: '60', images: {} };
+	return state.users[email];
+}
+
+/** An assigned card (ACTIVE unless told), with a balance in cents, straight into the sandbox's state. */
+function seedCard(sandbox, { email = 'kyc@kazepay.io', status = 'ACTIVE', balance = 0 } = {}) {
+	const state = sandbox.state('kazepay');
+	if (!state.users[email]) seedUser(sandbox, email);
+	const stock = Object.values(state.inventory).find((s) => !s.assignedTo);
+	state.cardId += 1;
+	const cardID = String(state.cardId);
+	stock.assignedTo = cardID;
+	state.cards[cardID] = { cardID, cardNo: stock.cardNo, cvv: stock.cvv, expiryDate: stock.expiryDate, activationCode: stock.activationCode, activationUsed: status !== 'UNACTIVATED', email, currency: 'USD', status, pinHash: null, balance, block: 0 };
+	return state.cards[cardID];
+}
+
+/** Calls a sandbox control endpoint in-process; returns its JSON answer. */
+async function control(sandbox, method, path, body = {}) {
+	const [status, answer] = await sandbox.handleControl(method, `/_control/kazepay${path}`, body);
+	if (status >= 400) throw new Error(`control ${path}: ${status} ${JSON.stringify(answer)}`);
+	return answer;
+}
+
+/** Waits until the condition holds (webhook deliveries happen after the API answer). */
+async function waitFor(condition, timeoutMs = 5000) {
+	const started = Date.now();
+	while (!(await condition())) {
+		if (Date.now() - started > timeoutMs) throw new Error('timed out waiting');
+		await new Promise((resolve) => setTimeout(resolve, 20));
+	}
+}
+
+module.exports.seedUser = seedUser;
+module.exports.seedCard = seedCard;
+module.exports.control = control;
+module.exports.waitFor = waitFor;
