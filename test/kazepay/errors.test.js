@@ -228,3 +228,47 @@ describe('credential', () => {
 		expect(errorText(result.error)).not.toContain(otherKey.split('\n')[1]);
 	});
 });
+
+describe('KYC review', () => {
+	test('WAITING_KYC → REJECTED: assignment refused, a new submission starts a new review', async () => {
+		const { FRONT, HANDHELD, binaryOf, kycParameters } = require('./helpers');
+		const item = { json: { email: EMAIL }, binary: { front: binaryOf(FRONT, 'f.jpg'), handheld: binaryOf(HANDHELD, 'h.jpg') } };
+		const submit = async () => {
+			const nodes = [node('Start', 'harness.start'), node('Submit', 'kazePay', kycParameters())];
+			const run = await runWorkflow({ nodes, connections: chain('Start', 'Submit'), credentials: credentials(), input: [item] });
+			return run.output('Submit')[0].json;
+		};
+		const status = async () => (await kazePay({ resource: 'kyc', operation: 'getStatus', email: EMAIL })).items[0].status;
+		expect(await submit()).toMatchObject({ status: 'WAITING_KYC' });
+		expect(await status()).toBe('WAITING_KYC');
+		await control(handle.sandbox, 'POST', `/kyc/${EMAIL}/decision`, { status: 'REJECTED' });
+		expect(await status()).toBe('REJECTED');
+		const stock = Object.values(handle.sandbox.state('kazepay').inventory)[0];
+		const assign = await kazePay({ resource: 'card', operation: 'assign', email: EMAIL, cardNumber: stock.cardNo, autoActive: true });
+		expect(assign.error.context.providerCode).toBe('KYC_NOT_PASSED');
+		expect(await submit()).toMatchObject({ status: 'WAITING_KYC' });
+		await control(handle.sandbox, 'POST', `/kyc/${EMAIL}/decision`, { status: 'PASSED' });
+		expect(await status()).toBe('PASSED');
+	});
+
+	test('status of an email without KYC: USER_NOT_FOUND', async () => {
+		const result = await kazePay({ resource: 'kyc', operation: 'getStatus', email: 'nobody@kazepay.io' }, { continueOnFail: true });
+		expect(result.items[0]).toMatchObject({ errorCode: 'USER_NOT_FOUND', errorDescription: expect.stringMatching(/Submit the KYC first/) });
+	});
+});
+
+describe('several items', () => {
+	test('recharges of several cards in parallel: each sent once, each with its own requestNo, output in input order', async () => {
+		const cards = [seedCard(handle.sandbox), seedCard(handle.sandbox), seedCard(handle.sandbox)];
+		const result = await kazePay(
+			{ resource: 'card', operation: 'recharge', cardId: '={{ $json.cardId }}', currency: 'USD', amount: '={{ $json.amount }}', executionOptions: { parallelRequests: 3 } },
+			{ items: cards.map((card, index) => ({ cardId: card.cardID, amount: `${index + 1}.10` })) },
+		);
+		expect(result.items.map((item) => [item.cardID, item.sendAmount])).toEqual(cards.map((card, index) => [card.cardID, `${index + 1}.10`]));
+		expect(result.raw.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(cards.map((card) => card.balance)).toEqual([110, 210, 310]);
+		expect(handle.sandbox.state('kazepay').merchantBalance.USD).toBe(1_000_000 - 630);
+		expect(gatewayCount()).toBe(3);
+		expect(new Set(handle.sandbox.state('kazepay').received.map((r) => r.requestNo)).size).toBe(3);
+	});
+});
