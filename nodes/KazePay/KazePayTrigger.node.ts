@@ -76,7 +76,7 @@ export class KazePayTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'On activation this trigger registers its URL with KazePay (setWebhookUrl) and reads it back (getWebhookUrl). KazePay keeps one URL per merchant, so this replaces any URL set before. Every event must decrypt with your private key and carry a valid platform signature; anything else is refused with 401 and starts nothing. KazePay’s retries of an event already received are acknowledged without starting the workflow again.',
+					'On activation this trigger registers its URL with KazePay (setWebhookUrl) and reads it back (getWebhookUrl). KazePay keeps one URL per merchant, so this replaces any URL set before (it is put back when this trigger stops listening). Every event must decrypt with your private key and carry a valid platform signature; anything else is refused with 401 and starts nothing. KazePay’s retries of an event already received are acknowledged without starting the workflow again.',
 				name: 'notice',
 				type: 'notice',
 				default: '',
@@ -109,6 +109,7 @@ export class KazePayTrigger implements INodeType {
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
 				const ours = this.getNodeWebhookUrl('default') as string;
+				const previous = await registeredUrl(this);
 				await kazePayRequest.call(this, { apiCode: 'setWebhookUrl', payload: { url: ours }, movesMoney: false });
 				const readBack = await registeredUrl(this);
 				if (readBack !== ours) {
@@ -118,13 +119,28 @@ export class KazePayTrigger implements INodeType {
 						{ description: 'Another system may have registered its URL at the same time. Deactivate and activate the workflow again.' },
 					);
 				}
-				this.getWorkflowStaticData('node').registeredUrl = ours;
+				const staticData = this.getWorkflowStaticData('node');
+				staticData.registeredUrl = ours;
+				staticData.previousUrl = previous && previous !== ours ? previous : undefined;
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
-				// KazePay has no call to remove the URL; it stays registered and n8n answers 404 while inactive.
-				delete this.getWorkflowStaticData('node').registeredUrl;
-				return true;
+				// KazePay has no call to remove a URL. When this trigger's URL is still the registered one and
+				// another was registered before it (e.g. the production URL while the editor listened for a
+				// test event), that one is put back; otherwise the URL stays and n8n answers 404 while inactive.
+				const staticData = this.getWorkflowStaticData('node');
+				const ours = staticData.registeredUrl as string | undefined;
+				const previous = staticData.previousUrl as string | undefined;
+				delete staticData.registeredUrl;
+				delete staticData.previousUrl;
+				if (!ours || !previous) return true;
+				try {
+					if ((await registeredUrl(this)) !== ours) return true;
+					await kazePayRequest.call(this, { apiCode: 'setWebhookUrl', payload: { url: previous }, movesMoney: false });
+					return true;
+				} catch {
+					return false;
+				}
 			},
 		},
 	};

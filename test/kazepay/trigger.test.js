@@ -43,16 +43,30 @@ test('activation registers the trigger URL and reads it back; a second activatio
 	const t = await activeTrigger();
 	const state = handle.sandbox.state('kazepay');
 	expect(state.webhookUrl).toBe(t.url());
-	expect(state.received.map((r) => r.apiCode)).toEqual(['getWebhookUrl', 'setWebhookUrl', 'getWebhookUrl']);
-	expect(JSON.parse(state.received[1].plaintext)).toEqual({ url: t.url() });
+	expect(state.received.map((r) => r.apiCode)).toEqual(['getWebhookUrl', 'getWebhookUrl', 'setWebhookUrl', 'getWebhookUrl']);
+	expect(JSON.parse(state.received[2].plaintext)).toEqual({ url: t.url() });
 	expect(await t.activate()).toEqual(['exists']);
 	expect(await t.deactivate()).toEqual([true]);
+});
+
+test('stopping puts back the URL that was registered before (e.g. production after a test listen)', async () => {
+	handle.sandbox.state('kazepay').webhookUrl = 'https://n8n.example.com/webhook/prod/events';
+	const t = await activeTrigger();
+	expect(handle.sandbox.state('kazepay').webhookUrl).toBe(t.url());
+	expect(await t.deactivate()).toEqual([true]);
+	expect(handle.sandbox.state('kazepay').webhookUrl).toBe('https://n8n.example.com/webhook/prod/events');
+	// when someone else registered meanwhile, their URL is left alone
+	const again = await activeTrigger();
+	handle.sandbox.state('kazepay').webhookUrl = 'https://other.example.com/hook';
+	expect(await again.deactivate()).toEqual([true]);
+	expect(handle.sandbox.state('kazepay').webhookUrl).toBe('https://other.example.com/hook');
 });
 
 test('activation fails when KazePay reads back another URL', async () => {
 	const t = await startTrigger({ trigger: node('KazePay Trigger', 'kazePayTrigger', {}), credentials: { kazePayApi: handle.sandbox.credentials().kazepay } });
 	triggers.push(t);
-	for (const data of [{ encrypt: 'SUCCESS', url: '' }, { encrypt: 'SUCCESS', url: 'x' }, { encrypt: 'SUCCESS', url: 'https://someone-else.example/hook' }]) {
+	// answers to: checkExists (get), create: previous (get), set, read back (get)
+	for (const data of [{ encrypt: 'SUCCESS', url: '' }, { encrypt: 'SUCCESS', url: '' }, { encrypt: 'SUCCESS', url: 'x' }, { encrypt: 'SUCCESS', url: 'https://someone-else.example/hook' }]) {
 		handle.sandbox.injectFault({ provider: 'kazepay', kind: 'status', status: 200, body: genuineEnvelope(data) });
 	}
 	await expect(t.activate()).rejects.toThrow(/reports "https:\/\/someone-else.example\/hook" instead of this trigger's URL/);
