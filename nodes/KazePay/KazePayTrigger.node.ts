@@ -138,7 +138,8 @@ export class KazePayTrigger implements INodeType {
 					if ((await registeredUrl(this)) !== ours) return true;
 					await kazePayRequest.call(this, { apiCode: 'setWebhookUrl', payload: { url: previous }, movesMoney: false });
 					return true;
-				} catch {
+				} catch (error) {
+					this.logger.warn(`KazePay Trigger: could not put back the previous webhook URL: ${(error as Error).message}`);
 					return false;
 				}
 			},
