@@ -272,3 +272,16 @@ describe('several items', () => {
 		expect(new Set(handle.sandbox.state('kazepay').received.map((r) => r.requestNo)).size).toBe(3);
 	});
 });
+
+describe('replays', () => {
+	test('an envelope captured on the wire and sent again is refused by requestNo, and the recharge does not repeat', async () => {
+		const card = seedCard(handle.sandbox);
+		await kazePay({ resource: 'card', operation: 'recharge', cardId: card.cardID, currency: 'USD', amount: '2.00' });
+		const [captured] = handle.sandbox.requests.filter((r) => r.provider === 'kazepay');
+		const { post } = require('../harness/n8n');
+		const replay = await post(`${handle.sandbox.baseUrl}/kazepay/gateway`, captured.body);
+		expect(replay.body.head).toMatchObject({ code: 'REPEAT_REQUEST' });
+		expect(card.balance).toBe(200);
+		expect(handle.sandbox.state('kazepay').merchantBalance.USD).toBe(1_000_000 - 200);
+	});
+});
