@@ -555,6 +555,8 @@ module.exports = {
 	routes: [['POST', '/gateway', gateway]],
 	control: [
 		['GET', '/state', (ctx) => ({ status: 200, body: publicState(ctx.state) })],
+		// the full demo credential, keys included (the CLI prints only their first line)
+		['GET', '/credentials', (ctx) => ({ status: 200, body: module.exports.demoCredentials(ctx.sandbox) })],
 		[
 			'POST',
 			'/kyc/:email/decision',

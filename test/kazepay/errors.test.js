@@ -213,6 +213,13 @@ describe('credential', () => {
 		expect(wrongKey).toMatchObject({ ok: false, status: 401, body: { head: { code: 'SIGN_ERROR' } } });
 	});
 
+	test('the sandbox hands out its full demo credential over the control API (for a real n8n)', async () => {
+		const answer = await (await fetch(`${handle.sandbox.baseUrl}/_control/kazepay/credentials`)).json();
+		expect(answer).toEqual(handle.sandbox.credentials().kazepay);
+		expect(answer.merchantPrivateKey).toMatch(/^-----BEGIN PRIVATE KEY-----\n[\s\S]+-----END PRIVATE KEY-----\n$/);
+		expect((await testCredential('kazePayApi', answer)).ok).toBe(true);
+	});
+
 	test('a private key that is not a key fails the item with a plain message and sends nothing', async () => {
 		const result = await kazePay({ resource: 'kyc', operation: 'getStatus', email: EMAIL }, { credentials: credentials({ merchantPrivateKey: 'MIIEv-not-a-key' }) });
 		expect(result.error.message).toBe('KazePay credential: the private key is not a valid RSA private key (PEM or Base64)');
