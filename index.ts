@@ -12,3 +12,6 @@ export { KpayTrigger } from './nodes/Kpay/KpayTrigger.node';
 export { KashaApi } from './credentials/KashaApi.credentials';
 export { Kasha } from './nodes/Kasha/Kasha.node';
 export { KashaTrigger } from './nodes/Kasha/KashaTrigger.node';
+export { KazePayApi } from './credentials/KazePayApi.credentials';
+export { KazePay } from './nodes/KazePay/KazePay.node';
+export { KazePayTrigger } from './nodes/KazePay/KazePayTrigger.node';

@@ -1,0 +1,34 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { executionOptionsProperty, routeOperation } from '../shared/router';
+import { operationProperties, operations, resourceProperty } from './actions';
+
+export class KazePay implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'KazePay',
+		name: 'kazePay',
+		icon: { light: 'file:kazepay.svg', dark: 'file:kazepay.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'KYC, physical cards (assign, activate, PIN, recharge, freeze, close) and card transactions with KazePay',
+		defaults: { name: 'KazePay' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'kazePayApi', required: true }],
+		properties: [
+			resourceProperty,
+			...operationProperties,
+			...Object.values(operations).flatMap((byOperation) =>
+				Object.values(byOperation).flatMap((operation) => operation.description),
+			),
+			executionOptionsProperty,
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await routeOperation.call(this, operations);
+	}
+}

@@ -1,0 +1,39 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { OperationResult } from '../../../shared/router';
+import { checkOneOf } from '../../../shared/validation';
+import { kazePayRequest, resultObject } from '../../transport';
+import { cardIdProperty, protectCardData, readCardId } from '../common';
+
+// Reference: kazepay-physical-card.txt, "10. Set Card Status" (apiCode updCardStatus): ACTIVE or INACTIVE (freeze)
+
+const properties: INodeProperties[] = [
+	cardIdProperty,
+	{
+		displayName: 'Status',
+		name: 'status',
+		type: 'options',
+		options: [
+			{ name: 'Active (Unfreeze)', value: 'ACTIVE', description: 'The card can be used again' },
+			{ name: 'Inactive (Freeze)', value: 'INACTIVE', description: 'Payments with the card are refused; the balance stays on the card' },
+		],
+		default: 'INACTIVE',
+	},
+];
+
+const displayOptions = { show: { resource: ['card'], operation: ['setStatus'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
+	const cardID = readCardId.call(this, i);
+	const status = checkOneOf(this.getNodeParameter('status', i), 'Status', ['ACTIVE', 'INACTIVE'] as const);
+	const { data } = await kazePayRequest.call(this, {
+		apiCode: 'updCardStatus',
+		payload: { cardID, status },
+		movesMoney: false,
+		itemIndex: i,
+	});
+	return protectCardData({ cardID, ...resultObject(data) }, false);
+}

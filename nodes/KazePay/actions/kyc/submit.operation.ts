@@ -1,0 +1,156 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { OperationResult } from '../../../shared/router';
+import { checkEmail, checkOneOf, checkString } from '../../../shared/validation';
+import { kazePayRequest, resultObject } from '../../transport';
+import { checkDay, checkEnglish, checkIsoCountry, readKycImage } from '../common';
+
+// Reference: kazepay-physical-card.txt, "1. Submit KYC" (apiCode setUcardKyc, 18 fields; marked deprecated by KazePay)
+
+const imageFields = (
+	name: string,
+	label: string,
+	required: boolean,
+	hint: string,
+	binaryDefault: string,
+): INodeProperties[] => [
+	{
+		displayName: `${label} (Binary Property)`,
+		name: `${name}Binary`,
+		type: 'string',
+		required,
+		default: binaryDefault,
+		placeholder: name,
+		description: `Name of the input item's binary property holding the ${hint}${required ? '' : '. Leave empty when there is none.'}`,
+		displayOptions: { show: { imageSource: ['binary'] } },
+	},
+	{
+		displayName: `${label} (Base64)`,
+		name: `${name}Base64`,
+		type: 'string',
+		typeOptions: { password: true },
+		required,
+		default: '',
+		placeholder: 'data:image/jpeg;base64,/9j/4AAQ…',
+		description: `The ${hint} as Base64 text, bare or as a data: URL${required ? '' : '. Leave empty when there is none.'}`,
+		displayOptions: { show: { imageSource: ['base64'] } },
+	},
+];
+
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'KazePay marks this call (setUcardKyc) as deprecated but still lists it; it may be withdrawn. Document images are sent encrypted and never appear in the output.',
+		name: 'deprecationNotice',
+		type: 'notice',
+		default: '',
+	},
+	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', required: true, default: '', description: 'The cardholder’s email; KazePay identifies the user by it' },
+	{ displayName: 'Mobile Prefix', name: 'mobilePrefix', type: 'string', required: true, default: '', placeholder: '60', description: 'International dialing code without "+" (China 86, Korea 82, Japan 81)' },
+	{ displayName: 'Mobile Number', name: 'mobileNumber', type: 'string', required: true, default: '', placeholder: '15659874544', description: 'Phone number without the dialing code' },
+	{ displayName: 'Mobile Country', name: 'mobilePrefixCountry', type: 'string', required: true, default: '', placeholder: 'MY', description: 'ISO 3166 two-letter code of the phone’s country' },
+	{ displayName: 'First Name', name: 'firstName', type: 'string', required: true, default: '', description: 'In English (Latin letters)' },
+	{ displayName: 'Last Name', name: 'lastName', type: 'string', required: true, default: '', description: 'In English (Latin letters)' },
+	{ displayName: 'Date of Birth', name: 'dateOfBirth', type: 'string', required: true, default: '', placeholder: '1990-04-25', description: 'Format yyyy-MM-dd' },
+	{ displayName: 'Address Line', name: 'addressLine', type: 'string', required: true, default: '', description: 'Residential address in English, at most 140 characters' },
+	{ displayName: 'City', name: 'city', type: 'string', required: true, default: '', placeholder: 'Paris', description: 'City of residence, in English' },
+	{ displayName: 'State', name: 'state', type: 'string', required: true, default: '', description: 'State or region of residence, in English' },
+	{ displayName: 'Post Code', name: 'postCode', type: 'string', required: true, default: '', placeholder: 'C2A2EX' },
+	{ displayName: 'Country', name: 'countryCode', type: 'string', required: true, default: '', placeholder: 'FR', description: 'ISO 3166 two-letter code of the country of residence' },
+	{
+		displayName: 'Identification Type',
+		name: 'identificationType',
+		type: 'options',
+		options: [
+			{ name: 'Passport', value: 'PASSPORT' },
+			{ name: 'ID Card', value: 'ID_CARD', description: 'Needs the back image as well' },
+		],
+		default: 'PASSPORT',
+	},
+	{ displayName: 'Identification Number', name: 'identificationNumber', type: 'string', required: true, default: '' },
+	{ displayName: 'Identification Expiry Date', name: 'identificationExpiryDate', type: 'string', required: true, default: '', placeholder: '2030-12-31', description: 'Format yyyy-MM-dd; an expired document is refused' },
+	{
+		displayName: 'Image Source',
+		name: 'imageSource',
+		type: 'options',
+		options: [
+			{ name: 'Binary Data', value: 'binary', description: 'Photos attached to the input item (e.g. from an upload or HTTP Request node)' },
+			{ name: 'Base64 Text', value: 'base64', description: 'Photos as Base64 text or data: URLs in fields' },
+		],
+		default: 'binary',
+		description: 'Where the document photos come from (JPEG, PNG or WebP)',
+	},
+	...imageFields('front', 'Front Image', true, 'photo of the front of the document', 'front'),
+	...imageFields('back', 'Back Image', false, 'photo of the back of the document (required for an ID card)', ''),
+	...imageFields('handheld', 'Handheld Image', true, 'photo of the cardholder holding the document', 'handheld'),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Send Images As Data URLs',
+				name: 'asDataUrl',
+				type: 'boolean',
+				default: true,
+				description: 'Whether images are sent as "data:image/jpeg;base64,…" (as the reference example shows) or as bare Base64',
+			},
+		],
+	},
+];
+
+const displayOptions = { show: { resource: ['kyc'], operation: ['submit'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
+	const p = (name: string) => this.getNodeParameter(name, i, '') as unknown;
+	const options = this.getNodeParameter('options', i, {}) as { asDataUrl?: boolean };
+	const asDataUrl = options.asDataUrl !== false;
+	const identificationType = checkOneOf(p('identificationType'), 'Identification Type', ['PASSPORT', 'ID_CARD'] as const);
+	const body = {
+		email: checkEmail(p('email'), 'Email'),
+		mobileNumber: checkString(p('mobileNumber'), 'Mobile Number', { pattern: /^\d{4,20}$/, patternHint: '4 to 20 digits, without the dialing code' }),
+		mobilePrefix: checkString(p('mobilePrefix'), 'Mobile Prefix', { pattern: /^\+?\d{1,4}$/, patternHint: 'a dialing code of 1 to 4 digits such as 60' }).replace(/^\+/, ''),
+		mobilePrefixCountry: checkIsoCountry(p('mobilePrefixCountry'), 'Mobile Country'),
+		firstName: checkEnglish(p('firstName'), 'First Name', { letters: true, maxLength: 64 }),
+		lastName: checkEnglish(p('lastName'), 'Last Name', { letters: true, maxLength: 64 }),
+		dateOfBirth: checkDay(p('dateOfBirth'), 'Date of Birth', 'past'),
+		addressLine: checkEnglish(p('addressLine'), 'Address Line', { maxLength: 140 }),
+		city: checkEnglish(p('city'), 'City', { maxLength: 64 }),
+		countryCode: checkIsoCountry(p('countryCode'), 'Country'),
+		postCode: checkString(p('postCode'), 'Post Code', { maxLength: 16, pattern: /^[A-Za-z0-9 -]+$/, patternHint: 'letters, digits, spaces and hyphens only' }),
+		state: checkEnglish(p('state'), 'State', { maxLength: 64 }),
+		identificationType,
+		identificationNumber: checkString(p('identificationNumber'), 'Identification Number', { maxLength: 64, pattern: /^[A-Za-z0-9-]+$/, patternHint: 'letters, digits and hyphens only' }),
+		identificationExpiryDate: checkDay(p('identificationExpiryDate'), 'Identification Expiry Date', 'future'),
+	};
+	const source = checkOneOf(p('imageSource'), 'Image Source', ['binary', 'base64'] as const);
+	const image = async (name: string, label: string) =>
+		await readKycImage.call(this, i, source, p(`${name}Binary`), p(`${name}Base64`), label, asDataUrl);
+	const front = await image('front', 'Front Image');
+	const handheld = await image('handheld', 'Handheld Image');
+	const backGiven = String(p(source === 'binary' ? 'backBinary' : 'backBase64') ?? '').trim() !== '';
+	if (!backGiven && identificationType === 'ID_CARD') {
+		await image('back', 'Back Image'); // throws "is required"
+	}
+	const back = backGiven ? await image('back', 'Back Image') : undefined;
+
+	const payload = {
+		...body,
+		frontImgBase64: front.value,
+		...(back ? { backImgBase64: back.value } : {}),
+		handheldImgBase64: handheld.value,
+	};
+	const { data } = await kazePayRequest.call(this, {
+		apiCode: 'setUcardKyc',
+		payload,
+		movesMoney: false,
+		itemIndex: i,
+		sensitiveValues: [...front.sensitive, ...handheld.sensitive, ...(back?.sensitive ?? []), body.identificationNumber],
+	});
+	return { email: body.email, ...resultObject(data) };
+}

@@ -1,0 +1,57 @@
+import type { KeyObject } from 'crypto';
+import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+
+import type { EnvelopeAlgorithms } from './envelope';
+import { buildRequestEnvelope, parsePrivateKey, parsePublicKey, readAlgorithms } from './envelope';
+
+/** What the credential holds for the envelope, parsed. */
+export interface KazePayKeys {
+	sysId: string;
+	algorithms: EnvelopeAlgorithms;
+	merchantPrivateKey: KeyObject;
+	platformPublicKey: KeyObject;
+}
+
+/** Reads sysId, keys and algorithm choices from the credential; throws EnvelopeError for a bad key. */
+export function readKazePayKeys(credentials: ICredentialDataDecryptedObject): KazePayKeys {
+	return {
+		sysId: String(credentials.sysId ?? '').trim(),
+		algorithms: readAlgorithms(credentials as Record<string, unknown>),
+		merchantPrivateKey: parsePrivateKey(String(credentials.merchantPrivateKey ?? '')),
+		platformPublicKey: parsePublicKey(String(credentials.platformPublicKey ?? '')),
+	};
+}
+
+/**
+ * The request body the node hands to n8n before authentication: which apiCode and the exact JSON
+ * text to seal. The credential's `authenticate` replaces it with the envelope, so a new requestNo
+ * and session key are made for every attempt.
+ */
+export interface UnsealedRequest {
+	apiCode: string;
+	plaintext: string;
+}
+
+export function sealKazePayRequest(
+	credentials: ICredentialDataDecryptedObject,
+	requestOptions: IHttpRequestOptions,
+): IHttpRequestOptions {
+	const body = requestOptions.body as Partial<UnsealedRequest> | undefined;
+	if (!body || typeof body !== 'object' || typeof body.apiCode !== 'string') return requestOptions;
+	const keys = readKazePayKeys(credentials);
+	const envelope = buildRequestEnvelope({
+		apiCode: body.apiCode,
+		sysId: keys.sysId,
+		plaintext: typeof body.plaintext === 'string' ? body.plaintext : '{}',
+		algorithms: keys.algorithms,
+		merchantPrivateKey: keys.merchantPrivateKey,
+		platformPublicKey: keys.platformPublicKey,
+	});
+	return {
+		...requestOptions,
+		method: 'POST',
+		headers: { ...(requestOptions.headers ?? {}), 'Content-Type': 'application/json;charset=UTF-8' },
+		body: envelope as unknown as IDataObject,
+		json: true,
+	};
+}

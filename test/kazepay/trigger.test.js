@@ -1,0 +1,174 @@
+'use strict';
+// The KazePay Trigger: registers its URL on activation (setWebhookUrl, read back with getWebhookUrl),
+// accepts only envelopes that decrypt with the merchant key and carry the platform's signature, and
+// starts the workflow once per event however often KazePay retries it.
+const crypto = require('crypto');
+const { startTrigger, node, post, runNode } = require('../harness/n8n');
+const { useSandbox } = require('../harness/sandbox');
+const sandboxKazePay = require('../../sandbox/providers/kazepay');
+const { seedUser, seedCard, control, waitFor } = require('./helpers');
+
+const handle = useSandbox();
+const EMAIL = 'kyc@kazepay.io';
+const triggers = [];
+
+afterEach(async () => {
+	while (triggers.length) await triggers.pop().close();
+});
+
+async function activeTrigger(parameters = {}) {
+	const t = await startTrigger({
+		trigger: node('KazePay Trigger', 'kazePayTrigger', parameters),
+		downstream: [node('After', 'harness.passThrough')],
+		credentials: { kazePayApi: handle.sandbox.credentials().kazepay },
+	});
+	triggers.push(t);
+	expect(await t.activate()).toEqual(['created']);
+	return t;
+}
+
+/** Waits until event `index` has `count` deliveries and every resulting run has finished. */
+async function delivered(t, index, count = 1) {
+	await waitFor(() => (handle.sandbox.state('kazepay').events[index] || { deliveries: [] }).deliveries.length >= count);
+	await t.settle();
+}
+
+function genuineEnvelope(event, signingKey) {
+	const state = handle.sandbox.state('kazepay');
+	const sealed = sandboxKazePay.seal(state.algorithms, signingKey ?? state.platformPrivate, state.merchantPublic, JSON.stringify(event));
+	return { head: { apiCode: 'webhookNotify', sysId: state.sysId, requestNo: '2026010100000000000009', version: '1.0', sign: sealed.sign, keyEnc: sealed.keyEnc }, body: { encrypt: sealed.encrypt } };
+}
+
+test('activation registers the trigger URL and reads it back; a second activation finds it', async () => {
+	const t = await activeTrigger();
+	const state = handle.sandbox.state('kazepay');
+	expect(state.webhookUrl).toBe(t.url());
+	expect(state.received.map((r) => r.apiCode)).toEqual(['getWebhookUrl', 'getWebhookUrl', 'setWebhookUrl', 'getWebhookUrl']);
+	expect(JSON.parse(state.received[2].plaintext)).toEqual({ url: t.url() });
+	expect(await t.activate()).toEqual(['exists']);
+	expect(await t.deactivate()).toEqual([true]);
+});
+
+test('stopping puts back the URL that was registered before (e.g. production after a test listen)', async () => {
+	handle.sandbox.state('kazepay').webhookUrl = 'https://n8n.example.com/webhook/prod/events';
+	const t = await activeTrigger();
+	expect(handle.sandbox.state('kazepay').webhookUrl).toBe(t.url());
+	expect(await t.deactivate()).toEqual([true]);
+	expect(handle.sandbox.state('kazepay').webhookUrl).toBe('https://n8n.example.com/webhook/prod/events');
+	// when someone else registered meanwhile, their URL is left alone
+	const again = await activeTrigger();
+	handle.sandbox.state('kazepay').webhookUrl = 'https://other.example.com/hook';
+	expect(await again.deactivate()).toEqual([true]);
+	expect(handle.sandbox.state('kazepay').webhookUrl).toBe('https://other.example.com/hook');
+});
+
+test('activation fails when KazePay reads back another URL', async () => {
+	const t = await startTrigger({ trigger: node('KazePay Trigger', 'kazePayTrigger', {}), credentials: { kazePayApi: handle.sandbox.credentials().kazepay } });
+	triggers.push(t);
+	// answers to: checkExists (get), create: previous (get), set, read back (get)
+	for (const data of [{ encrypt: 'SUCCESS', url: '' }, { encrypt: 'SUCCESS', url: '' }, { encrypt: 'SUCCESS', url: 'x' }, { encrypt: 'SUCCESS', url: 'https://someone-else.example/hook' }]) {
+		handle.sandbox.injectFault({ provider: 'kazepay', kind: 'status', status: 200, body: genuineEnvelope(data) });
+	}
+	await expect(t.activate()).rejects.toThrow(/reports "https:\/\/someone-else.example\/hook" instead of this trigger's URL/);
+});
+
+test('a KYC decision arrives as a verified event and starts the workflow once', async () => {
+	seedUser(handle.sandbox, EMAIL, 'WAITING_KYC');
+	const t = await activeTrigger();
+	await control(handle.sandbox, 'POST', `/kyc/${EMAIL}/decision`, { status: 'PASSED' });
+	await delivered(t, 0);
+	expect(t.executions).toHaveLength(1);
+	expect(t.executions[0].items).toEqual([expect.objectContaining({ eventType: 'KYC_STATUS', email: EMAIL, status: 'PASSED', apiCode: 'webhookNotify', verified: true, requestNo: expect.stringMatching(/^\d{22}$/) })]);
+	expect(t.executions[0].output('After')).toHaveLength(1);
+	const [delivery] = handle.sandbox.state('kazepay').events[0].deliveries;
+	expect(delivery.status).toBe(200);
+	expect(JSON.parse(delivery.response)).toEqual({ code: 'SUCCESS', detail: 'SUCCESS' });
+});
+
+test("KazePay's five retries of an event (same envelope, or re-sealed with a new requestNo) start nothing more", async () => {
+	seedUser(handle.sandbox, EMAIL, 'WAITING_KYC');
+	const t = await activeTrigger();
+	await control(handle.sandbox, 'POST', `/kyc/${EMAIL}/decision`, { status: 'PASSED' });
+	await delivered(t, 0);
+	for (const reseal of [false, true, false, true, true]) {
+		const delivery = await control(handle.sandbox, 'POST', '/events/0/redeliver', { reseal });
+		expect(delivery.status).toBe(200);
+		expect(JSON.parse(delivery.response)).toEqual({ code: 'SUCCESS', detail: 'SUCCESS' });
+	}
+	await t.settle();
+	expect(t.executions).toHaveLength(1);
+	// a different event is a new execution
+	seedUser(handle.sandbox, 'other@kazepay.io', 'WAITING_KYC');
+	await control(handle.sandbox, 'POST', '/kyc/other@kazepay.io/decision', { status: 'REJECTED' });
+	await delivered(t, 1);
+	expect(t.executions).toHaveLength(2);
+	expect(t.executions[1].items[0]).toMatchObject({ email: 'other@kazepay.io', status: 'REJECTED' });
+});
+
+test('with "Ignore Repeated Events" off, a retry starts the workflow again', async () => {
+	seedUser(handle.sandbox, EMAIL, 'WAITING_KYC');
+	const t = await activeTrigger({ options: { ignoreRepeats: false } });
+	await control(handle.sandbox, 'POST', `/kyc/${EMAIL}/decision`, { status: 'PASSED' });
+	await delivered(t, 0);
+	await control(handle.sandbox, 'POST', '/events/0/redeliver', { reseal: true });
+	await t.settle();
+	expect(t.executions).toHaveLength(2);
+});
+
+test.each(['encrypt', 'keyEnc', 'sign'])('an event with one changed character in %s is refused with 401 and starts nothing', async (field) => {
+	const t = await activeTrigger();
+	const result = await control(handle.sandbox, 'POST', '/notify', { url: t.url(), event: { eventType: 'CARD_STATUS_CHANGED', cardID: '3377', status: 'ACTIVE' }, tamper: field });
+	expect(result.status).toBe(401);
+	// control: the same event untampered is accepted
+	const genuine = await control(handle.sandbox, 'POST', '/notify', { url: t.url(), event: { eventType: 'CARD_STATUS_CHANGED', cardID: '3377', status: 'ACTIVE' } });
+	expect(genuine.status).toBe(200);
+	await t.settle();
+	expect(t.executions).toHaveLength(1);
+});
+
+test('forgeries: another signing key, another sysId, not an envelope, an empty body', async () => {
+	const t = await activeTrigger();
+	const impostor = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+	const forged = genuineEnvelope({ eventType: 'CARD_RECHARGE', cardID: '3377', amount: '1000000.00' }, impostor);
+	expect((await post(t.url(), forged)).status).toBe(401);
+	const otherSysId = genuineEnvelope({ eventType: 'CARD_RECHARGE' });
+	otherSysId.head.sysId = '111';
+	expect((await post(t.url(), otherSysId)).status).toBe(401);
+	expect((await post(t.url(), { eventType: 'CARD_RECHARGE', cardID: '3377' })).status).toBe(401);
+	expect((await post(t.url(), '')).status).toBe(401);
+	await t.settle();
+	expect(t.executions).toHaveLength(0);
+});
+
+test('card events from the card life: recharge, spend and close arrive in order', async () => {
+	const t = await activeTrigger();
+	const card = seedCard(handle.sandbox, { balance: 0 });
+	const credentials = { kazePayApi: handle.sandbox.credentials().kazepay };
+	await runNode({ type: 'kazePay', parameters: { resource: 'card', operation: 'recharge', cardId: card.cardID, currency: 'USD', amount: '10.00' }, credentials });
+	await delivered(t, 0);
+	await control(handle.sandbox, 'POST', `/cards/${card.cardID}/spend`, { amount: 4, merchantName: 'COFFEE' });
+	await delivered(t, 1);
+	await runNode({ type: 'kazePay', parameters: { resource: 'card', operation: 'close', cardId: card.cardID }, credentials });
+	await delivered(t, 2);
+	const events = t.executions.map((e) => e.items[0]);
+	expect(events.map((e) => e.eventType)).toEqual(['CARD_RECHARGE', 'CARD_TRANSACTION', 'CARD_CLOSED']);
+	expect(events[0]).toMatchObject({ cardID: card.cardID, amount: '10.00', status: 'SUCCESS' });
+	expect(events[1]).toMatchObject({ transStatus: 'Success', merchantName: 'COFFEE', amount: '4.00' });
+	expect(events[2]).toMatchObject({ status: 'CLOSED', refundAmt: '6.00' });
+	expect(JSON.stringify(events)).not.toContain(card.cardNo);
+});
+
+test('card numbers in events are masked and CVVs left out, unless the operator reveals them', async () => {
+	const event = { eventType: 'CARD_INFO', cardID: '3377', cardNo: '4937240800070604', cardCvv: '195', expiryDate: '2707' };
+	const masked = await activeTrigger();
+	await control(handle.sandbox, 'POST', '/notify', { url: masked.url(), event });
+	await masked.settle();
+	expect(masked.executions[0].items[0]).toMatchObject({ cardNo: '************0604', expiryDate: '2707' });
+	expect(masked.executions[0].items[0]).not.toHaveProperty('cardCvv');
+	expect(JSON.stringify(masked.executions[0].run.data.resultData.runData)).not.toContain('4937240800070604');
+
+	const revealed = await activeTrigger({ options: { revealCardData: true } });
+	await control(handle.sandbox, 'POST', '/notify', { url: revealed.url(), event });
+	await revealed.settle();
+	expect(revealed.executions[0].items[0]).toMatchObject({ cardNo: '4937240800070604', cardCvv: '195' });
+});
