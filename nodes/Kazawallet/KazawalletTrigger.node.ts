@@ -241,11 +241,33 @@ function cardEventKey(event: string, cardId: string | undefined, details: IDataO
 	]);
 }
 
-/** Whether two values of a field agree: numbers by value ("4.2" = "4.20"), text case-insensitively. */
-function sameValue(a: string, b: string): boolean {
-	const number = /^-?\d+(\.\d+)?$/;
-	if (number.test(a) && number.test(b)) return Number(a) === Number(b);
-	return a.trim().toLowerCase() === b.trim().toLowerCase();
+const NUMBER = /^-?\d+(\.\d+)?$/;
+
+/** A time as Unix milliseconds: milliseconds or seconds since 1970, or an ISO date; NaN when unreadable. */
+function toMillis(value: string): number {
+	if (NUMBER.test(value)) {
+		const n = Number(value);
+		return n < 1e11 ? n * 1000 : n;
+	}
+	return Date.parse(value);
+}
+
+/**
+ * Whether the event's value of a field agrees with Kazawallet's record. Numbers by value ("4.2" = "4.20"),
+ * times as instants, text case-insensitively. The look-up answer's shape is not public, so values in
+ * representations that cannot be compared (a code against a name, an unreadable time) are not held
+ * against the event.
+ */
+function sameValue(field: string, stated: string, known: string): boolean {
+	if (field === 'transactionAt') {
+		const a = toMillis(stated);
+		const b = toMillis(known);
+		return Number.isNaN(a) || Number.isNaN(b) || a === b;
+	}
+	const numeric = [NUMBER.test(stated), NUMBER.test(known)];
+	if (numeric[0] && numeric[1]) return Number(stated) === Number(known);
+	if (numeric[0] !== numeric[1]) return true;
+	return stated.trim().toLowerCase() === known.trim().toLowerCase();
 }
 
 /** The first field the event states differently from Kazawallet's record of the transaction, if any. */
@@ -253,7 +275,7 @@ export function mismatchedField(details: IDataObject, record: IDataObject): stri
 	for (const field of CONFIRMED_FIELDS) {
 		const stated = text(details[field]);
 		const known = text(record[field]);
-		if (stated !== undefined && known !== undefined && !sameValue(stated, known)) return field;
+		if (stated !== undefined && known !== undefined && !sameValue(field, stated, known)) return field;
 	}
 	const four = lastFour(details.cardNumber);
 	const knownFour = lastFour(record.cardNumber);
