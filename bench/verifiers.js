@@ -3,6 +3,8 @@
 const CryptoJS = require('crypto-js');
 const { ops } = require('./lib');
 const { ezeeWalletSignature, verifyEzeeWalletSignature } = require('../dist/nodes/EzeeWallet/signature');
+const { kazawalletWebhookSecret, verifyKazawalletWebhook } = require('../dist/nodes/Kazawallet/signature');
+const { DEMO: KAZAWALLET } = require('../sandbox/providers/kazawallet');
 
 function run() {
 	const results = [];
@@ -11,6 +13,18 @@ function run() {
 	const node = ops(n, (i) => verifyEzeeWalletSignature([`order-12345${i % 10}`], sig, 'sandbox_merchant'));
 	const cjs = ops(n / 4, (i) => CryptoJS.SHA1(`order-12345${i % 10}sandbox_merchant`).toString() === sig);
 	results.push(['4. eZeeWallet SHA-1 verification', `${node.toLocaleString('en')}/s (crypto-js: ${cjs.toLocaleString('en')}/s, ${(node / cjs).toFixed(1)}×)`, '—']);
+
+	// Kazawallet payment link: Base64(HMAC-SHA512(apiSecret, SHA-256(amount:::order_id:::apiKey))), checked as the trigger does
+	const { apiKey, apiSecret } = KAZAWALLET;
+	const kzSecret = kazawalletWebhookSecret('10.00', 'order-123456', apiKey, apiSecret);
+	const kzCjs = (orderId) => CryptoJS.HmacSHA512(CryptoJS.SHA256(`10.00:::${orderId}:::${apiKey}`), apiSecret).toString(CryptoJS.enc.Base64);
+	if (kzCjs('order-123456') !== kzSecret || !verifyKazawalletWebhook({ amount: '10.00', orderId: 'order-123456', secret: kzSecret }, apiKey, apiSecret)) {
+		throw new Error('Kazawallet signature: Node crypto and crypto-js disagree');
+	}
+	const kzNode = ops(n, (i) => verifyKazawalletWebhook({ amount: '10.00', orderId: `order-12345${i % 10}`, secret: kzSecret }, apiKey, apiSecret));
+	// crypto-js does HMAC-SHA512 about 15× slower: fewer rounds keep the bench short
+	const kzJs = ops(n / 20, (i) => kzCjs(`order-12345${i % 10}`) === kzSecret);
+	results.push(['4. Kazawallet HMAC-SHA512 (payment link) verification', `${kzNode.toLocaleString('en')}/s (crypto-js: ${kzJs.toLocaleString('en')}/s, ${(kzNode / kzJs).toFixed(1)}×)`, '—']);
 	return results;
 }
 

@@ -11,6 +11,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { omitKeys } from '../shared/redact';
 import { acknowledge, getBodyFields, getRawBody, reject, rememberEvent } from '../shared/webhook';
 import { safeCard } from './actions/card/common';
+import { hasMorePages } from './actions/card/getMany.operation';
 import type { Classified } from './notifications';
 import { classifyNotification, lastFour } from './notifications';
 import { rawJsonFields, verifyKazawalletWebhook } from './signature';
@@ -28,6 +29,12 @@ const EVENT_OPTIONS = [
 ];
 
 type Confirmation = { ok: true; card?: IDataObject; transaction?: IDataObject } | { ok: false; retry: boolean; reason: string };
+
+/** Largest webhook body accepted (Kazawallet's are well under 2 KiB). */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** Fields of a card transaction compared between the event and Kazawallet's record (when both carry them). */
+const CONFIRMED_FIELDS = ['amount', 'currency', 'type', 'direction', 'status', 'transactionAt', 'originalAmount', 'originalCurrency'];
 
 const text = (value: unknown) =>
 	typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
@@ -109,6 +116,8 @@ export class KazawalletTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		// Kazawallet's webhooks are a few hundred bytes: a huge body is refused before it is looked at.
+		if (getRawBody(this).length > MAX_BODY_BYTES) return reject(this, 413, 'body too large for a Kazawallet webhook');
 		const fields = getBodyFields(this);
 		const classified = classifyNotification(fields);
 		if (classified.kind === 'unknown') return reject(this, 400, 'not a Kazawallet webhook');
@@ -136,15 +145,7 @@ export class KazawalletTrigger implements INodeType {
 			}
 			const { details, event } = classified;
 			const cardId = classified.cardId ?? text(confirmation.card?.id ?? confirmation.card?.cardId);
-			const key = eventKey([
-				event,
-				cardId,
-				text(details.id ?? details.transactionId),
-				text(details.transactionAt ?? details.transactionDate),
-				text(details.amount),
-				text(details.status),
-				text(details.validateCode),
-			]);
+			const key = cardEventKey(event, cardId, details, confirmation.transaction);
 			if (ignoreRepeats && !rememberEvent(this, key)) return acknowledge(this, { received: true });
 			const output: IDataObject = {
 				event,
@@ -159,6 +160,7 @@ export class KazawalletTrigger implements INodeType {
 		}
 
 		// Withdrawal / deposit: unsigned and not confirmable (no lookup endpoint); protected by the URL.
+		if (!classified.transactionId) return reject(this, 400, `the ${classified.kind} webhook names no transaction`);
 		if (events.length > 0 && !events.includes(classified.event)) return acknowledge(this, { received: true });
 		const status = text(classified.details.status);
 		if (ignoreRepeats && !rememberEvent(this, eventKey([classified.kind, classified.transactionId, status]))) {
@@ -213,6 +215,98 @@ async function handlePaymentLink(
 	]);
 }
 
+/**
+ * The de-duplication key of a card event. A confirmed transaction event is keyed by Kazawallet's own
+ * record (card, transaction id, status), so a replay that drops, adds or renames fields (or changes the
+ * event name) is still a repeat. A 3DS code is used once, so card + code is the key of a 3DS event.
+ * Unconfirmed events (confirmation off) are keyed by what they carry.
+ */
+function cardEventKey(event: string, cardId: string | undefined, details: IDataObject, transaction?: IDataObject): string {
+	if (transaction) {
+		const id = text(transaction.id ?? transaction.transactionId);
+		const when = `${text(transaction.transactionAt ?? transaction.createdAt) ?? ''}/${text(transaction.amount) ?? ''}`;
+		return eventKey(['card', cardId, id ?? when, text(transaction.status ?? details.status)]);
+	}
+	if (event === '3DS_CONFIRM' && text(details.validateCode)) {
+		return eventKey(['3DS', cardId, text(details.validateCode)]);
+	}
+	return eventKey([
+		event,
+		cardId,
+		text(details.id ?? details.transactionId),
+		text(details.transactionAt ?? details.transactionDate),
+		text(details.amount),
+		text(details.status),
+		text(details.validateCode),
+	]);
+}
+
+const NUMBER = /^-?\d+(\.\d+)?$/;
+
+/** A time as Unix milliseconds: milliseconds or seconds since 1970, or an ISO date; NaN when unreadable. */
+function toMillis(value: string): number {
+	if (NUMBER.test(value)) {
+		const n = Number(value);
+		return n < 1e11 ? n * 1000 : n;
+	}
+	return Date.parse(value);
+}
+
+/**
+ * Whether the event's value of a field agrees with Kazawallet's record. Numbers by value ("4.2" = "4.20"),
+ * times as instants, text case-insensitively. The look-up answer's shape is not public, so values in
+ * representations that cannot be compared (a code against a name, an unreadable time) are not held
+ * against the event.
+ */
+function sameValue(field: string, stated: string, known: string): boolean {
+	if (field === 'transactionAt') {
+		const a = toMillis(stated);
+		const b = toMillis(known);
+		return Number.isNaN(a) || Number.isNaN(b) || a === b;
+	}
+	const numeric = [NUMBER.test(stated), NUMBER.test(known)];
+	if (numeric[0] && numeric[1]) return Number(stated) === Number(known);
+	if (numeric[0] !== numeric[1]) return true;
+	return stated.trim().toLowerCase() === known.trim().toLowerCase();
+}
+
+/** The first field the event states differently from Kazawallet's record of the transaction, if any. */
+export function mismatchedField(details: IDataObject, record: IDataObject): string | undefined {
+	for (const field of CONFIRMED_FIELDS) {
+		const stated = text(details[field]);
+		const known = text(record[field]);
+		if (stated !== undefined && known !== undefined && !sameValue(field, stated, known)) return field;
+	}
+	const four = lastFour(details.cardNumber);
+	const knownFour = lastFour(record.cardNumber);
+	if (four && knownFour && four !== knownFour) return 'cardNumber';
+	return undefined;
+}
+
+/** Pages looked through at the most when confirming an event (cards or a card's transactions). */
+const MAX_LOOKUP_PAGES = 50;
+
+/**
+ * The entries of a paged list (Kazawallet's `page` / `totalPages`) that satisfy `wanted`: stops at the
+ * first one unless `all`, so an event for a card's newest transaction is found past the first page.
+ */
+async function findInPages(
+	this: IWebhookFunctions,
+	path: string,
+	qs: IDataObject,
+	keys: string[],
+	wanted: (entry: IDataObject) => boolean,
+	all = false,
+): Promise<IDataObject[]> {
+	const found: IDataObject[] = [];
+	for (let page = 1; page <= MAX_LOOKUP_PAGES; page++) {
+		const { body } = await kazawalletRequest.call(this, { method: 'GET', path, qs: { ...qs, page }, movesMoney: false });
+		found.push(...listFrom(body, keys).filter(wanted));
+		if ((found.length && !all) || !hasMorePages(body, page)) break;
+	}
+	return found;
+}
+
 /** Looks a card event up with Kazawallet. */
 async function confirmCardEvent(this: IWebhookFunctions, event: Classified): Promise<Confirmation> {
 	const { details } = event;
@@ -222,12 +316,7 @@ async function confirmCardEvent(this: IWebhookFunctions, event: Classified): Pro
 			// No card id in the event: find the card by the last four digits of its masked number.
 			const four = lastFour(details.cardNumber);
 			if (!four) return { ok: false, retry: false, reason: 'the event names no card' };
-			const { body } = await kazawalletRequest.call(this, {
-				method: 'GET',
-				path: '/get-merchant-wallets-cards',
-				movesMoney: false,
-			});
-			const matches = listFrom(body, ['cards', 'data']).filter((card) => lastFour(card.cardNumber ?? card.number) === four);
+			const matches = await findInPages.call(this, '/get-merchant-wallets-cards', {}, ['cards', 'data'], (card) => lastFour(card.cardNumber ?? card.number) === four, true);
 			if (matches.length !== 1) return { ok: false, retry: false, reason: 'the card could not be identified' };
 			cardId = text(matches[0].id ?? matches[0].cardId);
 			if (!cardId) return { ok: false, retry: false, reason: 'the card could not be identified' };
@@ -246,21 +335,17 @@ async function confirmCardEvent(this: IWebhookFunctions, event: Classified): Pro
 			}
 			return { ok: true, card: { id: cardId } };
 		}
-		const { body } = await kazawalletRequest.call(this, {
-			method: 'GET',
-			path: '/wallet-cards/get-transactions',
-			qs: { cardId },
-			movesMoney: false,
-		});
-		const transactions = listFrom(body, ['transactions', 'data']);
 		const id = text(details.id ?? details.transactionId);
-		const match = transactions.find((transaction) =>
+		const [match] = await findInPages.call(this, '/wallet-cards/get-transactions', { cardId }, ['transactions', 'data'], (transaction) =>
 			id
 				? text(transaction.id ?? transaction.transactionId) === id
 				: text(transaction.amount) === text(details.amount) &&
 					text(transaction.transactionAt ?? transaction.createdAt) === text(details.transactionAt),
 		);
 		if (!match) return { ok: false, retry: false, reason: 'no such transaction on the card' };
+		// The event is unsigned: every field it states must agree with Kazawallet's record.
+		const differs = mismatchedField(details, match);
+		if (differs) return { ok: false, retry: false, reason: `the event's ${differs} does not match Kazawallet's record` };
 		return { ok: true, card: { id: cardId }, transaction: match };
 	} catch (error) {
 		const httpCode = Number((error as { httpCode?: string }).httpCode);

@@ -253,3 +253,80 @@ describe('confirmation look-up failures', () => {
 		expect(trigger.executions).toHaveLength(0);
 	});
 });
+
+describe('hardening found by the security suite', () => {
+	async function issueCard() {
+		const result = await k.run({ resource: 'card', operation: 'issue', email: 'alice@example.com', amount: '25.00', cardType: 'basic' });
+		return result.items[0].card.id;
+	}
+	async function genuineSpend(cardId, amount = '1.25') {
+		const { body } = await k.control('POST', `/cards/${cardId}/spend`, { amount });
+		return body.payload;
+	}
+
+	test('a genuine card transaction with any field changed gets 403 and starts nothing', async () => {
+		const cardId = await issueCard();
+		const genuine = await genuineSpend(cardId);
+		await start(); // after the spend: the sandbox did not deliver it
+		const changes = [
+			{ amount: '125.00' },
+			{ status: 7 },
+			{ direction: 1 },
+			{ type: 3 },
+			{ currency: 'EUR' },
+			{ transactionAt: genuine.details.transactionAt + 60000 },
+			{ cardNumber: '****0000' },
+		];
+		for (const change of changes) {
+			const response = await post(trigger.url(), { ...genuine, details: { ...genuine.details, ...change } });
+			expect(response.status).toBe(403);
+			expect(response.body.error).toMatch(/does not match Kazawallet's record/);
+		}
+		await trigger.settle();
+		expect(trigger.executions).toHaveLength(0);
+		// the same values written differently agree: 1.250 = 1.25, an ISO time = its milliseconds, a status name
+		// cannot be compared with a code and is not held against the event; the genuine event still runs once
+		const same = await post(trigger.url(), { ...genuine, details: { ...genuine.details, amount: '1.250', transactionAt: new Date(genuine.details.transactionAt).toISOString(), status: 'Successful' } });
+		expect(same.status).toBe(200);
+		await trigger.settle();
+		expect(trigger.executions).toHaveLength(1);
+	});
+
+	test('a replay that drops fields or renames the event is still a repeat', async () => {
+		const cardId = await issueCard();
+		const genuine = await genuineSpend(cardId);
+		await start();
+		expect((await post(trigger.url(), genuine)).status).toBe(200);
+		const { transactionAt, merchantName, ...fewer } = genuine.details;
+		expect((await post(trigger.url(), { ...genuine, details: fewer })).status).toBe(200);
+		expect((await post(trigger.url(), { ...genuine, event: 'CC_REFUND' })).status).toBe(200);
+		await trigger.settle();
+		expect(trigger.executions).toHaveLength(1);
+	});
+
+	test("a card's newest transaction is found past the first page of its transactions", async () => {
+		const cardId = await issueCard();
+		k.raw().pageSize = 2;
+		for (let i = 0; i < 4; i++) await genuineSpend(cardId, '0.50');
+		const newest = await genuineSpend(cardId, '0.75'); // the 6th transaction: page 3
+		await start();
+		expect((await post(trigger.url(), newest)).status).toBe(200);
+		await trigger.settle();
+		expect(trigger.executions).toHaveLength(1);
+		expect(trigger.executions[0].items[0]).toMatchObject({ event: 'CC_CONSUME', amount: '0.75', confirmed: true });
+		expect(k.count({ path: '/wallet-cards/get-transactions' })).toBe(3);
+	});
+
+	test('an oversized body gets 413 and a withdrawal or deposit without a transaction id 400', async () => {
+		await start();
+		const big = await post(trigger.url(), { type: 'withdrawal', transaction_id: 'wd-1', status: 'completed', padding: 'x'.repeat(2 * 1024 * 1024) });
+		expect(big.status).toBe(413);
+		expect((await post(trigger.url(), { type: 'withdrawal', status: 'completed', amount: '1.00' })).status).toBe(400);
+		expect((await post(trigger.url(), { type: 'deposit', status: 'completed' }, { format: 'form' })).status).toBe(400);
+		await trigger.settle();
+		expect(trigger.executions).toHaveLength(0);
+		expect((await post(trigger.url(), { type: 'withdrawal', transaction_id: 'wd-1', status: 'completed' })).status).toBe(200);
+		await trigger.settle();
+		expect(trigger.executions).toHaveLength(1);
+	});
+});

@@ -44,6 +44,12 @@ const cases = [
 	['gift card redeem: code', { resource: 'giftCard', operation: 'redeem', giftCardCode: '={{ "" }}', userEmail: 'bob@example.com' }, 'Invalid Gift Card Code [item 0]'],
 	['gift card redeem: email', { resource: 'giftCard', operation: 'redeem', giftCardCode: 'GC-1', userEmail: 'bob' }, 'Invalid User Email [item 0]'],
 	['balances: currency filter', { resource: 'wallet', operation: 'getBalances', currency: 'US DOLLAR' }, 'Invalid Currency [item 0]'],
+	['amount out of range', { resource: 'transfer', operation: 'create', email: 'alice@example.com', currency: 'USD', amount: '1000000000000' }, 'Invalid Amount [item 0]: is out of range: at most 12 digits before the decimal point'],
+	['card id: path', { resource: 'card', operation: 'topUp', cardId: '../../admin', amount: '5' }, 'Invalid Card ID [item 0]: must be a card ID such as kc-123'],
+	['card id: line break', { resource: 'card', operation: 'cancel', cardId: 'kc-1\r\nX-Injected: 1' }, 'Invalid Card ID [item 0]'],
+	['card id: quote', { resource: 'card', operation: 'get', cardId: "kc-1' OR '1'='1" }, 'Invalid Card ID [item 0]'],
+	['validate code: line break', { resource: 'card', operation: 'validateCode', cardId: 'kc-1', code: '1234\r\n5678' }, 'Invalid Code [item 0]: must be the code as received'],
+	['gift card redeem: spaces in code', { resource: 'giftCard', operation: 'redeem', giftCardCode: 'GC-1; rm -rf /', userEmail: 'bob@example.com' }, 'Invalid Gift Card Code [item 0]'],
 	['method fields: payment method', { resource: 'wallet', operation: 'getPaymentMethodFields', paymentMethod: 'x' }, 'Invalid Payment Method [item 0]'],
 ];
 

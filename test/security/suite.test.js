@@ -100,6 +100,7 @@ describe.each(providers.map((p) => [p.provider, p]))('%s', (_name, cases) => {
 
 	for (const op of cases.moneyOps || []) {
 		test.each(FAULTS.map((fault) => [JSON.stringify(fault), fault]))(`money move "${op.name}" under fault %s: at most one movement, clear error`, async (_label, fault) => {
+			if (op.setup) await op.setup(box.sandbox); // e.g. the card a top-up needs
 			box.sandbox.injectFault({ provider: cases.provider, path: op.path, ...fault });
 			const result = await runNode({ type: cases.node, parameters: op.parameters, credentials: credentials(), items: op.items || [{}] });
 			const sent = box.sandbox.count({ provider: cases.provider, path: op.path });

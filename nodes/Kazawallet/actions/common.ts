@@ -19,8 +19,15 @@ export function checkWalletCurrency(value: unknown, field = 'Currency'): string 
 export function checkWalletAmount(value: unknown, currency: string, field = 'Amount'): string {
 	const code = currency.toUpperCase();
 	const maxDecimals = CRYPTO_CURRENCIES.has(code) ? 8 : currencyExponent(code);
-	return normalizeDecimal(value, field, { maxDecimals, unitLabel: code });
+	const amount = normalizeDecimal(value, field, { maxDecimals, unitLabel: code });
+	if (amount.split('.')[0].replace(/^0+/, '').length > MAX_INTEGER_DIGITS) {
+		throw new FieldError(field, `is out of range: at most ${MAX_INTEGER_DIGITS} digits before the decimal point`);
+	}
+	return amount;
 }
+
+/** Amounts above 999,999,999,999 are refused before sending (no wallet holds that much). */
+const MAX_INTEGER_DIGITS = 12;
 
 export function currencyProperty(defaultValue = 'USD', description = 'Currency code, e.g. USD or USDT'): INodeProperties {
 	return {
@@ -55,8 +62,18 @@ export const cardIdProperty: INodeProperties = {
 	description: 'The Kazawallet card ID (kc-…), as returned by Issue Card or Get Many',
 };
 
+/** Card IDs look like kc-…; anything with spaces, quotes, slashes or control characters is refused. */
+const CARD_ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/;
+
+/** A one-time code or gift card code: printable, without spaces or control characters. */
+export const PLAIN_CODE = /^[\x21-\x7e]+$/;
+
 export function readCardId(this: IExecuteFunctions, i: number): string {
-	return checkString(this.getNodeParameter('cardId', i), 'Card ID', { maxLength: 100 });
+	return checkString(this.getNodeParameter('cardId', i), 'Card ID', {
+		maxLength: 100,
+		pattern: CARD_ID,
+		patternHint: 'a card ID such as kc-123 (letters, digits, - _ . :)',
+	});
 }
 
 /** Payment method dropdown (documented ids as defaults) and its method-specific fields. */

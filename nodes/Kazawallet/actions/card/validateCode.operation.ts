@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { OperationResult } from '../../../shared/router';
 import { checkString } from '../../../shared/validation';
 import { kazawalletRequest } from '../../transport';
-import { cardIdProperty, readCardId } from '../common';
+import { cardIdProperty, PLAIN_CODE, readCardId } from '../common';
 
 // Reference: kazawallet.txt, "Validate Code" (POST /wallet-cards/validate-code); body assumed
 // { cardId, code }. The Kazawallet Trigger's 3DS_CONFIRM output carries cardId and validateCode.
@@ -27,7 +27,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
 	const cardId = readCardId.call(this, i);
-	const code = checkString(this.getNodeParameter('code', i), 'Code', { maxLength: 64 });
+	const code = checkString(this.getNodeParameter('code', i), 'Code', { maxLength: 64, pattern: PLAIN_CODE, patternHint: 'the code as received, without spaces or line breaks' });
 	// Confirms a card payment: sent once.
 	const { body } = await kazawalletRequest.call(this, {
 		method: 'POST',

@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { OperationResult } from '../../../shared/router';
 import { checkEmail, checkString } from '../../../shared/validation';
 import { kazawalletRequest } from '../../transport';
+import { PLAIN_CODE } from '../common';
 
 // Reference: kazawallet.txt, "Redeem Gift Card" (POST /gift-card/redeem): { giftCardCode, userEmail }
 
@@ -32,7 +33,7 @@ const displayOptions = { show: { resource: ['giftCard'], operation: ['redeem'] }
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
-	const giftCardCode = checkString(this.getNodeParameter('giftCardCode', i), 'Gift Card Code', { maxLength: 128 });
+	const giftCardCode = checkString(this.getNodeParameter('giftCardCode', i), 'Gift Card Code', { maxLength: 128, pattern: PLAIN_CODE, patternHint: 'the code as received, without spaces or line breaks' });
 	const userEmail = checkEmail(this.getNodeParameter('userEmail', i), 'User Email');
 	const { body } = await kazawalletRequest.call(this, {
 		method: 'POST',
