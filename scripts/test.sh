@@ -4,7 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PAYSUITE_AUDIT_DIR="$(mktemp -d -t paysuite-audit-XXXXXX)"
-export PAYSUITE_TEST_START="$(date +%s%3N)"
 trap 'rm -rf "$PAYSUITE_AUDIT_DIR"' EXIT
 npm run build
 npx jest "$@"

@@ -13,7 +13,10 @@ const http = require('http');
 const crypto = require('crypto');
 
 if (!process.env.N8N_USER_FOLDER) {
-	process.env.N8N_USER_FOLDER = fs.mkdtempSync(path.join(os.tmpdir(), 'paysuite-n8n-'));
+	// inside the audit folder when there is one, so the report scans exactly this run's n8n logs
+	const parent = process.env.PAYSUITE_AUDIT_DIR || os.tmpdir();
+	fs.mkdirSync(parent, { recursive: true });
+	process.env.N8N_USER_FOLDER = fs.mkdtempSync(path.join(parent, 'paysuite-n8n-'));
 }
 // n8n's own logger writes to a file (read by the secrets scan) instead of the test output.
 const N8N_LOG_FILE = path.join(process.env.N8N_USER_FOLDER, 'n8n.log');

@@ -5,7 +5,6 @@
 // Exits non-zero when a figure is off.
 const fs = require('fs');
 const path = require('path');
-const os = require('os');
 const { readAll, AUDIT_DIR } = require('../harness/audit');
 
 const figures = readAll('figures');
@@ -40,12 +39,14 @@ for (const file of fs.readdirSync(casesDir).filter((f) => f.endsWith('.js'))) {
 	const cases = require(path.join(casesDir, file));
 	for (const secret of (cases.secrets ? cases.secrets() : [])) if (secret && secret.length >= 4) secrets.add(secret);
 }
-const logFiles = [];
-const tmp = os.tmpdir();
-for (const entry of fs.readdirSync(tmp).filter((d) => d.startsWith('paysuite-n8n-'))) {
-	const log = path.join(tmp, entry, 'n8n.log');
-	if (fs.existsSync(log) && fs.statSync(log).mtimeMs >= (Number(process.env.PAYSUITE_TEST_START) || 0)) logFiles.push(log);
-}
+// n8n's logs of this run: the harness puts each test process's n8n user folder inside the audit folder
+const logFiles = fs.existsSync(AUDIT_DIR)
+	? fs
+			.readdirSync(AUDIT_DIR)
+			.filter((entry) => entry.startsWith('paysuite-n8n-'))
+			.map((entry) => path.join(AUDIT_DIR, entry, 'n8n.log'))
+			.filter((log) => fs.existsSync(log))
+	: [];
 const texts = [...seen.map((entry) => ({ where: entry.kind, text: JSON.stringify(entry.value) }))];
 let logLines = 0;
 for (const log of logFiles) {

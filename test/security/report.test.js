@@ -4,12 +4,16 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 
-function report(figures, seen) {
+function report(figures, seen, logText) {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paysuite-report-'));
+	if (logText) {
+		fs.mkdirSync(path.join(dir, 'paysuite-n8n-x'));
+		fs.writeFileSync(path.join(dir, 'paysuite-n8n-x', 'n8n.log'), logText);
+	}
 	fs.writeFileSync(path.join(dir, 'figures-1.jsonl'), figures.map((f) => JSON.stringify(f)).join('\n'));
 	fs.writeFileSync(path.join(dir, 'seen-1.jsonl'), seen.map((s) => JSON.stringify(s)).join('\n'));
 	try {
-		const output = execFileSync(process.execPath, [path.join(__dirname, 'report.js')], { env: { ...process.env, PAYSUITE_AUDIT_DIR: dir, PAYSUITE_TEST_START: String(Date.now() + 60_000) }, encoding: 'utf8' });
+		const output = execFileSync(process.execPath, [path.join(__dirname, 'report.js')], { env: { ...process.env, PAYSUITE_AUDIT_DIR: dir }, encoding: 'utf8' });
 		return { code: 0, output };
 	} catch (error) {
 		return { code: error.status, output: error.stdout };
@@ -30,6 +34,12 @@ test('a clean run passes', () => {
 	const { code, output } = report(good, [{ kind: 'item', value: { ok: true } }]);
 	expect(output).toMatch(/hits 0/);
 	expect(code).toBe(0);
+});
+
+test('a planted secret in an n8n log of the run fails the report', () => {
+	const { code, output } = report(good, [], 'info something sandbox_api_password leaked');
+	expect(output).toMatch(/hits 1/);
+	expect(code).toBe(1);
 });
 
 test('a planted secret in an output item fails the report', () => {
