@@ -10,7 +10,9 @@ export function redactText(text: string, secrets: Array<string | undefined>): st
 		result = result.split(secret).join('[redacted]');
 	}
 	// Card numbers that a provider echoes back (13-19 digits, optionally grouped) keep the last four.
-	return result.replace(/\b(?:\d[ -]?){12,18}\d\b/g, (match) => maskCardNumber(match));
+	// Digits inside a longer token (a UUID, a reference like "TX-1234…") are left alone. No Luhn check:
+	// masking a reference that only looks like a card is the safe mistake.
+	return result.replace(/(?<![\w-])(?:\d[ -]?){12,18}\d(?![\w-])/g, (match) => maskCardNumber(match));
 }
 
 /** "4111111111111111" → "************1111". */

@@ -50,6 +50,10 @@ test('redaction removes secrets and masks card numbers', () => {
 	expect(redactText('card 4111 1111 1111 1111 declined', [])).toBe('card ************1111 declined');
 	expect(redactText('short ab stays', ['ab'])).toBe('short ab stays');
 	expect(maskCardNumber('5500-0000-0000-0004')).toBe('************0004');
+	// not card numbers: digits inside a UUID or a longer reference
+	expect(redactText('Transaction ID: 82792007-0081-4786-b89d-faf26451f373.', [])).toBe('Transaction ID: 82792007-0081-4786-b89d-faf26451f373.');
+	expect(redactText('ref e692c57a-1bb3-492a-9284-831727341087', [])).toBe('ref e692c57a-1bb3-492a-9284-831727341087');
+	expect(redactText('card 5500000000000004.', [])).toBe('card ************0004.');
 	expect(omitKeys({ a: 1, pwd: 2, nested: [{ pwd: 3, b: 4 }] }, new Set(['pwd']))).toEqual({ a: 1, nested: [{ b: 4 }] });
 });
 
