@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { withStaticParameterCache } from './parameters';
 import { FieldError } from './validation';
 
 /** What one operation returns for one item: one or more JSON objects. */
@@ -126,6 +127,7 @@ export async function routeOperation(
 		}
 	}
 	const execute = operation.execute!;
+	const context = items.length > 1 ? withStaticParameterCache(this) : this;
 
 	const results: INodeExecutionData[][] = new Array(items.length);
 	const parallel = Math.min(readParallelism.call(this), Math.max(items.length, 1));
@@ -134,7 +136,7 @@ export async function routeOperation(
 
 	const runItem = async (itemIndex: number) => {
 		try {
-			const output = await execute.call(this, itemIndex);
+			const output = await execute.call(context, itemIndex);
 			results[itemIndex] = this.helpers.constructExecutionMetaData(
 				this.helpers.returnJsonArray(output),
 				{ itemData: { item: itemIndex } },
