@@ -9,8 +9,9 @@ export function redactText(text: string, secrets: Array<string | undefined>): st
 		if (typeof secret !== 'string' || secret.length < 4) continue;
 		result = result.split(secret).join('[redacted]');
 	}
-	// Card numbers that a provider echoes back (13-19 digits, optionally grouped) keep the last four.
-	return result.replace(/\b(?:\d[ -]?){12,18}\d\b/g, (match) => maskCardNumber(match));
+	// Card numbers that a provider echoes back (13-19 digits, optionally grouped) keep the last four. A run
+	// of digits that is part of a hyphenated hex ID (a UUID such as 51247562-5907-4633-8f2a-…) is not a card.
+	return result.replace(/\b(?<![0-9a-fA-F]-)(?:\d[ -]?){12,18}\d\b(?!-[0-9a-fA-F])/g, (match) => maskCardNumber(match));
 }
 
 /** "4111111111111111" → "************1111". */

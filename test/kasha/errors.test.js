@@ -163,6 +163,17 @@ describe('Kasha declines through the sandbox', () => {
 		expect(kashaState().transactions.get(session.transactionId).status).toBe('COMPLETED');
 	});
 
+	test('transaction IDs that are mostly digits stay readable in errors (they are not masked like card numbers)', async () => {
+		const session = await initiate({ country: 'GB', currency: 'GBP' });
+		const id = '51247562-5907-4633-8f2a-8d1baa3fdf5e';
+		s.sandbox.injectFault({ provider: 'kasha', path: '/v2/direct-payment', kind: 'status', status: 200, body: { statusCode: '3023', status: 'DECLINED', resultType: 'declined', result: { transactionId: id } } });
+		const r = await runNode({ type: 'kasha', credentials: credentials(s.sandbox), items: [session], parameters: { resource: 'payment', operation: 'post', paymentOption: 'Card', card: card('4000000000009995') } });
+		expect(r.error.message).toContain('declined 3023');
+		expect(r.error.description).toContain(`Transaction ID: ${id}.`);
+		// (the node's own parameters are part of the workflow; the message, description and context never carry card data)
+		expect(JSON.stringify({ m: r.error.message, d: r.error.description, c: r.error.context })).not.toContain('4000000000009995');
+	});
+
 	test('reads are retried on 5xx', async () => {
 		const session = await initiate();
 		s.sandbox.injectFault({ provider: 'kasha', path: `/v2/transaction/${session.transactionId}`, kind: 'status', status: 503 });
