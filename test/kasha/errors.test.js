@@ -138,12 +138,12 @@ describe('Kasha declines through the sandbox', () => {
 		const paid = await initiate({ country: 'GB', currency: 'GBP' });
 		const nodes = [
 			node('Start', 'harness.start'),
-			node('Post', 'kasha', { resource: 'payment', operation: 'post', paymentOption: 'Card', card: { cardNumber: '={{ $json.n }}', cvv: '123', expiryMonth: '12', expiryYear: '2031', cardholder: 'J D' } }, { onError: 'continueErrorOutput' }),
+			node('Post', 'kasha', { resource: 'payment', operation: 'post', paymentOption: 'Card', card: { cardNumber: '={{ $json.n === "expired" ? "4000000000000069" : "4111111111111111" }}', cvv: '123', expiryMonth: '12', expiryYear: '2031', cardholder: 'J D' } }, { onError: 'continueErrorOutput' }),
 			node('Paid', 'harness.passThrough'),
 			node('Declined', 'harness.passThrough'),
 		];
 		const connections = { Start: { main: [[{ node: 'Post', type: 'main', index: 0 }]] }, Post: { main: [[{ node: 'Paid', type: 'main', index: 0 }], [{ node: 'Declined', type: 'main', index: 0 }]] } };
-		const r = await runWorkflow({ nodes, connections, credentials: credentials(s.sandbox), input: [{ json: { ...declined, n: '4000000000000069' } }, { json: { ...paid, n: '4111111111111111' } }] });
+		const r = await runWorkflow({ nodes, connections, credentials: credentials(s.sandbox), input: [{ json: { ...declined, n: 'expired' } }, { json: { ...paid, n: 'ok' } }] });
 		expect(r.error).toBeUndefined();
 		expect(r.output('Paid').map((i) => i.json.transactionId)).toEqual([paid.transactionId]);
 		const errors = r.output('Declined');
