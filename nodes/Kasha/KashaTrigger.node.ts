@@ -22,6 +22,18 @@ function notifiedId(fields: IDataObject): string | undefined {
 	return asText(fields.transactionId) ?? asText(fields.transaction_id) ?? asText(result.transactionId) ?? asText(fields.id);
 }
 
+/**
+ * What a notified transaction ID may look like before it is looked up: Kasha's IDs are UUIDs. It must
+ * start with a letter or digit, so "." and ".." (path segments that URL handling removes, which would
+ * send the lookup to another URL) and anything with slashes, spaces or control characters are refused.
+ */
+export const NOTIFIED_ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,254}$/;
+
+/** The ID Kasha's answer gives for the transaction it describes (the reference's sample has `id`). */
+function confirmedId(transaction: IDataObject): string | undefined {
+	return asText(transaction.id) ?? asText(transaction._id) ?? asText(transaction.transactionId);
+}
+
 /** Fields that, when the notification carries them, must match what Kasha reports for the transaction. */
 const COMPARED_FIELDS: Array<[string, string]> = [
 	['status', 'status'],
@@ -105,8 +117,9 @@ export class KashaTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const fields = getBodyFields(this);
-		const transactionId = notifiedId(fields);
+		let transactionId = notifiedId(fields);
 		if (!transactionId || transactionId.length > 255) return reject(this, 400, 'no transaction ID in the notification');
+		if (!NOTIFIED_ID.test(transactionId)) return reject(this, 400, 'the notification’s transaction ID is not a Kasha transaction ID');
 
 		let transaction: IDataObject = {};
 		let confirmed = false;
@@ -116,7 +129,8 @@ export class KashaTrigger implements INodeType {
 					pathParams: { transactionId },
 					movesMoney: false,
 				});
-				transaction = (Array.isArray(body) ? body[0] : body) as IDataObject;
+				const first = Array.isArray(body) ? body[0] : body;
+				transaction = first && typeof first === 'object' ? (first as IDataObject) : {};
 			} catch (error) {
 				const httpCode = error instanceof NodeApiError ? String(error.httpCode ?? '') : '';
 				if (httpCode === '404' || httpCode === '400') return reject(this, 401, 'unknown transaction: notification not confirmed');
@@ -125,6 +139,12 @@ export class KashaTrigger implements INodeType {
 				response.status(503).json({ error: 'could not confirm the notification with Kasha; try again later' });
 				return { noWebhookResponse: true };
 			}
+			// only an answer about this very transaction, with its status, confirms the notification
+			const kashaId = confirmedId(transaction);
+			if (!kashaId || kashaId.toLowerCase() !== transactionId.toLowerCase() || asText(transaction.status) === undefined) {
+				return reject(this, 401, 'unknown transaction: Kasha did not confirm this transaction');
+			}
+			transactionId = kashaId;
 			const differs = disagreement(fields, transaction);
 			if (differs) return reject(this, 409, `notification disagrees with Kasha (${differs})`);
 			confirmed = true;

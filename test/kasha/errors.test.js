@@ -138,12 +138,12 @@ describe('Kasha declines through the sandbox', () => {
 		const paid = await initiate({ country: 'GB', currency: 'GBP' });
 		const nodes = [
 			node('Start', 'harness.start'),
-			node('Post', 'kasha', { resource: 'payment', operation: 'post', paymentOption: 'Card', card: { cardNumber: '={{ $json.n }}', cvv: '123', expiryMonth: '12', expiryYear: '2031', cardholder: 'J D' } }, { onError: 'continueErrorOutput' }),
+			node('Post', 'kasha', { resource: 'payment', operation: 'post', paymentOption: 'Card', card: { cardNumber: '={{ $json.n === "expired" ? "4000000000000069" : "4111111111111111" }}', cvv: '123', expiryMonth: '12', expiryYear: '2031', cardholder: 'J D' } }, { onError: 'continueErrorOutput' }),
 			node('Paid', 'harness.passThrough'),
 			node('Declined', 'harness.passThrough'),
 		];
 		const connections = { Start: { main: [[{ node: 'Post', type: 'main', index: 0 }]] }, Post: { main: [[{ node: 'Paid', type: 'main', index: 0 }], [{ node: 'Declined', type: 'main', index: 0 }]] } };
-		const r = await runWorkflow({ nodes, connections, credentials: credentials(s.sandbox), input: [{ json: { ...declined, n: '4000000000000069' } }, { json: { ...paid, n: '4111111111111111' } }] });
+		const r = await runWorkflow({ nodes, connections, credentials: credentials(s.sandbox), input: [{ json: { ...declined, n: 'expired' } }, { json: { ...paid, n: 'ok' } }] });
 		expect(r.error).toBeUndefined();
 		expect(r.output('Paid').map((i) => i.json.transactionId)).toEqual([paid.transactionId]);
 		const errors = r.output('Declined');
@@ -161,6 +161,17 @@ describe('Kasha declines through the sandbox', () => {
 		expect(r.error.message).toContain(session.sessionId);
 		expect(s.sandbox.count({ provider: 'kasha', path: '/v2/direct-payment' })).toBe(1);
 		expect(kashaState().transactions.get(session.transactionId).status).toBe('COMPLETED');
+	});
+
+	test('transaction IDs that are mostly digits stay readable in errors (they are not masked like card numbers)', async () => {
+		const session = await initiate({ country: 'GB', currency: 'GBP' });
+		const id = '51247562-5907-4633-8f2a-8d1baa3fdf5e';
+		s.sandbox.injectFault({ provider: 'kasha', path: '/v2/direct-payment', kind: 'status', status: 200, body: { statusCode: '3023', status: 'DECLINED', resultType: 'declined', result: { transactionId: id } } });
+		const r = await runNode({ type: 'kasha', credentials: credentials(s.sandbox), items: [session], parameters: { resource: 'payment', operation: 'post', paymentOption: 'Card', card: card('4000000000009995') } });
+		expect(r.error.message).toContain('declined 3023');
+		expect(r.error.description).toContain(`Transaction ID: ${id}.`);
+		// (the node's own parameters are part of the workflow; the message, description and context never carry card data)
+		expect(JSON.stringify({ m: r.error.message, d: r.error.description, c: r.error.context })).not.toContain('4000000000009995');
 	});
 
 	test('reads are retried on 5xx', async () => {

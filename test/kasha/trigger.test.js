@@ -74,6 +74,62 @@ describe('Kasha Trigger', () => {
 		});
 	});
 
+	test('IDs that would move the lookup to another URL ("." or "..", slashes) are refused without asking Kasha', async () => {
+		await withTrigger({}, async (trigger) => {
+			const transaction = await paidCardTransaction();
+			// were the lookup of "." sent, GET /v2/transaction/ could be a list whose first entry is someone's payment
+			s.sandbox.injectFault({ provider: 'kasha', path: /^\/v2\/transaction\/?$/, kind: 'status', status: 200, body: [{ id: transaction.id, status: 'COMPLETED' }] });
+			const before = s.sandbox.count({ provider: 'kasha' });
+			for (const transactionId of ['.', '..', '../payment-options', 'a/b', ' x y ', '-x']) {
+				const response = await post(trigger.url(), { transactionId });
+				expect(response.status).toBe(400);
+			}
+			await trigger.settle();
+			expect(trigger.executions).toHaveLength(0);
+			expect(s.sandbox.count({ provider: 'kasha' })).toBe(before);
+		});
+	});
+
+	test('only an answer about the notified transaction, with a status, confirms it', async () => {
+		await withTrigger({}, async (trigger) => {
+			const transaction = await paidCardTransaction();
+			const view = s.sandbox.state('kasha').transactions.get(transaction.id);
+			const other = '6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f';
+			// an answer for another transaction
+			s.sandbox.injectFault({ provider: 'kasha', path: `/v2/transaction/${other}`, kind: 'status', status: 200, body: { id: transaction.id, status: 'COMPLETED', paymentAmount: 42, currency: 'GBP' } });
+			const forged = await post(trigger.url(), { transactionId: other, status: 'COMPLETED' });
+			expect(forged.status).toBe(401);
+			// an answer without an ID (e.g. another endpoint) or without a status
+			s.sandbox.injectFault({ provider: 'kasha', path: `/v2/transaction/${other}`, kind: 'status', status: 200, body: { status: 'COMPLETED' } });
+			expect((await post(trigger.url(), { transactionId: other })).status).toBe(401);
+			s.sandbox.injectFault({ provider: 'kasha', path: `/v2/transaction/${transaction.id}`, kind: 'status', status: 200, body: { id: transaction.id } });
+			expect((await post(trigger.url(), { transactionId: transaction.id, status: 'COMPLETED' })).status).toBe(401);
+			await trigger.settle();
+			expect(trigger.executions).toHaveLength(0);
+			expect(s.sandbox.count({ provider: 'kasha', method: 'GET', path: `/v2/transaction/${other}` })).toBe(2);
+			// the genuine one still runs
+			const genuine = await post(trigger.url(), { transactionId: transaction.id, status: 'COMPLETED' });
+			expect(genuine.status).toBe(200);
+			await trigger.settle();
+			expect(trigger.executions).toHaveLength(1);
+			expect(view.status).toBe('COMPLETED');
+		});
+	});
+
+	test('the same transaction notified under another spelling of its ID runs once (Kasha\'s ID is the key)', async () => {
+		await withTrigger({}, async (trigger) => {
+			const transaction = await paidCardTransaction();
+			const upper = transaction.id.toUpperCase();
+			// a Kasha that finds IDs whatever their case answers with its own spelling
+			s.sandbox.injectFault({ provider: 'kasha', path: `/v2/transaction/${upper}`, kind: 'status', status: 200, body: { id: transaction.id, status: 'COMPLETED', paymentAmount: 42, currency: 'GBP' } });
+			expect((await post(trigger.url(), { transactionId: transaction.id, status: 'COMPLETED' })).status).toBe(200);
+			expect((await post(trigger.url(), { transactionId: upper, status: 'COMPLETED' })).status).toBe(200);
+			await trigger.settle();
+			expect(trigger.executions).toHaveLength(1);
+			expect(trigger.executions[0].items[0].transactionId).toBe(transaction.id);
+		});
+	});
+
 	test('a notification without a transaction ID is refused', async () => {
 		await withTrigger({}, async (trigger) => {
 			const response = await post(trigger.url(), { status: 'COMPLETED' });

@@ -31,6 +31,9 @@ describe('Kasha validation: bad input sends nothing', () => {
 		[{ customerDetails: { email: 'not-an-email' } }, 'Email'],
 		[{ customerDetails: { phone: 'call me' } }, 'Phone'],
 		[{ customerDetails: { ip: 'localhost' } }, 'IP Address'],
+		[{ customerDetails: { ip: '999.999.999.999' } }, 'IP Address'],
+		[{ customerDetails: { ip: '84.232.140.256' } }, 'IP Address'],
+		[{ customerDetails: { ip: 'abcdef' } }, 'IP Address'],
 		[{ customerAddress: { country: 'United Kingdom' } }, 'Customer Address Country'],
 		[{ identityDocument: { number: '123' } }, 'Identity Document Type'],
 		[{ shippingAddress: { country: 'GBR' } }, 'Shipping Address Country'],
@@ -83,6 +86,24 @@ describe('Kasha validation: bad input sends nothing', () => {
 		await expectRefused({ resource: 'payout', operation: 'create', sessionId: '={{ "" }}', paymentOption: 'x' }, 'Session ID');
 		await expectRefused({ resource: 'payout', operation: 'confirm', transactionId: '={{ "" }}' }, 'Transaction ID');
 		await expectRefused({ resource: 'payment', operation: 'refund', merchantReference: 'x'.repeat(256) }, 'Merchant Reference');
+	});
+});
+
+describe('Kasha validation: transaction IDs and IP addresses', () => {
+	test.each([['..'], ['.'], ['../payout-options'], ['abc/def'], ['abc?x=1'], ['f5773e8a-697e-4b25\r\nX-Injected: 1'], ['a b']])(
+		'a Transaction ID that would change the lookup URL (%j) is refused before sending',
+		async (transactionId) => {
+			await expectRefused({ resource: 'payment', operation: 'getStatus', transactionId }, 'Transaction ID');
+			await expectRefused({ resource: 'payout', operation: 'confirm', transactionId, settleAction: 'APPROVE' }, 'Transaction ID');
+		},
+	);
+
+	test('real IPv4 and IPv6 addresses are accepted and sent', async () => {
+		for (const ip of ['84.232.140.77', '255.255.255.255', '2001:db8::1', '::1']) {
+			const r = await runNode({ type: 'kasha', parameters: paymentSession({ customerDetails: { ip } }), credentials: credentials(s.sandbox) });
+			expect(r.error).toBeUndefined();
+			expect(s.sandbox.requests.at(-1).body.customer.ip).toBe(ip);
+		}
 	});
 });
 

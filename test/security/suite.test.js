@@ -100,9 +100,10 @@ describe.each(providers.map((p) => [p.provider, p]))('%s', (_name, cases) => {
 
 	for (const op of cases.moneyOps || []) {
 		test.each(FAULTS.map((fault) => [JSON.stringify(fault), fault]))(`money move "${op.name}" under fault %s: at most one movement, clear error`, async (_label, fault) => {
-			if (op.setup) await op.setup(box.sandbox); // e.g. the card a top-up needs
+			// setup (optional) prepares the sandbox (e.g. a paid transaction to verify); what it returns joins the parameters
+			const prepared = op.setup ? await op.setup(box.sandbox) : undefined;
 			box.sandbox.injectFault({ provider: cases.provider, path: op.path, ...fault });
-			const result = await runNode({ type: cases.node, parameters: op.parameters, credentials: credentials(), items: op.items || [{}] });
+			const result = await runNode({ type: cases.node, parameters: { ...op.parameters, ...(prepared || {}) }, credentials: credentials(), items: op.items || [{}] });
 			const sent = box.sandbox.count({ provider: cases.provider, path: op.path });
 			const movements = op.movements(box.sandbox);
 			record({ category: 'faults', provider: cases.provider, operation: op.name, fault: fault.kind + (fault.status ? ` ${fault.status}` : ''), intended: 1, movements, sent, error: Boolean(result.error) });
@@ -117,9 +118,11 @@ describe.each(providers.map((p) => [p.provider, p]))('%s', (_name, cases) => {
 
 	for (const read of cases.reads || []) {
 		test(`read "${read.name}" recovers from a 503 and a dropped connection by retrying`, async () => {
+			// setup (optional) prepares the sandbox (e.g. a transaction to look up); what it returns joins the parameters
+			const prepared = read.setup ? await read.setup(box.sandbox) : undefined;
 			box.sandbox.injectFault({ provider: cases.provider, path: read.path, kind: 'status', status: 503 });
 			box.sandbox.injectFault({ provider: cases.provider, path: read.path, kind: 'drop' });
-			const result = await runNode({ type: cases.node, parameters: read.parameters, credentials: credentials() });
+			const result = await runNode({ type: cases.node, parameters: { ...read.parameters, ...(prepared || {}) }, credentials: credentials() });
 			record({ category: 'reads', provider: cases.provider, operation: read.name, recovered: !result.error, attempts: box.sandbox.count({ provider: cases.provider, path: read.path }) });
 			expect(result.error).toBeUndefined();
 			expect(box.sandbox.count({ provider: cases.provider, path: read.path })).toBe(3);

@@ -54,6 +54,9 @@ test('redaction removes secrets and masks card numbers', () => {
 	expect(redactText('Transaction ID: 82792007-0081-4786-b89d-faf26451f373.', [])).toBe('Transaction ID: 82792007-0081-4786-b89d-faf26451f373.');
 	expect(redactText('ref e692c57a-1bb3-492a-9284-831727341087', [])).toBe('ref e692c57a-1bb3-492a-9284-831727341087');
 	expect(redactText('card 5500000000000004.', [])).toBe('card ************0004.');
+	// UUIDs whose groups happen to be all digits are IDs to look up, not card numbers
+	expect(redactText('Transaction ID: 51247562-5907-4633-8f2a-8d1baa3fdf5e.', [])).toBe('Transaction ID: 51247562-5907-4633-8f2a-8d1baa3fdf5e.');
+	expect(redactText('id 0a1b2c3d-4e5f-4633-1234-567890123456 and card 5500-0000-0000-0004.', [])).toBe('id 0a1b2c3d-4e5f-4633-1234-567890123456 and card ************0004.');
 	expect(omitKeys({ a: 1, pwd: 2, nested: [{ pwd: 3, b: 4 }] }, new Set(['pwd']))).toEqual({ a: 1, nested: [{ b: 4 }] });
 });
 

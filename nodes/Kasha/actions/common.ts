@@ -272,7 +272,8 @@ function readAddress(raw: IDataObject, label: string): IDataObject | undefined {
 	return Object.keys(address).length ? address : undefined;
 }
 
-const IP = /^(\d{1,3}\.){3}\d{1,3}$|^[0-9a-fA-F:]{2,39}$/;
+const OCTET = '(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
+const IP = new RegExp(`^(${OCTET}\\.){3}${OCTET}$|^(?=.*:.*:)[0-9a-fA-F:]{2,39}$`);
 const PHONE = /^\+?[0-9][0-9 ()-]{4,24}$/;
 
 /** Reads the customer object: name, details, address and identity document. */
@@ -562,6 +563,18 @@ export const paymentOptionProperty = (loadMethod: string): INodeProperties => ({
 	description:
 		'The option offered in this session, e.g. Card. Choose from the list, or specify a name or paymentOptionId using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 });
+
+/**
+ * A Kasha transaction ID (a UUID in the reference). It goes into the URL of Get Status, so it must start
+ * with a letter or digit ("." and ".." would change the URL) and hold no slashes, spaces or control characters.
+ */
+export function readTransactionId(value: unknown, field = 'Transaction ID'): string {
+	return checkString(value, field, {
+		maxLength: 255,
+		pattern: /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/,
+		patternHint: 'a Kasha transaction ID such as f5773e8a-697e-4b25-a01d-bd3701091a8f',
+	});
+}
 
 export function readSessionId(this: IExecuteFunctions, i: number): string {
 	return checkString(this.getNodeParameter('sessionId', i), 'Session ID', { maxLength: 255 });

@@ -2,9 +2,8 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
-import { checkString } from '../../../shared/validation';
 import { kashaRequest } from '../../transport';
-import { shapeResult } from '../common';
+import { readTransactionId, shapeResult } from '../common';
 
 // Reference: kasha.txt, "Get Transaction status" (path parameter transactionId). Path assumed:
 // KASHA_ENDPOINTS.transactionStatus. Works for payments and payouts.
@@ -25,7 +24,7 @@ const displayOptions = { show: { resource: ['payment'], operation: ['getStatus']
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
-	const transactionId = checkString(this.getNodeParameter('transactionId', i), 'Transaction ID', { maxLength: 255 });
+	const transactionId = readTransactionId(this.getNodeParameter('transactionId', i));
 	const { body } = await kashaRequest.call(this, 'transactionStatus', {
 		pathParams: { transactionId },
 		movesMoney: false,

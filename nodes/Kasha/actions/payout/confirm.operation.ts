@@ -2,9 +2,9 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
-import { checkOneOf, checkString } from '../../../shared/validation';
+import { checkOneOf } from '../../../shared/validation';
 import { kashaRequest } from '../../transport';
-import { shapeResult } from '../common';
+import { readTransactionId, shapeResult } from '../common';
 
 // Reference: kasha.txt, "4. Confirm Payout" (the reference names /settle-payout; the /v2 prefix is
 // assumed, see KASHA_ENDPOINTS.settlePayout). A payout stays PENDING until this call.
@@ -35,7 +35,7 @@ const displayOptions = { show: { resource: ['payout'], operation: ['confirm'] } 
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
-	const transactionId = checkString(this.getNodeParameter('transactionId', i), 'Transaction ID', { maxLength: 255 });
+	const transactionId = readTransactionId(this.getNodeParameter('transactionId', i));
 	const action = checkOneOf(this.getNodeParameter('settleAction', i), 'Action', ['APPROVE', 'DECLINE'] as const);
 	const { body } = await kashaRequest.call(this, 'settlePayout', {
 		body: { action, transactionId },
