@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { executionOptionsProperty, routeOperation } from '../shared/router';
+import { executionOptionsProperty, operationFields, routeOperation } from '../shared/router';
 import { operationProperties, operations, resourceProperty } from './actions';
 
 const perItemOperations = ['create', 'createLegacy', 'getMany', 'get'];
@@ -23,9 +23,7 @@ export class EzeeWallet implements INodeType {
 		properties: [
 			resourceProperty,
 			...operationProperties,
-			...Object.values(operations).flatMap((byOperation) =>
-				Object.values(byOperation).flatMap((operation) => operation.description),
-			),
+			...operationFields(operations),
 			{ ...executionOptionsProperty, displayOptions: { show: { operation: perItemOperations } } },
 		],
 	};

@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { executionOptionsProperty, routeOperation } from '../shared/router';
+import { executionOptionsProperty, operationFields, routeOperation } from '../shared/router';
 import { operationProperties, operations, resourceProperty } from './actions';
 import { getPaymentMethods, methodFieldsFrom } from './actions/common';
 import { kazawalletRequest } from './transport';
@@ -30,9 +30,7 @@ export class Kazawallet implements INodeType {
 		properties: [
 			resourceProperty,
 			...operationProperties,
-			...Object.values(operations).flatMap((byOperation) =>
-				Object.values(byOperation).flatMap((operation) => operation.description),
-			),
+			...operationFields(operations),
 			executionOptionsProperty,
 		],
 	};

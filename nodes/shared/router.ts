@@ -25,6 +25,13 @@ export interface Operation {
 
 export type OperationMap = Record<string, Record<string, Operation>>;
 
+/** Every operation's own fields, in map order, for the node's `properties`. */
+export function operationFields(operations: OperationMap): INodeProperties[] {
+	return Object.values(operations).flatMap((byOperation) =>
+		Object.values(byOperation).flatMap((operation) => operation.description),
+	);
+}
+
 export const PARALLEL_REQUESTS_MAX = 20;
 
 /** The node-level option that lets several items be in flight at once. */

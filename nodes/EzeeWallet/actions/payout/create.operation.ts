@@ -7,7 +7,7 @@ import { readNotificationUrl, readRecipient, recipientProperties } from './commo
 
 // Reference: ezeewallet.txt, "Single Payouts New Endpoint" (POST /single_payouts_new): merchant wallet to a consumer
 
-const properties: INodeProperties[] = [
+export const singlePayoutProperties: INodeProperties[] = [
 	...recipientProperties,
 	{
 		displayName: 'Additional Fields',
@@ -29,19 +29,24 @@ const properties: INodeProperties[] = [
 
 const displayOptions = { show: { resource: ['payout'], operation: ['create'] } };
 
-export const description = updateDisplayOptions(displayOptions, properties);
+export const description = updateDisplayOptions(displayOptions, singlePayoutProperties);
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
+/** Sends one payout to the given endpoint; the new and the legacy endpoint take the same body. */
+export async function sendSinglePayout(this: IExecuteFunctions, i: number, path: string): Promise<OperationResult> {
 	const body = readRecipient.call(this, i);
 	const notificationUrl = readNotificationUrl.call(this, i);
 	if (notificationUrl) body.notification_url = notificationUrl;
 	const { body: response } = await ezeeWalletRequest.call(this, {
 		method: 'POST',
-		path: '/single_payouts_new',
+		path,
 		body,
 		movesMoney: true,
 		itemIndex: i,
 		reference: body.merchant_reference ? `payout with merchant reference "${body.merchant_reference as string}"` : undefined,
 	});
 	return { ...body, ...response };
+}
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
+	return await sendSinglePayout.call(this, i, '/single_payouts_new');
 }
