@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
-import { checkUrl } from '../../../shared/validation';
+import { checkUrl, FieldError } from '../../../shared/validation';
 import { kazePayRequest, resultObject } from '../../transport';
 
 // Reference: provider-docs/README.md, KazePay: apiCode setWebhookUrl, body { url }; one URL per merchant
@@ -31,6 +31,10 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
 	const url = checkUrl(this.getNodeParameter('url', i), 'URL');
+	// URL parsers silently drop or encode these, but KazePay would store the text as given
+	if (/[\s\x00-\x1f\x7f<>"{}|\\^`]/.test(url)) {
+		throw new FieldError('URL', 'must not contain spaces, line breaks or the characters < > " { } | \\ ^ ` (encode them)');
+	}
 	const { data } = await kazePayRequest.call(this, {
 		apiCode: 'setWebhookUrl',
 		payload: { url },
