@@ -56,6 +56,11 @@ describe.each(providers.map((p) => [p.provider, p]))('%s', (_name, cases) => {
 					await send(started.url(valid.webhook), valid);
 					tried++;
 				}
+				// optional: the same event replayed with changes that do not make it another event (e.g. unsigned fields)
+				for (const replay of trigger.replays ? await trigger.replays(valid, box.sandbox) : []) {
+					await send(started.url(replay.webhook ?? valid.webhook), replay);
+					tried++;
+				}
 				await started.settle();
 				expect(beforeReplay).toBe(1);
 				expect(started.executions).toHaveLength(1);
@@ -100,6 +105,7 @@ describe.each(providers.map((p) => [p.provider, p]))('%s', (_name, cases) => {
 
 	for (const op of cases.moneyOps || []) {
 		test.each(FAULTS.map((fault) => [JSON.stringify(fault), fault]))(`money move "${op.name}" under fault %s: at most one movement, clear error`, async (_label, fault) => {
+			if (op.setup) await op.setup(box.sandbox); // optional: what the operation needs in the sandbox (e.g. a card)
 			box.sandbox.injectFault({ provider: cases.provider, path: op.path, ...fault });
 			const result = await runNode({ type: cases.node, parameters: op.parameters, credentials: credentials(), items: op.items || [{}] });
 			const sent = box.sandbox.count({ provider: cases.provider, path: op.path });
@@ -116,6 +122,7 @@ describe.each(providers.map((p) => [p.provider, p]))('%s', (_name, cases) => {
 
 	for (const read of cases.reads || []) {
 		test(`read "${read.name}" recovers from a 503 and a dropped connection by retrying`, async () => {
+			if (read.setup) await read.setup(box.sandbox);
 			box.sandbox.injectFault({ provider: cases.provider, path: read.path, kind: 'status', status: 503 });
 			box.sandbox.injectFault({ provider: cases.provider, path: read.path, kind: 'drop' });
 			const result = await runNode({ type: cases.node, parameters: read.parameters, credentials: credentials() });
