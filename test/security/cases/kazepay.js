@@ -277,6 +277,9 @@ module.exports = {
 		['Front Image (Base64)', kyc({ frontBase64: 'data:image/jpeg;base64,@@@' })],
 		['Front Image (Base64)', kyc({ frontBase64: base64(Buffer.from('<?php system($_GET["c"]); ?>')) })],
 		['Handheld Image (Base64)', kyc({ handheldBase64: base64(Buffer.from('%PDF-1.4 not an image')) })],
+		['Image Source', kyc({ imageSource: 'url' })],
+		['Front Image (Binary Property)', kyc({ imageSource: 'binary', frontBinary: 'passport', handheldBinary: 'selfie' })],
+		['Front Image (Binary Property)', kyc({ imageSource: 'binary', frontBinary: '../../etc/passwd' })],
 		['Back Image (Base64)', kyc({ identificationType: 'ID_CARD' })],
 		['Back Image (Base64)', kyc({ identificationType: 'ID_CARD', backBase64: base64(Buffer.from('GIF89a')) })],
 		// KYC status, cards, transactions, webhook

@@ -31,9 +31,10 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
 	const url = checkUrl(this.getNodeParameter('url', i), 'URL');
-	// URL parsers silently drop or encode these, but KazePay would store the text as given
-	if (/[\s\x00-\x1f\x7f<>"{}|\\^`]/.test(url)) {
-		throw new FieldError('URL', 'must not contain spaces, line breaks or the characters < > " { } | \\ ^ ` (encode them)');
+	// URL parsers silently drop line breaks and encode spaces or < >, but KazePay would store the text
+	// as given: only the characters a URL may hold unencoded (RFC 3986) are accepted
+	if (!/^[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]+$/.test(url)) {
+		throw new FieldError('URL', 'must not contain spaces, line breaks or characters such as < > " { } | \\ ^ ` (percent-encode them)');
 	}
 	const { data } = await kazePayRequest.call(this, {
 		apiCode: 'setWebhookUrl',
