@@ -43,14 +43,16 @@ function canonical(value: unknown): string {
  * The identity of an event, the same for every retry of it (KazePay retries a failed delivery 5
  * times, after 1, 2, 4, 8 and 16 minutes, each time with a new requestNo and session key): an explicit
  * event ID when the event carries one, otherwise a SHA-256 fingerprint of its decrypted content.
+ * Only the signed content counts: the head (apiCode, requestNo, sysId, …) is not covered by the
+ * signature, so a replay with an edited head is still the same event.
  */
-export function eventKey(head: EnvelopeHead, data: unknown): string {
+export function eventKey(data: unknown): string {
 	const fields = data && typeof data === 'object' && !Array.isArray(data) ? (data as IDataObject) : {};
 	for (const field of EVENT_ID_FIELDS) {
 		const value = fields[field];
-		if (typeof value === 'string' || typeof value === 'number') return `${head.apiCode ?? ''}:${field}:${value}`;
+		if (typeof value === 'string' || typeof value === 'number') return `${field}:${value}`;
 	}
-	return `${head.apiCode ?? ''}:sha256:${createHash('sha256').update(canonical(data)).digest('hex')}`;
+	return `sha256:${createHash('sha256').update(canonical(data)).digest('hex')}`;
 }
 
 async function registeredUrl(context: IHookFunctions): Promise<string> {
@@ -163,7 +165,7 @@ export class KazePayTrigger implements INodeType {
 			return reject(this, 401, 'invalid signature');
 		}
 
-		if (options.ignoreRepeats !== false && !rememberEvent(this, eventKey(opened.head, opened.data))) {
+		if (options.ignoreRepeats !== false && !rememberEvent(this, eventKey(opened.data))) {
 			return acknowledge(this, KAZEPAY_WEBHOOK_ACK);
 		}
 		const event = protectCardData(opened.data, options.revealCardData === true);

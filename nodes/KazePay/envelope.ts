@@ -3,6 +3,7 @@ import {
 	constants,
 	createCipheriv,
 	createDecipheriv,
+	createHash,
 	createPrivateKey,
 	createPublicKey,
 	createSign,
@@ -151,8 +152,31 @@ function keyText(text: string): string {
 	return text.replace(/\\n/g, '\n').trim();
 }
 
+/**
+ * Parsed keys by a SHA-256 of their text: every request and every webhook event reads the keys from
+ * the credential, and parsing an RSA key costs as much as the RSA decryption itself (bench row 4b).
+ * KeyObjects are immutable; only a digest of the key text is kept as the map key. A few entries at
+ * most (one merchant key and one platform key per credential).
+ */
+const parsedKeys = new Map<string, KeyObject>();
+const PARSED_KEYS_MAX = 16;
+
+function cachedKey(kind: 'private' | 'public', text: string, parse: () => KeyObject): KeyObject {
+	const id = `${kind}:${createHash('sha256').update(text).digest('hex')}`;
+	const known = parsedKeys.get(id);
+	if (known) return known;
+	const key = parse();
+	if (parsedKeys.size >= PARSED_KEYS_MAX) parsedKeys.delete(parsedKeys.keys().next().value as string);
+	parsedKeys.set(id, key);
+	return key;
+}
+
 /** A private key from PEM (PKCS#8 or PKCS#1) or bare Base64 DER. */
 export function parsePrivateKey(text: string): KeyObject {
+	return cachedKey('private', text, () => parsePrivateKeyText(text));
+}
+
+function parsePrivateKeyText(text: string): KeyObject {
 	const value = keyText(text);
 	if (!value) throw new EnvelopeError('key', 'the private key is empty');
 	const der = () => Buffer.from(value.replace(/\s+/g, ''), 'base64');
@@ -166,6 +190,10 @@ export function parsePrivateKey(text: string): KeyObject {
 
 /** A public key from PEM (SPKI, PKCS#1 or an X.509 certificate) or bare Base64 DER. */
 export function parsePublicKey(text: string): KeyObject {
+	return cachedKey('public', text, () => parsePublicKeyText(text));
+}
+
+function parsePublicKeyText(text: string): KeyObject {
 	const value = keyText(text);
 	if (!value) throw new EnvelopeError('key', 'the public key is empty');
 	const der = () => Buffer.from(value.replace(/\s+/g, ''), 'base64');

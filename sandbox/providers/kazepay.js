@@ -12,6 +12,8 @@
 // list is not public); HTTP 401 for envelope failures (unknown sysId, bad signature), 200 otherwise.
 
 const crypto = require('crypto');
+const fs = require('fs');
+const path = require('path');
 
 const DEMO_SYS_ID = '202402271432298822660001';
 const VERSION = '1.0';
@@ -81,27 +83,35 @@ function open(algorithms, decryptionKey, verifyKey, { encrypt, keyEnc, sign }) {
 
 // ---------------------------------------------------------------- keys
 
-let generatedKeys;
-/** The platform's key pair and a demo merchant key pair, made once per process. */
+// The demo key pairs are the repository's test-only key pairs (test/kazepay/fixtures, never used
+// anywhere else), so every sandbox has the same demo credential and the reliability and security
+// report (test/security/cases/kazepay.js) can scan for the exact merchant private key the tests use.
+// Fresh pairs are generated only when those files are absent.
+const FIXTURES = path.join(__dirname, '..', '..', 'test', 'kazepay', 'fixtures');
+
+let demoKeys;
+/** The platform's key pair and a demo merchant key pair, the same for every sandbox. */
 function sandboxKeys() {
-	if (!generatedKeys) {
-		const pair = () => {
+	if (!demoKeys) {
+		const read = (name) => fs.readFileSync(path.join(FIXTURES, `${name}.pem`), 'utf8');
+		const pair = (name) => {
+			if (fs.existsSync(path.join(FIXTURES, `${name}-private.pem`))) return { publicKey: read(`${name}-public`), privateKey: read(`${name}-private`) };
 			const { publicKey, privateKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
 			return {
 				publicKey: publicKey.export({ type: 'spki', format: 'pem' }),
 				privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }),
 			};
 		};
-		const platform = pair();
-		const merchant = pair();
-		generatedKeys = {
+		const platform = pair('platform');
+		const merchant = pair('merchant');
+		demoKeys = {
 			platformPublicKey: platform.publicKey,
 			platformPrivateKey: platform.privateKey,
 			merchantPublicKey: merchant.publicKey,
 			merchantPrivateKey: merchant.privateKey,
 		};
 	}
-	return generatedKeys;
+	return demoKeys;
 }
 
 // ---------------------------------------------------------------- state

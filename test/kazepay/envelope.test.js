@@ -217,6 +217,18 @@ describe('keys, request numbers and JSON', () => {
 		expect(() => envelope.parsePublicKey('')).toThrow(/empty/);
 	});
 
+	test('a key text is parsed once (same KeyObject again); other texts and refused keys are not mixed up', () => {
+		const first = envelope.parsePrivateKey(merchantPrivatePem);
+		expect(envelope.parsePrivateKey(merchantPrivatePem)).toBe(first);
+		const other = envelope.parsePrivateKey(platformPrivatePem);
+		expect(other).not.toBe(first);
+		expect(other.asymmetricKeyDetails.modulusLength).toBe(2048);
+		// the same text read as a public key is another entry (and a refused key is refused every time)
+		expect(() => envelope.parsePublicKey('not a key')).toThrow(/not a valid RSA public key/);
+		expect(() => envelope.parsePublicKey('not a key')).toThrow(/not a valid RSA public key/);
+		expect(envelope.parsePublicKey(platformPublicPem).type).toBe('public');
+	});
+
 	test('requestNo: UTC time yyyyMMddHHmmss + 8 random digits, unique, never reissued', () => {
 		const at = new Date('2024-06-28T10:20:08.123Z');
 		expect(envelope.newRequestNo(at, () => 68740754)).toBe('2024062810200868740754');

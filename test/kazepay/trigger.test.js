@@ -105,6 +105,21 @@ test("KazePay's five retries of an event (same envelope, or re-sealed with a new
 	expect(t.executions[1].items[0]).toMatchObject({ email: 'other@kazepay.io', status: 'REJECTED' });
 });
 
+test('a replay with an edited head (apiCode, requestNo, sysId: not signed) is still the same event', async () => {
+	const t = await activeTrigger();
+	const genuine = genuineEnvelope({ eventType: 'CARD_RECHARGE', cardID: '3377', transactionId: 'LM1', amount: '10.00' });
+	expect((await post(t.url(), genuine)).status).toBe(200);
+	for (const edit of [(h) => (h.apiCode = 'cardRecharge'), (h) => (h.requestNo = '2026010100000000000010'), (h) => delete h.sysId, (h) => (h.version = '2.0')]) {
+		const replay = JSON.parse(JSON.stringify(genuine));
+		edit(replay.head);
+		const answer = await post(t.url(), replay);
+		expect(answer.status).toBe(200);
+		expect(answer.body).toEqual({ code: 'SUCCESS', detail: 'SUCCESS' });
+	}
+	await t.settle();
+	expect(t.executions).toHaveLength(1);
+});
+
 test('with "Ignore Repeated Events" off, a retry starts the workflow again', async () => {
 	seedUser(handle.sandbox, EMAIL, 'WAITING_KYC');
 	const t = await activeTrigger({ options: { ignoreRepeats: false } });

@@ -106,6 +106,12 @@ const CARD_CASES = [
 	['Transactions: To before From', { resource: 'transaction', operation: 'getMany', cardId: '3377', filters: { transactionStartTime: '2024-02-08 13:17:02', transactionEndTime: '2024-02-01 00:00:00' } }, /Invalid To \[item 0\]: must not be before From/],
 	['Transactions: Limit', { resource: 'transaction', operation: 'getMany', cardId: '3377', returnAll: false, limit: 0 }, /Invalid Limit \[item 0\]/],
 	['Webhook: URL', { resource: 'webhook', operation: 'set', url: 'ftp://example.com/hook' }, /Invalid URL \[item 0\]: must start with https:\/\/ or http:\/\//],
+	// URL parsers drop line breaks and encode < >, but KazePay would store the text as given
+	['Webhook: URL with a line break', { resource: 'webhook', operation: 'set', url: 'https://n8n.example.com/webhook/x\r\nX-Injected: 1' }, /Invalid URL \[item 0\]: must not contain spaces, line breaks/],
+	['Webhook: URL with markup', { resource: 'webhook', operation: 'set', url: 'https://n8n.example.com/webhook/<script>' }, /Invalid URL \[item 0\]: must not contain/],
+	['Transactions: Transaction ID (injection)', { resource: 'transaction', operation: 'getMany', cardId: '3377', filters: { transactionId: "LM1' OR '1'='1" } }, /Invalid Transaction ID \[item 0\]: must be a transaction ID as KazePay returns it/],
+	['Transactions: Transaction ID (line break)', { resource: 'transaction', operation: 'getMany', cardId: '3377', filters: { transactionId: 'LM1\r\nX: 1' } }, /Invalid Transaction ID \[item 0\]/],
+	['Recharge: Amount (beyond exact range)', { resource: 'card', operation: 'recharge', cardId: '3377', currency: 'USD', amount: '9'.repeat(400) }, /Invalid Amount \[item 0\]: is too large/],
 ];
 
 describe('card, transaction and webhook operations', () => {

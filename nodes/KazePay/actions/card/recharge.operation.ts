@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { currencyExponent, normalizeDecimal } from '../../../shared/money';
+import { currencyExponent, normalizeDecimal, toMinorUnits } from '../../../shared/money';
 import type { OperationResult } from '../../../shared/router';
 import { checkCurrency } from '../../../shared/validation';
 import { JsonDecimal } from '../../envelope';
@@ -35,6 +35,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		maxDecimals: currencyExponent(currency),
 		unitLabel: currency,
 	});
+	toMinorUnits(amount, currency, 'Amount'); // refuses amounts beyond exact integer range ("is too large")
 	const { data } = await kazePayRequest.call(this, {
 		apiCode: 'cardRecharge',
 		payload: { cardID, currency, amount: new JsonDecimal(amount) },

@@ -67,7 +67,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const pageSize = checkInteger(options.pageSize ?? 100, 'Page Size', { min: 1, max: KAZEPAY_MAX_PAGE_SIZE });
 	const firstPage = checkInteger(options.pageNum ?? 1, 'Start Page', { min: 1, max: KAZEPAY_MAX_PAGE });
 	const query: IDataObject = { cardID };
-	const transactionId = checkString(filters.transactionId, 'Transaction ID', { required: false, maxLength: 64 });
+	const transactionId = checkString(filters.transactionId, 'Transaction ID', {
+		required: false,
+		maxLength: 64,
+		pattern: /^[A-Za-z0-9_.:-]+$/,
+		patternHint: 'a transaction ID as KazePay returns it (letters, digits, - _ . : only)',
+	});
 	if (transactionId) query.transactionId = transactionId;
 	const start = checkDateTime(filters.transactionStartTime, 'From');
 	const end = checkDateTime(filters.transactionEndTime, 'To');

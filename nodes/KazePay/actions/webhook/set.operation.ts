@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
-import { checkUrl } from '../../../shared/validation';
+import { checkUrl, FieldError } from '../../../shared/validation';
 import { kazePayRequest, resultObject } from '../../transport';
 
 // Reference: provider-docs/README.md, KazePay: apiCode setWebhookUrl, body { url }; one URL per merchant
@@ -31,6 +31,11 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
 	const url = checkUrl(this.getNodeParameter('url', i), 'URL');
+	// URL parsers silently drop line breaks and encode spaces or < >, but KazePay would store the text
+	// as given: only the characters a URL may hold unencoded (RFC 3986) are accepted
+	if (!/^[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]+$/.test(url)) {
+		throw new FieldError('URL', 'must not contain spaces, line breaks or characters such as < > " { } | \\ ^ ` (percent-encode them)');
+	}
 	const { data } = await kazePayRequest.call(this, {
 		apiCode: 'setWebhookUrl',
 		payload: { url },
