@@ -176,7 +176,8 @@ function redirect(
 		if (options.addAuthority !== false && authority) url.searchParams.set('authority', authority);
 		response.redirect(302, url.toString());
 	} else {
-		response.status(200).json({ status: outcome, authority: authority || undefined });
+		// No redirect URL: the answer itself says it (400 when the payment is not confirmed).
+		response.status(outcome === 'success' ? 200 : 400).json({ status: outcome, authority: authority || undefined });
 	}
 	if (!data) return { noWebhookResponse: true };
 	return { noWebhookResponse: true, workflowData: [context.helpers.returnJsonArray([data])] };

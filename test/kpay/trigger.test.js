@@ -207,6 +207,18 @@ describe('card-to-card callback', () => {
 		expect(s.sandbox.count({ provider: 'kpay' })).toBe(0);
 	});
 
+	test('without redirect URLs: 200 with status success for a verified payment, 400 for anything else', async () => {
+		const t = await start({ successUrl: '', failureUrl: '' });
+		const tx = await createTransaction(t.url('setup'));
+		const forged = await get(`${t.url('setup')}?authority=${tx.authority}&amount=250000`);
+		const callback = await payOnPaymentPage(tx.authority);
+		const real = await get(callback);
+		await t.settle();
+		expect([forged.status, JSON.parse(forged.text)]).toEqual([400, { status: 'failure', authority: tx.authority }]);
+		expect([real.status, JSON.parse(real.text)]).toEqual([200, { status: 'success', authority: tx.authority }]);
+		expect(t.executions).toHaveLength(1);
+	});
+
 	test('a payer who cancels on the payment page goes to the failure URL', async () => {
 		const t = await start();
 		const tx = await createTransaction(t.url('setup'));

@@ -153,6 +153,14 @@ const cardCallback = {
 	],
 };
 
+/** The same callback without redirect URLs: the trigger answers with a status instead (400 for anything not confirmed). */
+const cardCallbackWithoutRedirects = {
+	...cardCallback,
+	name: 'KPAY Trigger (card-to-card callback, no redirect URLs)',
+	parameters: {},
+	failureRedirect: undefined,
+};
+
 const cryptoWebhook = {
 	name: 'KPAY Trigger (crypto webhook)',
 	type: 'kpayTrigger',
@@ -215,7 +223,7 @@ module.exports = {
 	credentials: (sandbox) => ({ kpayApi: sandbox.credentials().kpay }),
 	node: 'kpay',
 
-	triggers: [cardCallback, cryptoWebhook],
+	triggers: [cardCallback, cardCallbackWithoutRedirects, cryptoWebhook],
 
 	moneyOps: [
 		{
