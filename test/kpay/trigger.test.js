@@ -170,6 +170,24 @@ describe('card-to-card callback', () => {
 		expect(fixed.executions).toHaveLength(0);
 	});
 
+	test('ownership is looked up over pages: the 55th paid transaction of the account is accepted', async () => {
+		const t = await start();
+		const r = await runNode({
+			type: 'kpay',
+			parameters: { resource: 'transaction', operation: 'create', shopId: state().shops[0].id, cardId: state().cards[0].id, amount: 250000, callbackUrl: t.url('setup'), feeSide: 'customer' },
+			credentials: creds(),
+			items: Array.from({ length: 55 }, () => ({})),
+		});
+		expect(r.error).toBeUndefined();
+		for (const tx of r.items) await payOnPaymentPage(tx.authority);
+		const last = r.items[54].authority;
+		const browser = await get(`${t.url('setup')}?authority=${last}&amount=250000`);
+		await t.settle();
+		expect(browser.location).toBe(`${SUCCESS}?authority=${last}`);
+		expect(t.executions).toHaveLength(1);
+		expect(count(s.sandbox, 'GET', '/transactions')).toBe(2);
+	});
+
 	test("forged: another merchant's verified transaction is not sent to the success URL", async () => {
 		const t = await start();
 		const authority = await otherMerchantTransaction(250000);
