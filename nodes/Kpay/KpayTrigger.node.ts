@@ -9,6 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { omitKeys } from '../shared/redact';
 import { acknowledge, getBodyFields, reject, rememberEvent, urlPerRequestWebhookMethods } from '../shared/webhook';
+import { TRANSACTIONS_PER_PAGE } from './actions/transaction/getMany.operation';
 import { verifyTransaction } from './actions/transaction/verify.operation';
 import { kpayRequest } from './transport';
 
@@ -26,6 +27,13 @@ export const CRYPTO_STATUSES = ['pending', 'confirming', 'completed', 'expired',
 export const VERIFIED_STATUSES = ['verified', 'paid', 'success', 'completed'];
 
 const SAFE_ID = /^[A-Za-z0-9_-]{1,128}$/;
+
+/**
+ * Pages of List Transactions (filtered by the transaction's status, TRANSACTIONS_PER_PAGE each)
+ * searched for a callback's authority before it is refused. Paid but not yet verified transactions are
+ * few: the trigger verifies them as their payers come back.
+ */
+export const OWNERSHIP_MAX_PAGES = 20;
 
 function textOf(value: unknown): string {
 	return typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
@@ -168,17 +176,47 @@ function redirect(
 		if (options.addAuthority !== false && authority) url.searchParams.set('authority', authority);
 		response.redirect(302, url.toString());
 	} else {
-		response.status(200).json({ status: outcome, authority: authority || undefined });
+		// No redirect URL: the answer itself says it (400 when the payment is not confirmed).
+		response.status(outcome === 'success' ? 200 : 400).json({ status: outcome, authority: authority || undefined });
 	}
 	if (!data) return { noWebhookResponse: true };
 	return { noWebhookResponse: true, workflowData: [context.helpers.returnJsonArray([data])] };
 }
 
+/** Whether this trigger has emitted the card payment before (its de-duplication key is recorded). */
+function emittedBefore(context: IWebhookFunctions, key: string): boolean {
+	const store = context.getWorkflowStaticData('node') as { seen?: Record<string, number> };
+	return store.seen?.[key] !== undefined;
+}
+
+/**
+ * Whether the transaction belongs to the credential's account. Check Status, Payment Info and Verify
+ * are public: they answer for any merchant's transaction, so someone with a KPAY account of their own
+ * could pay a transaction of their own shop (to their own card) and present its authority here, with
+ * its amount. Only the authenticated List Transactions shows the account's own transactions.
+ */
+async function ownTransaction(this: IWebhookFunctions, authority: string, status: string): Promise<boolean> {
+	for (let page = 1; page <= OWNERSHIP_MAX_PAGES; page++) {
+		const { body } = await kpayRequest.call(this, {
+			method: 'GET',
+			path: '/transactions',
+			qs: { status, page, per_page: TRANSACTIONS_PER_PAGE },
+			movesMoney: false,
+		});
+		const list = (Array.isArray(body.transactions) ? body.transactions : []) as IDataObject[];
+		if (list.some((transaction) => textOf(transaction.authority) === authority)) return true;
+		const total = Number(body.total ?? 0);
+		const size = Number(body.per_page ?? TRANSACTIONS_PER_PAGE);
+		if (list.length === 0 || !Number.isFinite(total) || page * size >= total) return false;
+	}
+	return false;
+}
+
 /**
  * Card-to-card: the payer's browser returns with ?authority=… . That proves nothing, so: check the
- * status with KPAY (paid?), compare the transaction's amount with the expected one, verify it (once),
- * compare the verified amount again, de-duplicate, and only then start the workflow. Anything else
- * sends the payer to the failure URL and starts nothing.
+ * status with KPAY (paid?), compare the transaction's amount with the expected one, make sure it is a
+ * transaction of this account, verify it (once), compare the verified amount again, de-duplicate, and
+ * only then start the workflow. Anything else sends the payer to the failure URL and starts nothing.
  */
 async function handleCardCallback(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const query = this.getQueryData() as IDataObject;
@@ -208,6 +246,14 @@ async function handleCardCallback(this: IWebhookFunctions): Promise<IWebhookResp
 		return redirect(this, 'failure', authority); // unknown authority, or KPAY unreachable
 	}
 	if (check.is_paid !== true) return redirect(this, 'failure', authority);
+	const key = `card:${authority}`;
+	// Verified already (a reload after success, or verified with Transaction → Verify): the payer goes
+	// to success when the transaction is this account's, and the workflow does not start again.
+	if (textOf(check.status).toLowerCase() === 'verified') {
+		let own = emittedBefore(this, key);
+		if (!own) own = await ownTransaction.call(this, authority, 'verified').catch(() => false);
+		return redirect(this, own ? 'success' : 'failure', authority);
+	}
 
 	// Compare the amount before verifying: KPAY verifies once, so a forged callback with another
 	// amount must not use up the verification of a real payment.
@@ -225,22 +271,24 @@ async function handleCardCallback(this: IWebhookFunctions): Promise<IWebhookResp
 	}
 	if (Number(info.amount) !== expected) return redirect(this, 'failure', authority);
 
+	// Another merchant's transaction must neither start the workflow nor be verified by this account.
+	const own = await ownTransaction.call(this, authority, 'paid').catch(() => false);
+	if (!own) return redirect(this, 'failure', authority);
+
 	let verification: IDataObject;
 	try {
 		verification = await verifyTransaction.call(this, authority);
-	} catch (error) {
-		// KPAY verifies once: a repeated callback (the payer reloads) finds it verified already.
-		const alreadyVerified = httpCodeOf(error) === '400' && textOf(check.status) === 'verified';
-		return redirect(this, alreadyVerified ? 'success' : 'failure', authority);
+	} catch {
+		// KPAY verifies once: a callback repeated at the same moment finds it verified by the first one.
+		return redirect(this, emittedBefore(this, key) ? 'success' : 'failure', authority);
 	}
 	const status = textOf(verification.status).toLowerCase();
 	const paidAmount = Number(verification.amount);
 	if (!VERIFIED_STATUSES.includes(status) || paidAmount !== expected) return redirect(this, 'failure', authority);
 
 	const options = this.getNodeParameter('options', {}) as IDataObject;
-	if (options.ignoreRepeats !== false && !rememberEvent(this, `card:${authority}`)) {
-		return redirect(this, 'success', authority);
-	}
+	// Recorded even when repeats are not ignored: a reload is recognised by it.
+	if (!rememberEvent(this, key) && options.ignoreRepeats !== false) return redirect(this, 'success', authority);
 	const extraQuery = omitKeys(query, new Set(['authority']));
 	return redirect(this, 'success', authority, {
 		event: 'card.payment.verified',

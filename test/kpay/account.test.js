@@ -7,6 +7,17 @@ const { DEMO, loginCredentials, apiKeyCredentials, count } = require('./helpers'
 const s = useSandbox();
 const creds = () => loginCredentials(s.sandbox);
 
+/**
+ * A second account for the opt-in outputs (full card numbers, shop API keys): the demo credential's own
+ * key and card number are secrets the security report looks for in every output.
+ */
+async function secondAccount() {
+	const account = { mobile: '09350002233', password: 'second-account-pass' };
+	const r = await runNode({ type: 'kpay', parameters: { resource: 'auth', operation: 'register', name: 'Second', ...account }, credentials: creds() });
+	expect(r.error).toBeUndefined();
+	return loginCredentials(s.sandbox, account);
+}
+
 describe('account', () => {
 	test('register creates the user and returns its tokens, never the password', async () => {
 		const r = await runNode({
@@ -88,9 +99,12 @@ describe('shops', () => {
 		const list = await runNode({ type: 'kpay', parameters: { resource: 'shop', operation: 'getMany', returnAll: true }, credentials: creds() });
 		expect(list.items.map((shop) => shop.name).sort()).toEqual(['Book Store', 'Sandbox Shop']);
 		expect(list.items.every((shop) => shop.api_key === undefined)).toBe(true);
-		const withKeys = await runNode({ type: 'kpay', parameters: { resource: 'shop', operation: 'getMany', returnAll: false, limit: 1, includeApiKeys: true }, credentials: creds() });
+		const second = await secondAccount();
+		const own = await runNode({ type: 'kpay', parameters: { resource: 'shop', operation: 'create', name: 'Second Shop', additionalFields: {} }, credentials: second });
+		expect(own.error).toBeUndefined();
+		const withKeys = await runNode({ type: 'kpay', parameters: { resource: 'shop', operation: 'getMany', returnAll: false, limit: 1, includeApiKeys: true }, credentials: second });
 		expect(withKeys.items).toHaveLength(1);
-		expect(withKeys.items[0].api_key).toBeDefined();
+		expect(withKeys.items[0].api_key).toBe(s.sandbox.state('kpay').shops.find((shop) => shop.name === 'Second Shop').api_key);
 	});
 
 	test('create with a bad website sends nothing', async () => {
@@ -151,8 +165,11 @@ describe('cards', () => {
 		const masked = await runNode({ type: 'kpay', parameters: { resource: 'card', operation: 'getMany', returnAll: true }, credentials: creds() });
 		expect(masked.items).toHaveLength(1);
 		expect(masked.items[0].card_number).toBe('************9993');
-		const full = await runNode({ type: 'kpay', parameters: { resource: 'card', operation: 'getMany', returnAll: true, showFullCardNumber: true }, credentials: creds() });
-		expect(full.items[0].card_number).toBe('6037997599999993');
+		const second = await secondAccount();
+		const added = await runNode({ type: 'kpay', parameters: { resource: 'card', operation: 'create', cardNumber: '5022291234567897', ownerName: 'Second' }, credentials: second });
+		expect(added.error).toBeUndefined();
+		const full = await runNode({ type: 'kpay', parameters: { resource: 'card', operation: 'getMany', returnAll: true, showFullCardNumber: true }, credentials: second });
+		expect(full.items.map((card) => card.card_number)).toEqual(['5022291234567897']);
 	});
 
 	test('continue on fail: a bad card becomes an error item, the good one is added', async () => {

@@ -130,6 +130,87 @@ describe('card-to-card callback', () => {
 		expect(t.executions[0].items[0]).toMatchObject({ authority: cheap.authority, amount: 1000 });
 	});
 
+	/** Someone with a KPAY account of their own: their shop, their card, their transaction, paid by them. */
+	async function otherMerchantTransaction(amount = 250000) {
+		const call = async (method, path, body, token) => {
+			const response = await fetch(`${s.sandbox.urls().kpay}${path}`, {
+				method,
+				headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+				body: JSON.stringify(body),
+			});
+			expect(response.status).toBe(200);
+			return await response.json();
+		};
+		const { access_token: token } = await call('POST', '/auth/register', { name: 'Other', mobile: '09351112233', password: 'other-pass' });
+		const shop = await call('POST', '/shops', { name: 'Other Shop' }, token);
+		const card = await call('POST', '/cards', { card_number: '6104337812345674', owner_name: 'Other' }, token);
+		const tx = await call('POST', '/transactions/create', { shop_id: shop.id, card_id: card.id, amount, callback_url: 'https://other.example.com/cb' }, token);
+		await payOnPaymentPage(tx.authority);
+		return tx.authority;
+	}
+
+	test("forged: another merchant's paid transaction with its own amount starts nothing and is not verified here", async () => {
+		// Check Status, Payment Info and Verify are public: only the account's own list tells them apart.
+		const t = await start();
+		const authority = await otherMerchantTransaction(250000);
+		const browser = await get(`${t.url('setup')}?authority=${authority}&amount=250000&order=EXPENSIVE`);
+		await t.settle();
+		expect(browser.location).toBe(`${FAILURE}?authority=${authority}`);
+		expect(t.executions).toHaveLength(0);
+		expect(count(s.sandbox, 'GET', '/transactions')).toBe(1);
+		expect(count(s.sandbox, 'POST', '/transactions/verify')).toBe(0);
+		expect(state().transactions.find((tx) => tx.authority === authority).status).toBe('paid');
+
+		// the same with a fixed expected amount
+		await t.close();
+		const fixed = await start({ amountSource: 'fixed', fixedAmount: 250000 });
+		const again = await get(`${fixed.url('setup')}?authority=${authority}`);
+		await fixed.settle();
+		expect(again.location).toBe(`${FAILURE}?authority=${authority}`);
+		expect(fixed.executions).toHaveLength(0);
+	});
+
+	test('ownership is looked up over pages: the 55th paid transaction of the account is accepted', async () => {
+		const t = await start();
+		const r = await runNode({
+			type: 'kpay',
+			parameters: { resource: 'transaction', operation: 'create', shopId: state().shops[0].id, cardId: state().cards[0].id, amount: 250000, callbackUrl: t.url('setup'), feeSide: 'customer' },
+			credentials: creds(),
+			items: Array.from({ length: 55 }, () => ({})),
+		});
+		expect(r.error).toBeUndefined();
+		for (const tx of r.items) await payOnPaymentPage(tx.authority);
+		const last = r.items[54].authority;
+		const browser = await get(`${t.url('setup')}?authority=${last}&amount=250000`);
+		await t.settle();
+		expect(browser.location).toBe(`${SUCCESS}?authority=${last}`);
+		expect(t.executions).toHaveLength(1);
+		expect(count(s.sandbox, 'GET', '/transactions')).toBe(2);
+	});
+
+	test("forged: another merchant's verified transaction is not sent to the success URL", async () => {
+		const t = await start();
+		const authority = await otherMerchantTransaction(250000);
+		await fetch(`${s.sandbox.urls().kpay}/transactions/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ authority }) });
+		const browser = await get(`${t.url('setup')}?authority=${authority}&amount=250000`);
+		await t.settle();
+		expect(browser.location).toBe(`${FAILURE}?authority=${authority}`);
+		expect(t.executions).toHaveLength(0);
+	});
+
+	test('own transaction verified with Transaction → Verify before the payer comes back: success URL, no run', async () => {
+		const t = await start();
+		const tx = await createTransaction(t.url('setup'));
+		const callback = await payOnPaymentPage(tx.authority);
+		const verified = await runNode({ type: 'kpay', parameters: { resource: 'transaction', operation: 'verify', authority: tx.authority }, credentials: creds() });
+		expect(verified.error).toBeUndefined();
+		const browser = await get(callback);
+		await t.settle();
+		expect(browser.location).toBe(`${SUCCESS}?authority=${tx.authority}`);
+		expect(t.executions).toHaveLength(0);
+		expect(count(s.sandbox, 'POST', '/transactions/verify')).toBe(1);
+	});
+
 	test('missing or malformed authority or amount: failure URL, nothing sent to KPAY', async () => {
 		const t = await start();
 		const answers = await Promise.all([
@@ -142,6 +223,18 @@ describe('card-to-card callback', () => {
 		expect(answers.map((a) => a.location)).toEqual([FAILURE, FAILURE, `${FAILURE}?authority=KP123`, `${FAILURE}?authority=KP123`]);
 		expect(t.executions).toHaveLength(0);
 		expect(s.sandbox.count({ provider: 'kpay' })).toBe(0);
+	});
+
+	test('without redirect URLs: 200 with status success for a verified payment, 400 for anything else', async () => {
+		const t = await start({ successUrl: '', failureUrl: '' });
+		const tx = await createTransaction(t.url('setup'));
+		const forged = await get(`${t.url('setup')}?authority=${tx.authority}&amount=250000`);
+		const callback = await payOnPaymentPage(tx.authority);
+		const real = await get(callback);
+		await t.settle();
+		expect([forged.status, JSON.parse(forged.text)]).toEqual([400, { status: 'failure', authority: tx.authority }]);
+		expect([real.status, JSON.parse(real.text)]).toEqual([200, { status: 'success', authority: tx.authority }]);
+		expect(t.executions).toHaveLength(1);
 	});
 
 	test('a payer who cancels on the payment page goes to the failure URL', async () => {
