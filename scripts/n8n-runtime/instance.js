@@ -125,7 +125,8 @@ class N8nInstance {
 			DB_TYPE: 'sqlite',
 			DB_SQLITE_POOL_SIZE: '2',
 			NODE_ENV: 'production',
-			...(this.isV1 ? { N8N_EXPRESSION_ENGINE: 'legacy', N8N_RUNNERS_ENABLED: 'true' } : {}),
+			// n8n 1.x on Node 20: the default expression engine needs isolated-vm, which has no Node 20 build
+			...(this.isV1 ? { N8N_EXPRESSION_ENGINE: 'legacy' } : {}),
 			...this.extraEnv,
 			...overrides,
 		};
@@ -221,18 +222,28 @@ class N8nInstance {
 		return result;
 	}
 
-	/** Starts `n8n start` and waits until it answers /healthz. */
+	/** Starts `n8n start` and waits until it is ready (/healthz/readiness: database migrated, routes up). */
 	async start({ timeoutMs = 120_000 } = {}) {
-		const child = spawn(this.runtime.nodeBin, [this.runtime.n8nBin, 'start'], {
+		this.server = await this.spawnService(['start'], { healthUrl: `${this.baseUrl}/healthz/readiness`, timeoutMs });
+		this.startMs = this.server.startMs;
+		return this;
+	}
+
+	/**
+	 * Starts a long-running n8n command (`start`, `worker`, `webhook`) in its own process group and waits
+	 * until healthUrl answers 200. Its output goes to the log file (and `output`), prefixed with its name.
+	 */
+	async spawnService(args, { env = {}, healthUrl, timeoutMs = 120_000, name = args[0] } = {}) {
+		const child = spawn(this.runtime.nodeBin, [this.runtime.n8nBin, ...args], {
 			cwd: this.userFolder,
-			env: this.env(),
+			env: this.env(env),
 			stdio: ['ignore', 'pipe', 'pipe'],
-			detached: true, // its own process group: stop() ends n8n and its task runner together
+			detached: true, // its own process group: stop() ends it and its task runner together
 		});
-		this.server = child;
 		this.processes.add(child);
-		child.stdout.on('data', (chunk) => this.appendLog('[n8n] ', chunk));
-		child.stderr.on('data', (chunk) => this.appendLog('[n8n] ', chunk));
+		const prefix = name === 'start' ? '[n8n] ' : `[n8n ${name}] `;
+		child.stdout.on('data', (chunk) => this.appendLog(prefix, chunk));
+		child.stderr.on('data', (chunk) => this.appendLog(prefix, chunk));
 		let exited;
 		child.on('close', (code) => {
 			exited = code;
@@ -240,16 +251,16 @@ class N8nInstance {
 		});
 		const started = Date.now();
 		for (;;) {
-			if (exited !== undefined) throw new Error(`n8n exited with ${exited} while starting\n${tailOf(fs.readFileSync(this.logFile, 'utf8'))}`);
+			if (exited !== undefined) throw new Error(`n8n ${args.join(' ')} exited with ${exited} while starting\n${this.tail(40)}`);
 			try {
-				const response = await fetch(`${this.baseUrl}/healthz`, { signal: AbortSignal.timeout(2000) });
+				const response = await fetch(healthUrl, { signal: AbortSignal.timeout(2000) });
 				if (response.ok) break;
 			} catch {}
-			if (Date.now() - started > timeoutMs) throw new Error(`n8n did not answer ${this.baseUrl}/healthz within ${timeoutMs} ms`);
+			if (Date.now() - started > timeoutMs) throw new Error(`n8n ${args.join(' ')} did not answer ${healthUrl} within ${timeoutMs} ms`);
 			await sleep(500);
 		}
-		this.startMs = Date.now() - started;
-		return this;
+		child.startMs = Date.now() - started;
+		return child;
 	}
 
 	/** Stops every process this instance started (n8n, its task runner, CLI runs). */

@@ -50,7 +50,9 @@ async function executions(workflowId) {
 
 beforeAll(async () => {
 	const started = Date.now();
-	const runtime = await ensureRuntime({ log });
+	// PAYSUITE_N8N_VARIANT=v1 runs the same suite in n8n 1.x on Node 20 (scripts/n8n-runtime/try-1x.sh)
+	const runtime = await ensureRuntime({ variant: process.env.PAYSUITE_N8N_VARIANT || 'v2', log });
+	log(`n8n ${runtime.n8nVersion} (${runtime.variant}) from ${runtime.dir}`);
 	timings.ensureRuntimeSeconds = (Date.now() - started) / 1000;
 	sandbox = await new Sandbox().start();
 	userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'paysuite-e2e-n8n-'));
@@ -112,15 +114,20 @@ describe('with the n8n server running', () => {
 
 	test('n8n loaded every node and credential of the package (as a community package)', async () => {
 		const manifest = require(path.join(REPO_ROOT, 'package.json'));
-		const response = await fetch(`${n8n.baseUrl}/types/nodes.json`);
-		const nodeTypes = (await response.json()).map((type) => type.name);
+		// the editor's type lists (behind the login)
+		const typeList = async (file) => {
+			const response = await fetch(`${n8n.baseUrl}/types/${file}`, { headers: { cookie: n8n.cookie } });
+			expect(response.status).toBe(200);
+			return (await response.json()).map((type) => type.name);
+		};
+		const nodeTypes = await typeList('nodes.json');
 		const expected = manifest.n8n.nodes.map((file) => {
 			const exported = require(path.join(REPO_ROOT, file));
 			const NodeClass = Object.values(exported).find((value) => typeof value === 'function');
 			return `${PACKAGE_NAME}.${new NodeClass().description.name}`;
 		});
 		expect(nodeTypes).toEqual(expect.arrayContaining(expected));
-		const credentialTypes = (await (await fetch(`${n8n.baseUrl}/types/credentials.json`)).json()).map((type) => type.name);
+		const credentialTypes = await typeList('credentials.json');
 		expect(credentialTypes).toEqual(expect.arrayContaining(sandboxCredentials(sandbox).map((credential) => credential.type)));
 	});
 
