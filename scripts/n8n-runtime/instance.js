@@ -242,8 +242,13 @@ class N8nInstance {
 		});
 		this.processes.add(child);
 		const prefix = name === 'start' ? '[n8n] ' : `[n8n ${name}] `;
-		child.stdout.on('data', (chunk) => this.appendLog(prefix, chunk));
-		child.stderr.on('data', (chunk) => this.appendLog(prefix, chunk));
+		child.output = ''; // this process's own output (the last 2 MB), e.g. to see what a worker ran
+		const onData = (chunk) => {
+			this.appendLog(prefix, chunk);
+			child.output = (child.output + chunk).slice(-2_000_000);
+		};
+		child.stdout.on('data', onData);
+		child.stderr.on('data', onData);
 		let exited;
 		child.on('close', (code) => {
 			exited = code;
