@@ -24,6 +24,12 @@ const OWNER = {
 
 const log = (line) => console.log(`[dev] ${line}`);
 
+// A payload to try each provider's sandbox notification with (POST /_control/<provider>/notify signs it);
+// providers without a row get the bare endpoint printed (see docs/<provider>.md for their payload).
+const DEMO_NOTIFICATIONS = {
+	ezeewallet: { transaction_id: 'order-1001', status: 'approved' },
+};
+
 async function pickPort(preferred, what) {
 	if (!(await portInUse(preferred))) return preferred;
 	const port = await freePort();
@@ -105,7 +111,8 @@ async function main() {
 				console.log(`      webhook ${url}`);
 				const provider = trigger.type.split('.').pop().replace(/Trigger$/, '').toLowerCase();
 				if (sandbox.providers[provider]?.module.control?.some(([method, route]) => method === 'POST' && route === '/notify')) {
-					console.log(`      try: curl -s -X POST ${sandbox.baseUrl}/_control/${provider}/notify -H 'content-type: application/json' -d '{"url":"${url}","payload":{"transaction_id":"order-1001","status":"approved"}}'`);
+					const payload = JSON.stringify(DEMO_NOTIFICATIONS[provider] ?? {});
+					console.log(`      try: curl -s -X POST ${sandbox.baseUrl}/_control/${provider}/notify -H 'content-type: application/json' -d '{"url":"${url}","payload":${payload}}'`);
 				}
 			}
 		}
