@@ -280,17 +280,15 @@ class N8nInstance {
 
 	/** Sets up the owner account (idempotent: logs in when it already exists) and keeps the session cookie. */
 	async ensureOwner({ email, password, firstName = 'PaySuite', lastName = 'Developer' }) {
-		let response = await fetch(`${this.baseUrl}/rest/owner/setup`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ email, password, firstName, lastName }),
-		});
-		if (!response.ok) {
-			response = await fetch(`${this.baseUrl}/rest/login`, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify({ emailOrLdapLoginId: email, email, password }),
-			});
+		const post = (route, body) =>
+			fetch(`${this.baseUrl}/rest${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+		let response;
+		// n8n 1.x reports ready a moment before its REST routes exist (they answer 404 meanwhile)
+		for (let attempt = 0; attempt < 60; attempt++) {
+			response = await post('/owner/setup', { email, password, firstName, lastName });
+			if (!response.ok) response = await post('/login', { emailOrLdapLoginId: email, email, password });
+			if (response.status !== 404) break;
+			await sleep(500);
 		}
 		if (!response.ok) throw new Error(`Could not set up or log in the n8n owner: ${response.status} ${await response.text()}`);
 		this.cookie = (response.headers.getSetCookie?.() ?? [response.headers.get('set-cookie')])
