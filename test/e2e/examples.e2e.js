@@ -20,6 +20,13 @@ const actionExamples = examples.filter((example) => example.kind === 'action');
 const triggerExamples = examples.filter((example) => example.kind === 'trigger');
 const timings = {};
 const log = (line) => process.stderr.write(`[e2e] ${line}\n`);
+// the credential list is known before the sandbox starts (only the base URLs change): names for the tests
+const sandboxCredentialsList = () => (sandbox ? sandboxCredentials(sandbox) : listCredentialsOffline());
+function listCredentialsOffline() {
+	const offline = new Sandbox();
+	offline.baseUrl = 'http://127.0.0.1:0';
+	return sandboxCredentials(offline);
+}
 
 let sandbox;
 let n8n;
@@ -131,6 +138,18 @@ describe('with the n8n server running', () => {
 		const credentialTypes = await typeList('credentials.json');
 		expect(credentialTypes).toEqual(expect.arrayContaining(sandboxCredentials(sandbox).map((credential) => credential.type)));
 	});
+
+	// n8n's own "Test" button of each credential (its `test` request), against the sandbox
+	for (const credential of sandboxCredentialsList()) {
+		test(`the ${credential.name} credential passes n8n's credential test against the sandbox`, async () => {
+			const live = sandboxCredentials(sandbox).find((entry) => entry.id === credential.id);
+			const before = sandbox.count({ provider: live.provider });
+			const { provider, ...body } = live;
+			const result = await n8n.rest('POST', '/credentials/test', { credentials: body });
+			expect(result).toEqual(expect.objectContaining({ status: 'OK' }));
+			expect(sandbox.count({ provider })).toBeGreaterThan(before);
+		});
+	}
 
 	for (const example of triggerExamples) describe(`trigger workflow ${path.basename(example.file)}`, () => {
 		const row = expectations[example.id] || {};
