@@ -363,6 +363,8 @@ function completeTransfer(ctx) {
 
 module.exports = {
 	name: 'ezeewallet',
+	// the n8n credential type these demo credentials are for (npm run dev and the e2e tests create one per provider)
+	credentialType: 'ezeeWalletApi',
 	prefix: '/ezeewallet/api',
 	createState,
 	signature,
