@@ -52,7 +52,7 @@ async function pendingPayout(sandbox, url, { reference, amount = 75.25 }) {
 
 /** Confirms a pending payout (APPROVE / DECLINE) and returns the notification the sandbox then delivered. */
 async function settleAndDeliver(sandbox, transactionId, action) {
-	expect(kashaWebhooks(sandbox)).toHaveLength(0); // a PENDING payout notifies nothing
+	expect(kashaWebhooks(sandbox).filter((w) => w.payload.transactionId === transactionId)).toHaveLength(0); // a PENDING payout notifies nothing
 	await kashaApi(sandbox, '/settle-payout', { action, transactionId });
 	return waitFor(() => kashaWebhooks(sandbox).find((w) => w.payload.transactionId === transactionId), 'the Kasha notification');
 }
@@ -152,7 +152,11 @@ module.exports = {
 		signed: [
 			{
 				name: 'an approved payout: Kasha notifies COMPLETED, the trigger confirms it by lookup and records the outcome',
-				async send({ sandbox, url }) {
+				async send({ sandbox, url, control }) {
+					// sent twice without a sandbox reset (queue-mode.e2e.js's de-duplication case), the second call is
+					// Kasha delivering the same notification again
+					const done = byReference(sandbox, 'payout-e2e-jane');
+					if (done) return control('/kasha/notify', { url, payload: kashaWebhooks(sandbox).find((w) => w.payload.transactionId === done.id).payload });
 					const transactionId = await pendingPayout(sandbox, url, { reference: 'payout-e2e-jane' });
 					return settleAndDeliver(sandbox, transactionId, 'APPROVE');
 				},
