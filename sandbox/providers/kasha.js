@@ -403,6 +403,7 @@ function getTransaction(ctx) {
 module.exports = {
 	name: 'kasha',
 	prefix: '/kasha',
+	credentialType: 'kashaApi',
 	createState,
 	DEMO,
 	ERRORS,
