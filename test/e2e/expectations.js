@@ -17,6 +17,9 @@
 //     send also gets `webhookUrl(path)` (the trigger node's other webhooks: `url` is its 'default' one),
 //     `browse(url, { method?, headers?, body? })` (a browser request that does NOT follow redirects:
 //     { status, location, response }) and `n8n` (the running instance, N8nInstance); checks get n8n too.
+//     queue-mode.e2e.js sends signed[0] twice (the second must be acknowledged, status 200, and start
+//     nothing); a signed case whose send is not repeatable gives repeat({ ...sendArgs, delivery }) (and
+//     repeatStatus when the repeat is not answered 200).
 
 const fs = require('fs');
 const path = require('path');
