@@ -466,6 +466,7 @@ function configure(ctx) {
 
 module.exports = {
 	name: 'kpay',
+	credentialType: 'kpayApi',
 	prefix: '/kpay/api/v1',
 	DEMO,
 	CURRENCIES,

@@ -19,14 +19,21 @@ function sandboxCredentialId(provider) {
 	return `sandbox${clean.charAt(0).toUpperCase()}${clean.slice(1)}`;
 }
 
+/**
+ * The classes a built node/credential file exports (a file may also export helper functions, which must
+ * not be constructed: e.g. Kazawallet's trigger exports `mismatchedField`).
+ */
+function exportedClasses(exported) {
+	return Object.values(exported).filter((value) => typeof value === 'function' && /^class\b/.test(Function.prototype.toString.call(value)));
+}
+
 /** The credential types the package declares (package.json `n8n.credentials`, built into dist/). */
 function packageCredentialTypes(repoRoot = REPO_ROOT) {
 	const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
 	const types = {};
 	for (const file of manifest.n8n.credentials || []) {
 		const exported = require(path.join(repoRoot, file));
-		for (const CredentialClass of Object.values(exported)) {
-			if (typeof CredentialClass !== 'function' || !/^class\b/.test(Function.prototype.toString.call(CredentialClass))) continue;
+		for (const CredentialClass of exportedClasses(exported)) {
 			const instance = new CredentialClass();
 			if (instance.name) types[instance.name] = { name: instance.name, displayName: instance.displayName, file };
 		}
@@ -73,9 +80,7 @@ function packageTriggerTypes(repoRoot = REPO_ROOT) {
 	const triggers = {};
 	for (const file of manifest.n8n.nodes || []) {
 		const exported = require(path.join(repoRoot, file));
-		for (const NodeClass of Object.values(exported)) {
-			// node modules may also export helper functions: only classes are node types
-			if (typeof NodeClass !== 'function' || !/^class\b/.test(Function.prototype.toString.call(NodeClass))) continue;
+		for (const NodeClass of exportedClasses(exported)) {
 			const { description } = new NodeClass();
 			if (!description || !(description.group || []).includes('trigger')) continue;
 			triggers[`${manifest.name}.${description.name}`] = { webhooks: description.webhooks || [], polling: description.polling === true };
@@ -108,4 +113,4 @@ function listExamples({ dir = EXAMPLES_DIR, repoRoot = REPO_ROOT } = {}) {
 		});
 }
 
-module.exports = { sandboxCredentials, sandboxCredentialId, packageCredentialTypes, credentialTypeOf, listExamples, packageTriggerTypes, EXAMPLES_DIR, REPO_ROOT };
+module.exports = { exportedClasses, sandboxCredentials, sandboxCredentialId, packageCredentialTypes, credentialTypeOf, listExamples, packageTriggerTypes, EXAMPLES_DIR, REPO_ROOT };

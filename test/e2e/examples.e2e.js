@@ -11,7 +11,7 @@ const path = require('path');
 
 const { ensureRuntime } = require('../../scripts/n8n-runtime/ensure');
 const { N8nInstance, freePort, sleep, PACKAGE_NAME, REPO_ROOT } = require('../../scripts/n8n-runtime/instance');
-const { sandboxCredentials, listExamples } = require('../../scripts/n8n-runtime/fixtures');
+const { sandboxCredentials, listExamples, exportedClasses } = require('../../scripts/n8n-runtime/fixtures');
 const { Sandbox } = require('../../sandbox/server');
 const expectations = require('./expectations');
 
@@ -48,6 +48,12 @@ async function control(route, body) {
 	const json = await response.json();
 	if (!response.ok) throw new Error(`sandbox control ${route}: ${response.status} ${JSON.stringify(json)}`);
 	return json;
+}
+
+/** A browser's GET that does not follow redirects (callbacks answered with a 302): { status, location, response }. */
+async function browse(url, { method = 'GET', headers, body } = {}) {
+	const response = await fetch(url, { method, headers, body, redirect: 'manual' });
+	return { status: response.status, location: response.headers.get('location') ?? undefined, response: await response.text() };
 }
 
 async function executions(workflowId) {
@@ -107,7 +113,7 @@ for (const example of actionExamples) describe(`action workflow ${path.basename(
 		expect(run.status).toBe('success');
 		const { runData, lastNodeExecuted } = run.data.resultData;
 		expect(row.check).toEqual(expect.any(Function));
-		await row.check({ run, sandbox, nodeItems: (name) => itemsOf(runData, name), lastNodeItems: itemsOf(runData, lastNodeExecuted) });
+		await row.check({ run, sandbox, n8n, nodeItems: (name) => itemsOf(runData, name), lastNodeItems: itemsOf(runData, lastNodeExecuted) });
 	});
 });
 
@@ -131,8 +137,7 @@ describe('with the n8n server running', () => {
 		const nodeTypes = await typeList('nodes.json');
 		const expected = manifest.n8n.nodes.map((file) => {
 			const exported = require(path.join(REPO_ROOT, file));
-			// the node class (a module may also export helper functions)
-			const NodeClass = Object.values(exported).find((value) => typeof value === 'function' && /^class\b/.test(Function.prototype.toString.call(value)) && new value().description);
+			const [NodeClass] = exportedClasses(exported);
 			return `${PACKAGE_NAME}.${new NodeClass().description.name}`;
 		});
 		expect(nodeTypes).toEqual(expect.arrayContaining(expected));
@@ -156,6 +161,9 @@ describe('with the n8n server running', () => {
 		const row = expectations[example.id] || {};
 		const [trigger] = example.triggers;
 		let url;
+		// every webhook of the trigger node by its path (a node can have several, e.g. GET …/callback and POST …/crypto)
+		const webhookUrl = (webhookPath) => n8n.webhookUrl(trigger.webhookId, webhookPath, trigger);
+		const sendArgs = () => ({ sandbox, url, control, webhookUrl, browse, n8n });
 
 		beforeAll(async () => {
 			expect(trigger.webhookId).toEqual(expect.any(String)); // a trigger example needs a fixed webhookId
@@ -169,7 +177,7 @@ describe('with the n8n server running', () => {
 
 		for (const entry of row.signed || []) test(`signed: ${entry.name} → one execution with the right data`, async () => {
 			const before = (await executions(example.id)).map((execution) => execution.id);
-			const delivery = await entry.send({ sandbox, url, control });
+			const delivery = await entry.send(sendArgs());
 			let fresh = [];
 			for (let i = 0; i < 120; i++) {
 				fresh = (await executions(example.id)).filter((execution) => !before.includes(execution.id) && execution.finished !== undefined);
@@ -183,15 +191,16 @@ describe('with the n8n server running', () => {
 			expect(execution.status).toBe('success');
 			expect(execution.mode).toBe('webhook');
 			const { runData } = execution.data.resultData;
-			await entry.check({ execution, delivery, sandbox, nodeItems: (name) => itemsOf(runData, name) });
+			await entry.check({ execution, delivery, sandbox, n8n, webhookUrl, nodeItems: (name) => itemsOf(runData, name) });
 		});
 
 		for (const entry of row.forged || []) test(`forged: ${entry.name} → refused, no execution`, async () => {
 			const before = (await executions(example.id)).length;
-			const delivery = await entry.send({ sandbox, url, control });
+			const delivery = await entry.send(sendArgs());
 			expect(delivery.status).toBe(entry.status ?? 401);
 			await sleep(1500);
 			expect(await executions(example.id)).toHaveLength(before);
+			if (entry.check) await entry.check({ delivery, sandbox }); // e.g. where a refused callback redirected the browser
 		});
 
 		test('has at least one signed and one forged case', () => {

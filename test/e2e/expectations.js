@@ -4,16 +4,22 @@
 // in one of the per-provider files in ./expectations/ (merged here), or the suite fails and names it.
 //
 // Action workflow row (run with `n8n execute --id`):
-//   { setup?({ sandbox }), check({ run, nodeItems, lastNodeItems, sandbox }) }
+//   { setup?({ sandbox }), check({ run, nodeItems, lastNodeItems, sandbox, n8n }) }
 //     run: the execution (IRun) printed by `n8n execute --rawOutput`; nodeItems(name): that node's output
 //     jsons; sandbox: the in-process Sandbox (sandbox.state(provider), sandbox.count({...})).
 // Trigger workflow row (activated; the suite waits until n8n serves its production webhook URL):
 //   { signed: [{ name, send({ sandbox, url, control }), check({ nodeItems, execution, delivery, sandbox }) }],
-//     forged: [{ name, send({ sandbox, url, control }), status? }] }
+//     forged: [{ name, send({ sandbox, url, control }), status?, check?({ delivery, sandbox }) }] }
 //     send returns the sandbox's delivery record ({ status, response }); `control(path, body)` posts to the
 //     sandbox's /_control endpoints over HTTP (as another process would). Every signed case must record
 //     exactly one successful execution; every forged case must be refused (status, default 401) and
-//     record none.
+//     record none (its optional check then asserts more, e.g. where a refused callback redirected to).
+//     send also gets `webhookUrl(path)` (the trigger node's other webhooks: `url` is its 'default' one),
+//     `browse(url, { method?, headers?, body? })` (a browser request that does NOT follow redirects:
+//     { status, location, response }) and `n8n` (the running instance, N8nInstance); checks get n8n too.
+//     queue-mode.e2e.js sends signed[0] twice (the second must be acknowledged, status 200, and start
+//     nothing); a signed case whose send is not repeatable gives repeat({ ...sendArgs, delivery }) (and
+//     repeatStatus when the repeat is not answered 200).
 
 const fs = require('fs');
 const path = require('path');
