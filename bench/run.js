@@ -95,6 +95,15 @@ async function main() {
 	}
 	await latencyRuns();
 	for (const [name, figure, target] of verifiers.run()) row(name, figure, target);
+	if (process.env.PAYSUITE_BENCH_N8N !== '0') {
+		const hooks = await require('./n8n-webhook').run({ log: (line) => console.error(`  ${line}`) });
+		const ratio = hooks.trigger.rps / hooks.plain.rps;
+		row(
+			`5. real n8n ${hooks.n8nVersion}: eZeeWallet Trigger vs n8n's Webhook node (${hooks.count} requests, ${hooks.concurrency} at a time)`,
+			`${hooks.trigger.rps.toFixed(0)} vs ${hooks.plain.rps.toFixed(0)} req/s (${(ratio * 100).toFixed(0)}%); p50 ${hooks.trigger.p50.toFixed(0)} vs ${hooks.plain.p50.toFixed(0)} ms; p99 ${hooks.trigger.p99.toFixed(0)} vs ${hooks.plain.p99.toFixed(0)} ms`,
+			'within 10%',
+		);
+	}
 	for (const [name, figure, target] of await pkg.run()) row(name, figure, target);
 
 	const widths = ['benchmark', 'figure', 'target'].map((key) => Math.max(key.length, ...rows.map((r) => String(r[key]).length)));

@@ -26,7 +26,7 @@ function packageCredentialTypes(repoRoot = REPO_ROOT) {
 	for (const file of manifest.n8n.credentials || []) {
 		const exported = require(path.join(repoRoot, file));
 		for (const CredentialClass of Object.values(exported)) {
-			if (typeof CredentialClass !== 'function') continue;
+			if (typeof CredentialClass !== 'function' || !/^class\b/.test(Function.prototype.toString.call(CredentialClass))) continue;
 			const instance = new CredentialClass();
 			if (instance.name) types[instance.name] = { name: instance.name, displayName: instance.displayName, file };
 		}
@@ -74,7 +74,8 @@ function packageTriggerTypes(repoRoot = REPO_ROOT) {
 	for (const file of manifest.n8n.nodes || []) {
 		const exported = require(path.join(repoRoot, file));
 		for (const NodeClass of Object.values(exported)) {
-			if (typeof NodeClass !== 'function') continue;
+			// node modules may also export helper functions: only classes are node types
+			if (typeof NodeClass !== 'function' || !/^class\b/.test(Function.prototype.toString.call(NodeClass))) continue;
 			const { description } = new NodeClass();
 			if (!description || !(description.group || []).includes('trigger')) continue;
 			triggers[`${manifest.name}.${description.name}`] = { webhooks: description.webhooks || [], polling: description.polling === true };

@@ -131,7 +131,8 @@ describe('with the n8n server running', () => {
 		const nodeTypes = await typeList('nodes.json');
 		const expected = manifest.n8n.nodes.map((file) => {
 			const exported = require(path.join(REPO_ROOT, file));
-			const NodeClass = Object.values(exported).find((value) => typeof value === 'function');
+			// the node class (a module may also export helper functions)
+			const NodeClass = Object.values(exported).find((value) => typeof value === 'function' && /^class\b/.test(Function.prototype.toString.call(value)) && new value().description);
 			return `${PACKAGE_NAME}.${new NodeClass().description.name}`;
 		});
 		expect(nodeTypes).toEqual(expect.arrayContaining(expected));
