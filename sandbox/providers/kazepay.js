@@ -546,6 +546,7 @@ function publicState(state) {
 module.exports = {
 	name: 'kazepay',
 	prefix: '/kazepay',
+	credentialType: 'kazePayApi',
 	DEMO_SYS_ID,
 	DEFAULT_ALGORITHMS,
 	sandboxKeys,
@@ -578,6 +579,17 @@ module.exports = {
 		],
 		[
 			'POST',
+			'/review',
+			// the automated KYC review from now on (until the next reset): {autoReview: 'PASSED' | 'REJECTED' | null (manual)}
+			(ctx) => {
+				const { autoReview } = ctx.body || {};
+				if (![undefined, null, 'PASSED', 'REJECTED'].includes(autoReview)) return { status: 400, body: { error: 'autoReview must be PASSED, REJECTED or null' } };
+				ctx.state.autoReview = autoReview || undefined;
+				return { status: 200, body: { ok: true, autoReview: ctx.state.autoReview ?? null } };
+			},
+		],
+		[
+			'POST',
 			'/inventory',
 			// a new physical card in stock; the answer includes its activation code (what the cardholder receives)
 			(ctx) => ({ status: 200, body: stockCard(ctx.state, ctx.body.cardNumber) }),
@@ -601,7 +613,8 @@ module.exports = {
 			'/notify',
 			// sends an event sealed by the platform key (or tampered: field "encrypt" | "keyEnc" | "sign")
 			async (ctx) => {
-				const { url, event, tamper } = ctx.body;
+				// `payload` is accepted for `event` (the name `npm run dev` prints for every provider's /notify)
+				const { url, event = ctx.body.payload, tamper } = ctx.body;
 				const envelope = sealEvent(ctx.state, event || {});
 				if (tamper) {
 					const target = tamper === 'encrypt' ? envelope.body : envelope.head;
