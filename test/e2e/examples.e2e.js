@@ -50,6 +50,19 @@ async function control(route, body) {
 	return json;
 }
 
+/**
+ * Runs an action example with `n8n execute` while the server runs (the CLI gets its own task broker
+ * port), for trigger cases that start from what an action example did (e.g. a payment link it created).
+ * Returns the run (IRun); a failed run throws.
+ */
+async function executeExample(id) {
+	const result = await n8n.execute(id, { brokerPort: await freePort() });
+	if (result.code !== 0 || !result.output || result.output.status !== 'success') {
+		throw new Error(`n8n execute --id=${id} failed (exit ${result.code}):\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`);
+	}
+	return result.output;
+}
+
 async function executions(workflowId) {
 	const { data } = await n8n.api('GET', `/executions?workflowId=${workflowId}&limit=250`);
 	return data;
@@ -168,7 +181,7 @@ describe('with the n8n server running', () => {
 
 		for (const entry of row.signed || []) test(`signed: ${entry.name} → one execution with the right data`, async () => {
 			const before = (await executions(example.id)).map((execution) => execution.id);
-			const delivery = await entry.send({ sandbox, url, control });
+			const delivery = await entry.send({ sandbox, url, control, execute: executeExample });
 			let fresh = [];
 			for (let i = 0; i < 120; i++) {
 				fresh = (await executions(example.id)).filter((execution) => !before.includes(execution.id) && execution.finished !== undefined);
