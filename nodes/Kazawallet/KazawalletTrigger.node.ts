@@ -13,7 +13,7 @@ import { acknowledge, getBodyFields, getRawBody, reject, rememberEvent } from '.
 import { safeCard } from './actions/card/common';
 import { hasMorePages } from './actions/card/getMany.operation';
 import type { Classified } from './notifications';
-import { classifyNotification, lastFour } from './notifications';
+import { classifyNotification, lastFour, mismatchedField } from './notifications';
 import { rawJsonFields, verifyKazawalletWebhook } from './signature';
 import { kazawalletRequest, listFrom, withCodeNames } from './transport';
 
@@ -32,9 +32,6 @@ type Confirmation = { ok: true; card?: IDataObject; transaction?: IDataObject } 
 
 /** Largest webhook body accepted (Kazawallet's are well under 2 KiB). */
 export const MAX_BODY_BYTES = 64 * 1024;
-
-/** Fields of a card transaction compared between the event and Kazawallet's record (when both carry them). */
-const CONFIRMED_FIELDS = ['amount', 'currency', 'type', 'direction', 'status', 'transactionAt', 'originalAmount', 'originalCurrency'];
 
 const text = (value: unknown) =>
 	typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
@@ -239,48 +236,6 @@ function cardEventKey(event: string, cardId: string | undefined, details: IDataO
 		text(details.status),
 		text(details.validateCode),
 	]);
-}
-
-const NUMBER = /^-?\d+(\.\d+)?$/;
-
-/** A time as Unix milliseconds: milliseconds or seconds since 1970, or an ISO date; NaN when unreadable. */
-function toMillis(value: string): number {
-	if (NUMBER.test(value)) {
-		const n = Number(value);
-		return n < 1e11 ? n * 1000 : n;
-	}
-	return Date.parse(value);
-}
-
-/**
- * Whether the event's value of a field agrees with Kazawallet's record. Numbers by value ("4.2" = "4.20"),
- * times as instants, text case-insensitively. The look-up answer's shape is not public, so values in
- * representations that cannot be compared (a code against a name, an unreadable time) are not held
- * against the event.
- */
-function sameValue(field: string, stated: string, known: string): boolean {
-	if (field === 'transactionAt') {
-		const a = toMillis(stated);
-		const b = toMillis(known);
-		return Number.isNaN(a) || Number.isNaN(b) || a === b;
-	}
-	const numeric = [NUMBER.test(stated), NUMBER.test(known)];
-	if (numeric[0] && numeric[1]) return Number(stated) === Number(known);
-	if (numeric[0] !== numeric[1]) return true;
-	return stated.trim().toLowerCase() === known.trim().toLowerCase();
-}
-
-/** The first field the event states differently from Kazawallet's record of the transaction, if any. */
-export function mismatchedField(details: IDataObject, record: IDataObject): string | undefined {
-	for (const field of CONFIRMED_FIELDS) {
-		const stated = text(details[field]);
-		const known = text(record[field]);
-		if (stated !== undefined && known !== undefined && !sameValue(field, stated, known)) return field;
-	}
-	const four = lastFour(details.cardNumber);
-	const knownFour = lastFour(record.cardNumber);
-	if (four && knownFour && four !== knownFour) return 'cardNumber';
-	return undefined;
 }
 
 /** Pages looked through at the most when confirming an event (cards or a card's transactions). */

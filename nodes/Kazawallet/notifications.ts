@@ -62,3 +62,52 @@ export function lastFour(value: unknown): string {
 	const digits = String(value ?? '').replace(/\D/g, '');
 	return digits.length >= 4 ? digits.slice(-4) : '';
 }
+
+// Comparing an unsigned card event with Kazawallet's record of the transaction (Kazawallet Trigger).
+// Kept here, not in the trigger's file: a node file exports only its node class (n8n and the e2e
+// fixtures take the exported functions of a *.node.js file for node classes).
+
+/** Fields of a card transaction compared between the event and Kazawallet's record (when both carry them). */
+const CONFIRMED_FIELDS = ['amount', 'currency', 'type', 'direction', 'status', 'transactionAt', 'originalAmount', 'originalCurrency'];
+
+const NUMBER = /^-?\d+(\.\d+)?$/;
+
+/** A time as Unix milliseconds: milliseconds or seconds since 1970, or an ISO date; NaN when unreadable. */
+function toMillis(value: string): number {
+	if (NUMBER.test(value)) {
+		const n = Number(value);
+		return n < 1e11 ? n * 1000 : n;
+	}
+	return Date.parse(value);
+}
+
+/**
+ * Whether the event's value of a field agrees with Kazawallet's record. Numbers by value ("4.2" = "4.20"),
+ * times as instants, text case-insensitively. The look-up answer's shape is not public, so values in
+ * representations that cannot be compared (a code against a name, an unreadable time) are not held
+ * against the event.
+ */
+function sameValue(field: string, stated: string, known: string): boolean {
+	if (field === 'transactionAt') {
+		const a = toMillis(stated);
+		const b = toMillis(known);
+		return Number.isNaN(a) || Number.isNaN(b) || a === b;
+	}
+	const numeric = [NUMBER.test(stated), NUMBER.test(known)];
+	if (numeric[0] && numeric[1]) return Number(stated) === Number(known);
+	if (numeric[0] !== numeric[1]) return true;
+	return stated.trim().toLowerCase() === known.trim().toLowerCase();
+}
+
+/** The first field the event states differently from Kazawallet's record of the transaction, if any. */
+export function mismatchedField(details: IDataObject, record: IDataObject): string | undefined {
+	for (const field of CONFIRMED_FIELDS) {
+		const stated = text(details[field]);
+		const known = text(record[field]);
+		if (stated !== undefined && known !== undefined && !sameValue(field, stated, known)) return field;
+	}
+	const four = lastFour(details.cardNumber);
+	const knownFour = lastFour(record.cardNumber);
+	if (four && knownFour && four !== knownFour) return 'cardNumber';
+	return undefined;
+}

@@ -458,6 +458,7 @@ function snapshot(state) {
 
 module.exports = {
 	name: 'kazawallet',
+	credentialType: 'kazawalletApi',
 	prefix: '/kazawallet',
 	DEMO,
 	webhookSecret,

@@ -56,6 +56,19 @@ async function browse(url, { method = 'GET', headers, body } = {}) {
 	return { status: response.status, location: response.headers.get('location') ?? undefined, response: await response.text() };
 }
 
+/**
+ * Runs an action example with `n8n execute` while the server runs (the CLI gets its own task broker
+ * port), for trigger cases that start from what an action example did (e.g. a payment link it created).
+ * Returns the run (IRun); a failed run throws.
+ */
+async function executeExample(id) {
+	const result = await n8n.execute(id, { brokerPort: await freePort() });
+	if (result.code !== 0 || !result.output || result.output.status !== 'success') {
+		throw new Error(`n8n execute --id=${id} failed (exit ${result.code}):\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`);
+	}
+	return result.output;
+}
+
 async function executions(workflowId) {
 	const { data } = await n8n.api('GET', `/executions?workflowId=${workflowId}&limit=250`);
 	return data;
@@ -163,7 +176,7 @@ describe('with the n8n server running', () => {
 		let url;
 		// every webhook of the trigger node by its path (a node can have several, e.g. GET …/callback and POST …/crypto)
 		const webhookUrl = (webhookPath) => n8n.webhookUrl(trigger.webhookId, webhookPath, trigger);
-		const sendArgs = () => ({ sandbox, url, control, webhookUrl, browse, n8n });
+		const sendArgs = () => ({ sandbox, url, control, webhookUrl, browse, n8n, execute: executeExample });
 
 		beforeAll(async () => {
 			expect(trigger.webhookId).toEqual(expect.any(String)); // a trigger example needs a fixed webhookId

@@ -11,7 +11,10 @@
 //   { signed: [{ name, send({ sandbox, url, control }), check({ nodeItems, execution, delivery, sandbox }) }],
 //     forged: [{ name, send({ sandbox, url, control }), status?, check?({ delivery, sandbox }) }] }
 //     send returns the sandbox's delivery record ({ status, response }); `control(path, body)` posts to the
-//     sandbox's /_control endpoints over HTTP (as another process would). Every signed case must record
+//     sandbox's /_control endpoints over HTTP (as another process would). A signed case's send also gets
+//     `execute(id)` in examples.e2e.js (runs an action example with `n8n execute`, returns the run), not in
+//     queue-mode.e2e.js, which reuses the first signed case: that one must work without it, and when sent
+//     twice must send the same notification again (de-duplication is asserted). Every signed case must record
 //     exactly one successful execution; every forged case must be refused (status, default 401) and
 //     record none (its optional check then asserts more, e.g. where a refused callback redirected to).
 //     send also gets `webhookUrl(path)` (the trigger node's other webhooks: `url` is its 'default' one),
