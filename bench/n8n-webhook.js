@@ -2,6 +2,7 @@
 // Benchmark 5: the eZeeWallet Trigger inside a real n8n 2.x server receiving signed notifications, against
 // n8n's own plain Webhook node on the same server: requests per second and p50/p99 latency. Both start a
 // workflow (trigger → No Op) for every request; every eZeeWallet notification is unique, so none is a repeat.
+// BENCH_NO_DEDUPE=1 turns the trigger's de-duplication off, to see what the static-data write costs.
 const crypto = require('crypto');
 const fs = require('fs');
 const http = require('http');
@@ -22,7 +23,7 @@ function workflows() {
 		{
 			id: 'benchEzwTrigger01', name: 'bench: eZeeWallet Trigger', active: false, settings: { saveDataSuccessExecution: 'none' },
 			nodes: [
-				{ id: 't1', name: 'eZeeWallet Trigger', type: 'n8n-nodes-paysuite.ezeeWalletTrigger', typeVersion: 1, position: [0, 0], webhookId: TRIGGER_ID, parameters: {}, credentials: { ezeeWalletApi: { id: 'sandboxEzeewallet', name: 'eZeeWallet API (sandbox)' } } },
+				{ id: 't1', name: 'eZeeWallet Trigger', type: 'n8n-nodes-paysuite.ezeeWalletTrigger', typeVersion: 1, position: [0, 0], webhookId: TRIGGER_ID, parameters: process.env.BENCH_NO_DEDUPE ? { options: { ignoreRepeats: false } } : {}, credentials: { ezeeWalletApi: { id: 'sandboxEzeewallet', name: 'eZeeWallet API (sandbox)' } } },
 				noop('a'),
 			],
 			connections: { 'eZeeWallet Trigger': { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },
