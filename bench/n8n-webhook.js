@@ -16,6 +16,8 @@ const { Sandbox } = require('../sandbox/server');
 
 const TRIGGER_ID = '6f1f6b5c-1d1e-4b43-9b2e-0c7e8a6b9a01';
 const PLAIN_PATH = 'paysuite-bench-plain';
+const AUTH_PATH = 'paysuite-bench-header-auth';
+const HEADER = { name: 'x-bench-key', value: 'bench-header-secret' };
 
 function workflows() {
 	const noop = (x) => ({ id: `noop-${x}`, name: 'Done', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [300, 0], parameters: {} });
@@ -36,16 +38,26 @@ function workflows() {
 			],
 			connections: { Webhook: { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },
 		},
+		{
+			// n8n's Webhook node with a credential (Header Auth): n8n loads and decrypts it for every call, as it
+			// does for every trigger that has a credential
+			id: 'benchAuthHook01', name: 'bench: Webhook with Header Auth', active: false, settings: { saveDataSuccessExecution: 'none' },
+			nodes: [
+				{ id: 'w2', name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], webhookId: crypto.randomUUID(), parameters: { httpMethod: 'POST', path: AUTH_PATH, authentication: 'headerAuth', responseMode: 'onReceived', options: {} }, credentials: { httpHeaderAuth: { id: 'benchHeaderAuth', name: 'bench header auth' } } },
+				noop('c'),
+			],
+			connections: { Webhook: { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },
+		},
 	];
 }
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
-function post(url, body) {
+function post(url, body, extraHeaders = {}) {
 	const data = Buffer.from(JSON.stringify(body));
 	const target = new URL(url);
 	return new Promise((resolve, reject) => {
 		const start = process.hrtime.bigint();
-		const req = http.request({ host: target.hostname, port: target.port, path: target.pathname, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': data.length } }, (res) => {
+		const req = http.request({ host: target.hostname, port: target.port, path: target.pathname, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': data.length, ...extraHeaders } }, (res) => {
 			res.resume();
 			res.on('end', () => resolve({ status: res.statusCode, ms: Number(process.hrtime.bigint() - start) / 1e6 }));
 		});
@@ -54,7 +66,7 @@ function post(url, body) {
 	});
 }
 
-async function load(url, count, concurrency, body) {
+async function load(url, count, concurrency, body, headers) {
 	const latencies = [];
 	let next = 0;
 	let failures = 0;
@@ -63,7 +75,7 @@ async function load(url, count, concurrency, body) {
 		Array.from({ length: concurrency }, async () => {
 			while (next < count) {
 				const i = next++;
-				const result = await post(url, body(i));
+				const result = await post(url, body(i), headers);
 				if (result.status !== 200) failures++;
 				latencies.push(result.ms);
 			}
@@ -87,15 +99,22 @@ async function run({ count = 1000, concurrency = 8, log = () => {} } = {}) {
 	const n8n = new N8nInstance({ runtime, userFolder, port: await freePort(), brokerPort: await freePort(), log, env: { EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none' } });
 	try {
 		n8n.installPackage();
-		await n8n.importCredentials(sandboxCredentials(sandbox).filter((c) => c.provider === 'ezeewallet').map(({ provider, ...credential }) => credential));
+		await n8n.importCredentials([
+			...sandboxCredentials(sandbox).filter((c) => c.provider === 'ezeewallet').map(({ provider, ...credential }) => credential),
+			{ id: 'benchHeaderAuth', name: 'bench header auth', type: 'httpHeaderAuth', data: HEADER },
+		]);
 		await n8n.importWorkflows(files);
 		await n8n.publishWorkflow('benchEzwTrigger01');
 		await n8n.publishWorkflow('benchPlainHook01');
+		await n8n.publishWorkflow('benchAuthHook01');
 		await n8n.start();
 		const triggerUrl = n8n.webhookUrl(TRIGGER_ID, 'notification');
 		const plainUrl = n8n.webhookUrl(undefined, PLAIN_PATH, { isFullPath: true });
 		await n8n.waitForWebhook(triggerUrl);
 		await n8n.waitForWebhook(plainUrl);
+		const authUrl = n8n.webhookUrl(undefined, AUTH_PATH, { isFullPath: true });
+		await n8n.waitForWebhook(authUrl);
+		const authHeaders = { [HEADER.name]: HEADER.value };
 		const username = sandbox.credentials().ezeewallet.username;
 		let sequence = 0;
 		const signed = () => {
@@ -106,9 +125,11 @@ async function run({ count = 1000, concurrency = 8, log = () => {} } = {}) {
 		// warm up both, then alternate so that neither gets the quieter machine
 		await load(triggerUrl, 100, concurrency, signed);
 		await load(plainUrl, 100, concurrency, plainBody);
-		const results = { trigger: [], plain: [] };
+		await load(authUrl, 100, concurrency, plainBody, authHeaders);
+		const results = { trigger: [], plain: [], withCredential: [] };
 		for (let round = 0; round < 2; round++) {
 			results.plain.push(await load(plainUrl, count / 2, concurrency, plainBody));
+			results.withCredential.push(await load(authUrl, count / 2, concurrency, plainBody, authHeaders));
 			results.trigger.push(await load(triggerUrl, count / 2, concurrency, signed));
 		}
 		const merge = (list) => ({
@@ -117,7 +138,7 @@ async function run({ count = 1000, concurrency = 8, log = () => {} } = {}) {
 			p99: Math.max(...list.map((r) => r.p99)),
 			failures: list.reduce((sum, r) => sum + r.failures, 0),
 		});
-		return { trigger: merge(results.trigger), plain: merge(results.plain), n8nVersion: runtime.n8nVersion, count, concurrency };
+		return { trigger: merge(results.trigger), plain: merge(results.plain), withCredential: merge(results.withCredential), n8nVersion: runtime.n8nVersion, count, concurrency };
 	} finally {
 		await n8n.stop();
 		await sandbox.stop();

@@ -103,6 +103,11 @@ async function main() {
 			`${hooks.trigger.rps.toFixed(0)} vs ${hooks.plain.rps.toFixed(0)} req/s (${(ratio * 100).toFixed(0)}%); p50 ${hooks.trigger.p50.toFixed(0)} vs ${hooks.plain.p50.toFixed(0)} ms; p99 ${hooks.trigger.p99.toFixed(0)} vs ${hooks.plain.p99.toFixed(0)} ms`,
 			'within 10%',
 		);
+		row(
+			"5b. the same Webhook node with a credential (Header Auth), which n8n loads for every call",
+			`${hooks.withCredential.rps.toFixed(0)} req/s; the trigger reaches ${((hooks.trigger.rps / hooks.withCredential.rps) * 100).toFixed(0)}% of it; p50 ${hooks.withCredential.p50.toFixed(0)} ms, p99 ${hooks.withCredential.p99.toFixed(0)} ms`,
+			'—',
+		);
 	}
 	for (const [name, figure, target] of await pkg.run()) row(name, figure, target);
 
