@@ -68,6 +68,8 @@ export interface KazePayCall {
 	itemIndex?: number;
 	/** How an operator looks a money move up when its outcome is unknown. */
 	reference?: string;
+	/** What the call does when it is not a payment, for the unknown-outcome message (e.g. "card activation"). */
+	outcome?: string;
 	/** Values that must never appear in an error (card number, PIN, activation code, images). */
 	sensitiveValues?: string[];
 }
@@ -119,6 +121,7 @@ export async function kazePayRequest(this: ApiContext, call: KazePayCall): Promi
 		movesMoney: call.movesMoney,
 		itemIndex: call.itemIndex,
 		reference: call.reference,
+		outcome: call.outcome,
 		sensitiveValues: call.sensitiveValues,
 		credentials,
 	});

@@ -57,6 +57,8 @@ export interface ApiRequest {
 	itemIndex?: number;
 	/** How the operator can look the movement up, e.g. 'merchant reference "abc"'. */
 	reference?: string;
+	/** What a sent-once call does, for the unknown-outcome message: "payment" unless given (e.g. "shop creation"). */
+	outcome?: string;
 	/** Values sent in this request that must never appear in an error (passwords, card numbers). */
 	sensitiveValues?: string[];
 	timeoutMs?: number;
@@ -130,7 +132,7 @@ function secretsOf(api: ProviderApi, credentials: ICredentialDataDecryptedObject
 
 function unknownOutcomeMessage(api: ProviderApi, request: ApiRequest, what: string): string {
 	const lookup = request.reference ? ` Look up ${request.reference}` : ' Check the provider dashboard';
-	return `${what} The payment may or may not have been made: it was not sent again.${lookup} before running this item again.`;
+	return `${what} The ${request.outcome ?? 'payment'} may or may not have been made: it was not sent again.${lookup} before running this item again.`;
 }
 
 /**

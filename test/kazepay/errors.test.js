@@ -110,6 +110,15 @@ describe('KazePay refusals', () => {
 });
 
 describe('money moves and retries', () => {
+	test('an activation whose answer is lost says "card activation", not "payment", and is not sent again', async () => {
+		const card = seedCard(handle.sandbox, { status: 'UNACTIVATED' });
+		handle.sandbox.injectFault({ provider: 'kazepay', kind: 'drop-after' });
+		const result = await kazePay({ resource: 'card', operation: 'activate', cardId: card.cardID, activationCode: card.activationCode });
+		expect(result.error.message).toMatch(/The card activation may or may not have been made: it was not sent again/);
+		expect(result.error.message).not.toMatch(/payment/);
+		expect(gatewayCount()).toBe(1);
+	});
+
 	test('a recharge whose answer is lost is not sent again, and the error says what to look up', async () => {
 		const card = seedCard(handle.sandbox);
 		handle.sandbox.injectFault({ provider: 'kazepay', kind: 'drop-after' });

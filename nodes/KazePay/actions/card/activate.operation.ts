@@ -46,6 +46,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		payload: { cardID, activationCode },
 		movesMoney: true,
 		itemIndex: i,
+		outcome: 'card activation',
 		reference: `the status of card ID "${cardID}" (Card → Get)`,
 		sensitiveValues: [activationCode],
 	});

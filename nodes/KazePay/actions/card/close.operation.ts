@@ -28,6 +28,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		payload: { cardID },
 		movesMoney: true,
 		itemIndex: i,
+		outcome: 'card closure (and refund of its balance)',
 		reference: `the status of card ID "${cardID}" (Card → Get)`,
 	});
 	return protectCardData({ cardID, ...resultObject(data) }, false);

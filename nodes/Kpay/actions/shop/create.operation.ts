@@ -45,6 +45,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		body,
 		movesMoney: true,
 		itemIndex: i,
+		outcome: 'shop creation',
 		reference: `the shop named "${body.name as string}" in your shop list`,
 	});
 	return shop;

@@ -19,6 +19,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		path: `/shops/${segment(shopId)}/regenerate-key`,
 		movesMoney: true,
 		itemIndex: i,
+		outcome: 'API key regeneration',
 		reference: 'the shop in your KPAY dashboard (its key may have changed)',
 	});
 	return { shop_id: shopId, ...body };
