@@ -27,6 +27,7 @@ process.env.N8N_LOG_FILE_LOCATION = process.env.N8N_LOG_FILE_LOCATION || N8N_LOG
 process.env.N8N_LOG_LEVEL = process.env.N8N_LOG_LEVEL || 'info';
 
 const audit = require('./audit');
+const { processedData } = require('./processed-data');
 const workflowLib = require('n8n-workflow');
 const core = require('n8n-core');
 
@@ -110,6 +111,7 @@ async function loadPackage() {
 		getKnownTypes: () => ({}),
 	};
 	loaded = { loader, nodeTypes, nodeTypesByName, credentialTypes };
+	processedData(); // n8n's processed-items store (the payment ledger lives there)
 	return loaded;
 }
 
@@ -279,7 +281,7 @@ function auditRun(run, nodes) {
  * Runs a workflow to completion. `input` is the items the start node emits.
  * Returns { run, error, output(nodeName, outputIndex = 0), credentialsHelper }.
  */
-async function runWorkflow({ nodes, connections, credentials = {}, input = [{ json: {} }], startNode, mode = 'manual', staticData, credentialsHelper }) {
+async function runWorkflow({ nodes, connections, credentials = {}, input = [{ json: {} }], startNode, mode = 'manual', staticData, credentialsHelper, workflowId = 'test-workflow' }) {
 	const { nodeTypes, credentialTypes } = await loadPackage();
 	const helper = credentialsHelper ?? new TestCredentialsHelper(credentialTypes, { ...credentials });
 	for (const n of nodes) {
@@ -288,8 +290,8 @@ async function runWorkflow({ nodes, connections, credentials = {}, input = [{ js
 		const wanted = (type.description.credentials || []).map((c) => c.name).filter((c) => helper.store[c]);
 		if (wanted.length && !n.credentials) n.credentials = credentialRefs(wanted);
 	}
-	const workflow = new Workflow({ id: 'test-workflow', name: 'test', nodes, connections, nodeTypes, active: false, staticData, settings: {} });
-	const hooks = new core.ExecutionLifecycleHooks(mode, '1', { id: 'test-workflow', name: 'test', nodes, connections, active: false, settings: {} });
+	const workflow = new Workflow({ id: workflowId, name: 'test', nodes, connections, nodeTypes, active: false, staticData, settings: {} });
+	const hooks = new core.ExecutionLifecycleHooks(mode, '1', { id: workflowId, name: 'test', nodes, connections, active: false, settings: {} });
 	const done = new Promise((resolve) => hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)));
 	const additionalData = makeAdditionalData({ credentialsHelper: helper, hooks });
 	const start = workflow.getNode(startNode ?? nodes[0].name);
@@ -332,9 +334,11 @@ async function runWorkflow({ nodes, connections, credentials = {}, input = [{ js
  * Runs one node of this package behind a start node that emits `items`.
  * Returns { items (JSON of the node's output), raw (output items with pairedItem), error }.
  */
-async function runNode({ type, parameters, credentials, items = [{}], continueOnFail = false }) {
+async function runNode({ type, parameters, credentials, items = [{}], continueOnFail = false, nodeExtra = {}, nodeId }) {
 	const start = node('Start', 'harness.start');
-	const target = node('Node', type, parameters, continueOnFail ? { onError: 'continueRegularOutput' } : {});
+	const target = node('Node', type, parameters, { ...(continueOnFail ? { onError: 'continueRegularOutput' } : {}), ...nodeExtra });
+	// the same nodeId runs "the same node again" (its payment ledger); by default every call is a new node
+	if (nodeId) target.id = nodeId;
 	const result = await runWorkflow({
 		nodes: [start, target],
 		connections: chain('Start', 'Node'),
@@ -411,7 +415,19 @@ async function startTrigger({ trigger, downstream = [], connections, credentials
 		if (wanted.length && !n.credentials) n.credentials = credentialRefs(wanted);
 	}
 	const allConnections = connections ?? (downstream.length ? chain(trigger.name, ...downstream.map((d) => d.name)) : {});
-	const workflow = new Workflow({ id: 'trigger-workflow', name: 'trigger', nodes, connections: allConnections, nodeTypes, active: true, staticData: {}, settings: {} });
+	// n8n loads the workflow (with its static data) from the database for every webhook request and saves
+	// the static data back after it (live-webhooks.ts): `database.staticData` plays the database here.
+	const workflowId = `trigger-workflow-${crypto.randomUUID()}`;
+	const database = { staticData: {} };
+	const loadWorkflow = () =>
+		new Workflow({ id: workflowId, name: 'trigger', nodes, connections: allConnections, nodeTypes, active: true, staticData: JSON.parse(JSON.stringify(database.staticData)), settings: {} });
+	const saveStaticData = (loadedWorkflow) => {
+		if (loadedWorkflow.staticData.__dataChanged === true) {
+			database.staticData = JSON.parse(JSON.stringify(loadedWorkflow.staticData));
+			loadedWorkflow.staticData.__dataChanged = false;
+		}
+	};
+	const workflow = loadWorkflow();
 	const triggerType = nodeTypes.getByName(trigger.type);
 	const executions = [];
 	const responses = [];
@@ -432,6 +448,7 @@ async function startTrigger({ trigger, downstream = [], connections, credentials
 				return res.end('{"message":"webhook not registered"}');
 			}
 			const adapted = expressLike(req, res, rawBody);
+			const workflow = loadWorkflow();
 			const hooks = new core.ExecutionLifecycleHooks('webhook', '1', { id: workflow.id, nodes, connections: allConnections, active: true, settings: {} });
 			const additionalData = makeAdditionalData({ credentialsHelper, hooks, webhookBaseUrl });
 			additionalData.httpRequest = adapted.req;
@@ -441,6 +458,9 @@ async function startTrigger({ trigger, downstream = [], connections, credentials
 			let result;
 			try {
 				result = await triggerType.webhook.call(context);
+				// n8n saves after the database round trip of the request; a macrotask lets concurrent requests interleave
+				await new Promise((resolve) => setImmediate(resolve));
+				saveStaticData(workflow);
 			} catch (error) {
 				responses.push({ status: 500, error: error.message });
 				if (!res.writableEnded) {
@@ -479,7 +499,7 @@ async function startTrigger({ trigger, downstream = [], connections, credentials
 	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 	webhookBaseUrl = `http://127.0.0.1:${server.address().port}/webhook`;
 
-	const hookContext = (activation) => {
+	const hookContext = (activation, workflow) => {
 		const hooks = new core.ExecutionLifecycleHooks('trigger', '1', { id: workflow.id, nodes, connections: allConnections, active: true, settings: {} });
 		const additionalData = makeAdditionalData({ credentialsHelper, hooks, webhookBaseUrl });
 		return (description) =>
@@ -490,18 +510,23 @@ async function startTrigger({ trigger, downstream = [], connections, credentials
 
 	const runLifecycle = async (activation, steps) => {
 		const results = [];
-		const make = hookContext(activation);
+		const lifecycleWorkflow = loadWorkflow();
+		const make = hookContext(activation, lifecycleWorkflow);
 		for (const description of triggerType.description.webhooks || []) {
 			const methods = triggerType.webhookMethods && triggerType.webhookMethods[description.name];
 			if (!methods) continue;
 			const context = make(description);
 			results.push(await steps(methods, context));
 		}
+		saveStaticData(lifecycleWorkflow); // n8n saves static data after activation too
 		return results;
 	};
 
 	return {
 		workflow,
+		workflowId,
+		/** The static data as n8n's database holds it (what a restart would load). */
+		database,
 		executions,
 		responses,
 		credentialsHelper,
