@@ -82,6 +82,38 @@ const harnessNodes = {
 			return [out];
 		},
 	},
+	// A bare webhook trigger on the package's shared de-duplication (dist/nodes/shared/webhook.js): emits the
+	// body when its `id` is new. For testing rememberEvent under n8n's per-request static data.
+	'harness.dedupeTrigger': {
+		description: {
+			displayName: 'Dedupe Trigger', name: 'harness.dedupeTrigger', group: ['trigger'], version: 1, description: '', defaults: { name: 'Dedupe Trigger' },
+			inputs: [], outputs: ['main'], properties: [],
+			webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'event' }],
+		},
+		async webhook() {
+			const { rememberEvent } = require(path.join(PACKAGE_ROOT, 'dist/nodes/shared/webhook.js'));
+			const body = this.getBodyData();
+			if (!rememberEvent(this, String(body.id))) return { webhookResponse: { repeat: true } };
+			return { workflowData: [this.helpers.returnJsonArray([body])] };
+		},
+	},
+	// The same trigger on a plain static-data store (what the package did before): shows that the harness
+	// reproduces n8n's lost updates when concurrent requests each save their own copy.
+	'harness.naiveDedupeTrigger': {
+		description: {
+			displayName: 'Naive Dedupe Trigger', name: 'harness.naiveDedupeTrigger', group: ['trigger'], version: 1, description: '', defaults: { name: 'Naive Dedupe Trigger' },
+			inputs: [], outputs: ['main'], properties: [],
+			webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'event' }],
+		},
+		async webhook() {
+			const body = this.getBodyData();
+			const store = this.getWorkflowStaticData('node');
+			store.seen = store.seen || {};
+			if (store.seen[body.id]) return { webhookResponse: { repeat: true } };
+			store.seen[body.id] = Date.now();
+			return { workflowData: [this.helpers.returnJsonArray([body])] };
+		},
+	},
 	'harness.passThrough': {
 		description: {
 			displayName: 'Pass Through', name: 'harness.passThrough', group: ['transform'], version: 1, description: '', defaults: { name: 'Pass Through' },
@@ -458,8 +490,9 @@ async function startTrigger({ trigger, downstream = [], connections, credentials
 			let result;
 			try {
 				result = await triggerType.webhook.call(context);
-				// n8n saves after the database round trip of the request; a macrotask lets concurrent requests interleave
-				await new Promise((resolve) => setImmediate(resolve));
+				// n8n saves after the request's work and database round trips (tens of ms in a real n8n): requests
+				// that arrive meanwhile load the static data as it was before this save
+				await new Promise((resolve) => setTimeout(resolve, 20));
 				saveStaticData(workflow);
 			} catch (error) {
 				responses.push({ status: 500, error: error.message });
