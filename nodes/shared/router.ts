@@ -188,7 +188,7 @@ export async function routeOperation(
 	if (operation.moneyMove) {
 		assertSafeToRetry(this);
 		const withLedger = ledgerEnabled(this);
-		const keys: Array<string | undefined> = new Array(items.length);
+		const keys: Array<string | undefined> = Array.from({ length: items.length }, () => undefined);
 		for (let i = 0; i < items.length; i++) {
 			try {
 				if (withLedger) keys[i] = readIdempotencyKey(context, i);
