@@ -326,7 +326,7 @@ async function sendWithPolicy(
 			if (!refused) {
 				const timedOut = expired();
 				const reason = timedOut
-					? `no complete answer within ${Math.round(deadlineMs / 1000)} s`
+					? `no complete answer within ${Number((deadlineMs / 1000).toFixed(1))} s`
 					: redactText((error as Error).message ?? String(error), secrets);
 				if (sentOnce) {
 					throw unknown(`The connection to ${api.displayName} failed (${reason}).`, {
