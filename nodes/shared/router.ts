@@ -232,7 +232,10 @@ export async function routeOperation(
 			if (operation.moneyMove) sent.push(itemIndex);
 		} catch (caught) {
 			const error = toNodeError.call(this, caught, itemIndex);
-			if (operation.moneyMove && isUnknownOutcome(caught)) unknown.push(itemIndex);
+			if (operation.moneyMove && isUnknownOutcome(caught)) {
+				unknown.push(itemIndex);
+				if (claim.state === 'claimed') explainHeldKey(error, claim.key);
+			}
 			else if (claim.state === 'claimed') toRelease.push(claim.key); // refused or never sent: nothing happened
 			fail(itemIndex, error);
 		}
@@ -278,6 +281,13 @@ function checkAgentAmount(this: IExecuteFunctions, operation: Operation, itemInd
 	if (exceedsAmount(amount, max, 'Amount')) {
 		throw new FieldError('Amount', `${amount} is above the maximum of ${max} that an AI agent may send with this node`);
 	}
+}
+
+/** After an unknown outcome the key stays held: says so, and how to send the item again on purpose. */
+function explainHeldKey(error: Error, key: string): void {
+	const target = error as Error & { description?: string | null };
+	const note = `The payment ledger keeps this item's Idempotency Key "${key}", so running the node again skips it. If you find that nothing happened, run it once with Execution Options → Release Idempotency Keys on, or give the item a new key.`;
+	target.description = [target.description, note].filter(Boolean).join(' ');
 }
 
 const listed = (indexes: number[], claims: Claim[]) =>

@@ -116,3 +116,27 @@ test('secrets from the credential and the request never reach an error', async (
 	expect(error.message).not.toMatch(/top-secret-value|4111111111111111|123/);
 	expect(error.message).toMatch(/\[redacted\]/);
 });
+
+describe('ids that would climb or reshape the URL path are refused before sending', () => {
+	test.each([
+		['/cards/../shops', 'path segment 2 is ".."'],
+		['/cards/%2e%2e/x', 'path segment 2 is ".."'],
+		['/cards/./x', 'path segment 2 is "."'],
+		['/cards//x', 'path segment 2 is empty'],
+		['/cards/a%2Fb', 'path segment 2 contains'],
+		['/cards/a%3Fadmin=1', 'path segment 2 contains'],
+		['/cards/a%5C..', 'path segment 2 contains'],
+		['https://prov.example/api/../x', 'path segment 2 is ".."'],
+	])('%s', async (requestPath, problem) => {
+		const { context, calls } = contextWith([{ body: { ok: true } }]);
+		const error = await send(context, { kind: 'read', path: requestPath }).catch((e) => e);
+		expect(error.message).toContain(`Refused to send: ${problem}`);
+		expect(calls).toHaveLength(0);
+	});
+
+	test.each(['/cards/abc-123', '/cards/abc/', '/', 'https://prov.example/api/v2/x', '/a%20b'])('%s is sent', async (requestPath) => {
+		const { context, calls } = contextWith([{ body: { ok: true } }]);
+		await send(context, { kind: 'read', path: requestPath });
+		expect(calls).toHaveLength(1);
+	});
+});
