@@ -41,7 +41,7 @@ async function pendingPayout(sandbox, url, { reference, amount = 75.25 }) {
 		country: 'GB', currency: 'GBP', amount, redirectUrl: 'https://backoffice.example.com/payouts',
 		customer: { name: 'Jane Roe' }, merchantReference: reference, notificationUrl: url,
 	});
-	const created = await kashaApi(sandbox, '/payout', {
+	const created = await kashaApi(sandbox, '/direct-payout', {
 		sessionId: session.sessionId, paymentOptionId: session.paymentOptions[0].paymentOptionId, optionId: 'd_400',
 		extraData: { name: 'Jane Roe', bankAccount: '123456-12345678' },
 	});
@@ -128,7 +128,7 @@ module.exports = {
 			]);
 
 			// the sandbox: two payouts created, one confirmed once; money moved once, for the approved one only
-			expect(sandbox.count({ provider: 'kasha', method: 'POST', path: '/v2/payout' })).toBe(2);
+			expect(sandbox.count({ provider: 'kasha', method: 'POST', path: '/v2/direct-payout' })).toBe(2);
 			expect(sandbox.count({ provider: 'kasha', method: 'POST', path: '/v2/settle-payout' })).toBe(1);
 			const state = sandbox.state('kasha');
 			await waitFor(() => state.transactions.get(jane).status === 'COMPLETED', 'the approved payout to complete');
@@ -170,7 +170,7 @@ module.exports = {
 						{ reference: 'payout-e2e-jane', kashaTransactionId: transactionId, type: 'payout', status: 'COMPLETED', paid: true, amount: '75.25', currency: 'GBP', confirmedWithKasha: true },
 					]);
 					// confirmed by looking the transaction up with Kasha, once; the money moved once
-					expect(sandbox.count({ provider: 'kasha', method: 'GET', path: `/v2/transaction/${transactionId}` })).toBe(1);
+					expect(sandbox.count({ provider: 'kasha', method: 'GET', path: `/v2/payments/${transactionId}` })).toBe(1);
 					expect(sandbox.state('kasha').balances.GBP).toBe(GBP_START - 75.25 * UNIT);
 				},
 			},

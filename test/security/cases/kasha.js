@@ -2,7 +2,7 @@
 // Kasha's cases for the reliability and security suite (test/security/suite.test.js).
 //
 // Kasha does not sign notifications: the trigger confirms each one by looking the transaction up with
-// Kasha (GET /v2/transaction/{id}). So a valid event is a notification for a transaction that really
+// Kasha (GET /v2/payments/{id}). So a valid event is a notification for a transaction that really
 // exists in the sandbox with the notified status, amount, currency and reference, and a forgery is one
 // for a transaction that does not exist, or that disagrees with what Kasha reports.
 //
@@ -85,7 +85,7 @@ async function openPayout(sandbox) {
 /** A payout created and waiting for Confirm (PENDING). */
 async function pendingPayout(sandbox) {
 	const payout = await openPayout(sandbox);
-	await kasha(sandbox, 'POST', '/v2/payout', { sessionId: payout.sessionId, paymentOptionId: PAYOUT_OPTION_ID, optionId: 'd_316', extraData: { name: 'John Smith' } });
+	await kasha(sandbox, 'POST', '/v2/direct-payout', { sessionId: payout.sessionId, paymentOptionId: PAYOUT_OPTION_ID, optionId: 'd_316', extraData: { name: 'John Smith' } });
 	return payout;
 }
 
@@ -169,7 +169,7 @@ module.exports = {
 					name: 'dot ID, the lookup URL becoming a transaction list',
 					build: async (sandbox) => {
 						const { transactionId } = await paid(sandbox);
-						sandbox.injectFault({ provider: 'kasha', path: /^\/v2\/transaction\/?$/, kind: 'status', status: 200, body: [transactionView(transactionOf(sandbox, transactionId))] });
+						sandbox.injectFault({ provider: 'kasha', path: /^\/v2\/payments\/?$/, kind: 'status', status: 200, body: [transactionView(transactionOf(sandbox, transactionId))] });
 						return { payload: { transactionId: '.' } };
 					},
 				},
@@ -184,7 +184,7 @@ module.exports = {
 					name: 'lookup answered with another transaction',
 					build: async (sandbox) => {
 						const { transactionId } = await paid(sandbox);
-						sandbox.injectFault({ provider: 'kasha', path: `/v2/transaction/${UNKNOWN_ID}`, kind: 'status', status: 200, body: transactionView(transactionOf(sandbox, transactionId)) });
+						sandbox.injectFault({ provider: 'kasha', path: `/v2/payments/${UNKNOWN_ID}`, kind: 'status', status: 200, body: transactionView(transactionOf(sandbox, transactionId)) });
 						return { payload: { transactionId: UNKNOWN_ID } };
 					},
 				},
@@ -210,7 +210,7 @@ module.exports = {
 					build: async (sandbox) => {
 						const payment = await paid(sandbox);
 						const old = notificationOf(transactionOf(sandbox, payment.transactionId));
-						await kasha(sandbox, 'POST', '/v2/refund', { merchantReference: payment.merchantReference });
+						await kasha(sandbox, 'POST', '/v2/refund/by-reference', { merchantReference: payment.merchantReference });
 						return { payload: old };
 					},
 				},
@@ -273,7 +273,7 @@ module.exports = {
 				await cardPayment(sandbox, { merchantReference: 'sec-refund-1' });
 			},
 			parameters: { resource: 'payment', operation: 'refund', merchantReference: 'sec-refund-1' },
-			path: '/v2/refund',
+			path: '/v2/refund/by-reference',
 			// the payment added the amount once; every refund takes it back
 			movements: (sandbox) => 1 - gbpPayments(sandbox),
 		},
@@ -288,7 +288,7 @@ module.exports = {
 				return prepared.createPayout;
 			},
 			parameters: { resource: 'payout', operation: 'create', paymentOption: 'Bank Transfer', optionId: 'd_316', methodFields: { field: [{ name: 'name', value: 'John Smith' }] } },
-			path: '/v2/payout',
+			path: '/v2/direct-payout',
 			movements: (sandbox) => transactions(sandbox, 'payout').filter((t) => t.status !== 'CREATED').length,
 		},
 		{
@@ -327,10 +327,10 @@ module.exports = {
 			name: 'get status',
 			setup: async (sandbox) => ({ transactionId: (await cardPayment(sandbox)).transactionId }),
 			parameters: { resource: 'payment', operation: 'getStatus' },
-			path: /^\/v2\/transaction\//,
+			path: /^\/v2\/payments\//,
 		},
 		{ name: 'initiate payment (opens a session, moves no money)', parameters: initiate(), path: '/v2/payment-options' },
-		{ name: 'payout hosted cashier link', parameters: { ...payoutInitiate(), operation: 'getHostedCashierLink' }, path: '/v2/payout-hosted-cashier' },
+		{ name: 'payout hosted cashier link', parameters: { ...payoutInitiate(), operation: 'getHostedCashierLink' }, path: '/v2/payout-session' },
 	],
 
 	badInput: [
