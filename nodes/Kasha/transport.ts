@@ -203,9 +203,9 @@ export function parseKashaError(statusCode: number, raw: unknown): ProviderError
 	if (statusCode === 401 || statusCode === 403) {
 		return {
 			code: statusCode,
-			message: 'the API key was not accepted',
+			message: providerReason && /signature/i.test(providerReason) ? 'the request signature was not accepted' : 'the API key was not accepted',
 			description:
-				'Check the API key, and that the API Key Header (and prefix) in the credential match your Kasha onboarding pack.',
+				'Check the API key, and that the API Key Header (and prefix) in the credential match your Kasha onboarding pack. If the credential has a Signature Secret Key, check that it is the one Kasha gave you (requests are signed with it).',
 		};
 	}
 	const failedType = ['error', 'declined', 'failed', 'fail'].includes(String(body?.resultType ?? '').toLowerCase());
