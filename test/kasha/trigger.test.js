@@ -329,3 +329,36 @@ describe('Kasha Trigger: transaction ID field names', () => {
 		});
 	});
 });
+
+describe('Kasha Trigger: the security suite\'s forgeries fail for the intended reason', () => {
+	const cases = require('../security/cases/kasha');
+	const send = (url, delivery) =>
+		post(url, cases.bodyOf(delivery), { headers: { ...(delivery.format === 'form' ? { 'content-type': 'application/x-www-form-urlencoded' } : {}), ...(delivery.headers || {}) } });
+
+	test('signature forgeries are refused by the signature check (401 before any lookup)', async () => {
+		await withTrigger({}, async (trigger) => {
+			for (const forged of cases.SIGNATURE_FORGERIES) {
+				const delivery = await forged.build(s.sandbox);
+				const lookupsBefore = s.sandbox.count({ provider: 'kasha', method: 'GET' });
+				const response = await send(trigger.url(), delivery);
+				expect([forged.name, response.status, /x-signature|not signed/.test(response.body.error)]).toEqual([forged.name, 401, true]);
+				expect(s.sandbox.count({ provider: 'kasha', method: 'GET' })).toBe(lookupsBefore);
+			}
+			await trigger.settle();
+			expect(trigger.executions).toHaveLength(0);
+		});
+	});
+
+	test('validly signed lookup forgeries pass the signature and are refused by the ID check or the lookup', async () => {
+		await withTrigger({}, async (trigger) => {
+			for (const forged of cases.LOOKUP_FORGERIES.map(cases.signedForgery)) {
+				s.sandbox.clearFaults();
+				const delivery = await forged.build(s.sandbox);
+				const response = await send(trigger.url(), delivery);
+				expect([forged.name, response.status >= 400, /x-signature|not signed/.test(String(response.body && response.body.error))]).toEqual([forged.name, true, false]);
+			}
+			await trigger.settle();
+			expect(trigger.executions).toHaveLength(0);
+		});
+	}, 30000);
+});
