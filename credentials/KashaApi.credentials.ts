@@ -98,7 +98,7 @@ export class KashaApi implements ICredentialType {
 		},
 		{
 			displayName: 'Signature Secret Key',
-			name: 'signatureKey',
+			name: 'signatureSecretKey',
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',

@@ -25,7 +25,7 @@ export function kashaSignature(key: string, body: string | Buffer): string {
 
 /** The signature secret key of a Kasha credential, or undefined when none is set. */
 export function signatureKeyOf(credentials: ICredentialDataDecryptedObject): string | undefined {
-	const key = typeof credentials.signatureKey === 'string' ? credentials.signatureKey.trim() : '';
+	const key = typeof credentials.signatureSecretKey === 'string' ? credentials.signatureSecretKey.trim() : '';
 	return key ? key : undefined;
 }
 

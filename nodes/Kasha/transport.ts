@@ -231,7 +231,7 @@ export const kashaApi: ProviderApi = {
 	credentialType: 'kashaApi',
 	baseUrl: kashaBaseUrl,
 	parseError: parseKashaError,
-	secretFields: ['apiKey', 'signatureKey'],
+	secretFields: ['apiKey', 'signatureSecretKey'],
 };
 
 export interface KashaCall extends Omit<ApiRequest, 'method' | 'path'> {

@@ -490,7 +490,7 @@ module.exports = {
 	THREE_DS_CARD,
 	sign,
 	notificationOf,
-	demoCredentials: (sandbox) => ({ environment: 'custom', baseUrl: `${sandbox.baseUrl}/kasha`, apiKey: DEMO.apiKey, signatureKey: DEMO.signatureKey }),
+	demoCredentials: (sandbox) => ({ environment: 'custom', baseUrl: `${sandbox.baseUrl}/kasha`, apiKey: DEMO.apiKey, signatureSecretKey: DEMO.signatureKey }),
 	routes: [
 		['POST', '/v2/payment-options', initiatePayment],
 		['POST', '/v2/payment-suboptions', paymentSuboptions],

@@ -76,7 +76,7 @@ describe('Kasha signature: requests', () => {
 
 	test('the body is serialised once and the signature covers exactly that string', () => {
 		const body = { country: 'GB', amount: 1.5, customer: { name: 'Zoë' } };
-		const options = authenticateKashaRequest({ ...base, signatureKey: KEY }, { method: 'POST', url: '/v2/payment-options', body, headers: {} });
+		const options = authenticateKashaRequest({ ...base, signatureSecretKey: KEY }, { method: 'POST', url: '/v2/payment-options', body, headers: {} });
 		expect(typeof options.body).toBe('string');
 		expect(JSON.parse(options.body)).toEqual(body);
 		expect(options.headers[KASHA_SIGNATURE_HEADER]).toBe(oracle(KEY, options.body));
@@ -85,14 +85,14 @@ describe('Kasha signature: requests', () => {
 	});
 
 	test('GET is signed over the empty body; without a key nothing is signed or re-serialised', () => {
-		const get = authenticateKashaRequest({ ...base, signatureKey: KEY }, { method: 'GET', url: '/v2/payments/x' });
+		const get = authenticateKashaRequest({ ...base, signatureSecretKey: KEY }, { method: 'GET', url: '/v2/payments/x' });
 		expect(get.headers[KASHA_SIGNATURE_HEADER]).toBe(oracle(KEY, ''));
 		expect(get.body).toBeUndefined();
 		const body = { a: 1 };
-		const unsigned = authenticateKashaRequest({ ...base, signatureKey: '' }, { method: 'POST', url: '/x', body, headers: {} });
+		const unsigned = authenticateKashaRequest({ ...base, signatureSecretKey: '' }, { method: 'POST', url: '/x', body, headers: {} });
 		expect(unsigned.body).toBe(body);
 		expect(unsigned.headers[KASHA_SIGNATURE_HEADER]).toBeUndefined();
-		expect(authenticateKashaRequest({ ...base, signatureKey: '  ' }, { method: 'POST', url: '/x', body }).headers[KASHA_SIGNATURE_HEADER]).toBeUndefined();
+		expect(authenticateKashaRequest({ ...base, signatureSecretKey: '  ' }, { method: 'POST', url: '/x', body }).headers[KASHA_SIGNATURE_HEADER]).toBeUndefined();
 	});
 
 	test('through n8n, the x-signature matches the exact bytes that arrive (checked with crypto-js)', async () => {
@@ -110,7 +110,7 @@ describe('Kasha signature: requests', () => {
 		try {
 			const r = await runNode({
 				type: 'kasha',
-				credentials: { kashaApi: { environment: 'custom', baseUrl: `http://127.0.0.1:${server.address().port}`, apiKey: 'api-key-1', signatureKey: KEY } },
+				credentials: { kashaApi: { environment: 'custom', baseUrl: `http://127.0.0.1:${server.address().port}`, apiKey: 'api-key-1', signatureSecretKey: KEY } },
 				parameters: paymentSession({ customerName: 'João Ünïçødé', additionalFields: { merchantReference: 'réf-✓' } }),
 			});
 			expect(r.error).toBeUndefined();
@@ -137,12 +137,12 @@ describe('Kasha signature: requests', () => {
 
 	test('a wrong key, or none where Kasha requires one, is refused, and the key never shows in the error', async () => {
 		s.sandbox.state('kasha').requireSignedRequests = true;
-		const wrong = await runNode({ type: 'kasha', credentials: credentials(s.sandbox, { signatureKey: 'secret-wrong-key' }), parameters: paymentSession() });
+		const wrong = await runNode({ type: 'kasha', credentials: credentials(s.sandbox, { signatureSecretKey: 'secret-wrong-key' }), parameters: paymentSession() });
 		expect(wrong.error).toBeDefined();
 		expect(wrong.error.message).toContain('request signature was not accepted');
 		expect(JSON.stringify(wrong.error)).not.toContain('secret-wrong-key');
 		expect(s.sandbox.state('kasha').sessions.size).toBe(0);
-		const none = await runNode({ type: 'kasha', credentials: credentials(s.sandbox, { signatureKey: '' }), parameters: paymentSession() });
+		const none = await runNode({ type: 'kasha', credentials: credentials(s.sandbox, { signatureSecretKey: '' }), parameters: paymentSession() });
 		expect(none.error).toBeDefined();
 		const sent = s.sandbox.requests.filter((entry) => entry.provider === 'kasha');
 		expect(sent[1].headers['x-signature']).toBeUndefined();
@@ -152,6 +152,6 @@ describe('Kasha signature: requests', () => {
 	test('the credential test is signed too', async () => {
 		s.sandbox.state('kasha').requireSignedRequests = true;
 		expect(await testCredential('kashaApi', s.sandbox.credentials().kasha)).toMatchObject({ ok: true });
-		expect(await testCredential('kashaApi', { ...s.sandbox.credentials().kasha, signatureKey: 'secret-wrong-key' })).toMatchObject({ ok: false, status: 401 });
+		expect(await testCredential('kashaApi', { ...s.sandbox.credentials().kasha, signatureSecretKey: 'secret-wrong-key' })).toMatchObject({ ok: false, status: 401 });
 	});
 });

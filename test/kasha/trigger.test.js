@@ -273,7 +273,7 @@ describe('Kasha Trigger: the x-signature (Kasha docs, "Signatures")', () => {
 });
 
 describe('Kasha Trigger without a signature key (works as before the key existed)', () => {
-	const noKey = { signatureKey: '' };
+	const noKey = { signatureSecretKey: '' };
 
 	test('unsigned notifications are confirmed by lookup (verification "lookup"); internalId is read', async () => {
 		await withTrigger({}, async (trigger) => {

@@ -293,7 +293,7 @@ module.exports = {
 			name: 'Kasha Trigger (no signature key)',
 			type: 'kashaTrigger',
 			parameters: {},
-			credentials: (sandbox) => ({ kashaApi: { ...sandbox.credentials().kasha, signatureKey: '' } }),
+			credentials: (sandbox) => ({ kashaApi: { ...sandbox.credentials().kasha, signatureSecretKey: '' } }),
 			valid: async (n, sandbox) => {
 				const { transactionId } = await cardPayment(sandbox, { merchantReference: unique(`valid-nokey-${n}`) });
 				return { payload: notificationOf(transactionOf(sandbox, transactionId)) };
