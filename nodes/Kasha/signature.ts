@@ -77,6 +77,8 @@ export function authenticateKashaRequest(
 	} else if (body instanceof URLSearchParams) {
 		sent = body.toString();
 		options.body = sent;
+		const hasType = Object.keys(headers).some((name) => name.toLowerCase() === 'content-type');
+		if (!hasType) headers['Content-Type'] = 'application/x-www-form-urlencoded';
 	} else {
 		// serialised here, once: the string signed is the string sent
 		sent = JSON.stringify(body);

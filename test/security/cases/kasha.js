@@ -489,6 +489,7 @@ module.exports = {
 	/** Values that must never be seen in outputs, errors or logs. */
 	secrets: () => [
 		KEY,
+		SIGNATURE_KEY, // the merchant's signature secret key (signs requests, checks notifications)
 		'secret-wrong-key', // a wrong key a Kasha test uses: must not be echoed either
 		// full card numbers the Kasha tests, the sandbox and these cases use
 		VISA_OK,
