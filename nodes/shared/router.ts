@@ -14,7 +14,7 @@ import {
 	ledgerEnabled,
 	ledgerOptions,
 	readIdempotencyKey,
-	releaseKeys,
+	settleKeys,
 	runsAsAgentTool,
 } from './ledger';
 import { exceedsAmount } from './money';
@@ -254,7 +254,10 @@ export async function routeOperation(
 		claims.forEach((claim, itemIndex) => {
 			if (claim.state === 'claimed' && !started.has(itemIndex)) toRelease.push(claim.key);
 		});
-		await releaseKeys(this, toRelease);
+		const keep = [...sent, ...unknown]
+			.map((itemIndex) => claims[itemIndex])
+			.flatMap((claim) => (claim.state === 'claimed' ? [claim.key] : []));
+		await settleKeys(this, toRelease, keep);
 	}
 	if (firstFailure) {
 		const failure = firstFailure as { index: number; error: Error };

@@ -63,14 +63,53 @@ test('Release Idempotency Keys sends a held key again (after the operator checke
 	expect(payouts()).toHaveLength(1);
 });
 
-test("the ledger lives in n8n's processed-items store, one call to claim a whole run", async () => {
+test("the ledger lives in n8n's processed-items store, with a few calls per run whatever the number of items", async () => {
+	const store = processedData();
+	const calls = async (n, nodeId = crypto.randomUUID()) => {
+		const before = store.calls;
+		await run({ nodeId, items: Array.from({ length: n }, (_, i) => ({ ref: `g-${n}-${i}` })) });
+		return { calls: store.calls - before, nodeId };
+	};
+	const small = await calls(2);
+	const large = await calls(40);
+	// claim, confirm the claim, confirm what stays held: 3 calls for 2 items and for 40
+	expect(small.calls).toBe(3);
+	expect(large.calls).toBe(3);
+	expect(store.countFor('test-workflow', large.nodeId)).toBe(40);
+	expect(store.has('test-workflow', large.nodeId, 'g-40-7')).toBe(true);
+});
+
+test("a claim that another process's write overwrote (a lost update in n8n's store) is recorded again before sending", async () => {
 	const store = processedData();
 	const nodeId = crypto.randomUUID();
-	const before = store.calls;
-	await run({ nodeId, items: Array.from({ length: 20 }, (_, i) => ({ ref: `g-${i}` })) });
-	expect(store.calls - before).toBe(1);
-	expect(store.countFor('test-workflow', nodeId)).toBe(20);
-	expect(store.has('test-workflow', nodeId, 'g-7')).toBe(true);
+	store.loseNextUpdates(1); // the claim's write is lost
+	const first = await run({ nodeId, items: [{ ref: 'lost-1' }, { ref: 'lost-2' }] });
+	expect(first.error).toBeUndefined();
+	expect(store.has('test-workflow', nodeId, 'lost-1')).toBe(true);
+	const again = await run({ nodeId, items: [{ ref: 'lost-1' }, { ref: 'lost-2' }] });
+	expect(again.items.every((item) => item.skipped === true)).toBe(true);
+	expect(payouts()).toHaveLength(2);
+});
+
+test('keys lost from the store while the run was sending are recorded again at the end', async () => {
+	const store = processedData();
+	const nodeId = crypto.randomUUID();
+	// claim and confirm land; then another process overwrites the row while the items are being sent
+	const original = store.checkProcessedAndRecord.bind(store);
+	let call = 0;
+	store.checkProcessedAndRecord = async (...args) => {
+		call++;
+		const result = await original(...args);
+		if (call === 2) store.rows.delete(`test-workflow|n:${nodeId}`);
+		return result;
+	};
+	try {
+		await run({ nodeId, items: [{ ref: 'late-1' }] });
+	} finally {
+		store.checkProcessedAndRecord = original;
+	}
+	expect(store.has('test-workflow', nodeId, 'late-1')).toBe(true);
+	expect((await run({ nodeId, items: [{ ref: 'late-1' }] })).items[0].skipped).toBe(true);
 });
 
 test('with the ledger off, a repeated run pays again (what the ledger prevents)', async () => {
