@@ -8,6 +8,8 @@ const http = require('http');
 const { URL } = require('url');
 
 const PROVIDER_MODULES = require('./providers');
+const home = require('./home');
+const { DEMOS, runDemo } = require('./demos');
 
 function compilePattern(pattern) {
 	const names = [];
@@ -179,6 +181,12 @@ class Sandbox {
 			res.end(text);
 		};
 		try {
+			// the home page (GET /), its forms (/_home/…) and HTML pages a person's browser asks for (sandbox/home.js)
+			const page = await home.handle(this, { method: req.method, path, query, body, headers: req.headers });
+			if (page) {
+				res.writeHead(page.status, page.headers || {});
+				return res.end(page.body ?? '');
+			}
 			if (path.startsWith('/_control/')) return send(...(await this.handleControl(req.method, path, body, query)));
 			for (const [name, provider] of Object.entries(this.providers)) {
 				const prefix = provider.module.prefix;
@@ -275,6 +283,18 @@ class Sandbox {
 		}
 		if (path === '/_control/webhooks' && method === 'GET') {
 			return [200, { webhooks: this.webhooks }];
+		}
+		// demo events (sandbox/demos.js): {"url": "<the trigger's webhook URL>"}
+		if (path === '/_control/demos' && method === 'GET') {
+			return [200, { demos: Object.entries(DEMOS).map(([id, demo]) => ({ id, provider: demo.provider, title: demo.title, forged: Boolean(demo.forged), expect: demo.expect })) }];
+		}
+		const demo = /^\/_control\/demo\/([^/]+)$/.exec(path);
+		if (demo && method === 'POST') {
+			try {
+				return [200, await runDemo(this, decodeURIComponent(demo[1]), body)];
+			} catch (error) {
+				return [error.status || 500, { error: { message: error.message } }];
+			}
 		}
 		const match = /^\/_control\/([^/]+)(\/.*)$/.exec(path);
 		const provider = match && this.providers[match[1]];
