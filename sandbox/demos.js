@@ -236,7 +236,8 @@ async function kpayCryptoForged(sandbox, { url }) {
 // ---------------------------------------------------------------- the list
 /**
  * Every demo: id → { provider, title, forged, run(sandbox, { url }) }. `expect` is the answer the trigger
- * gives (status; for KPAY's browser callback, where it redirects), which the tests and the home page check.
+ * gives: its status, and for KPAY's browser callback the trigger parameter holding the page it redirects to
+ * (the tests check both; the home page the status).
  */
 const DEMOS = {
 	'ezeewallet-transfer-paid': { provider: 'ezeewallet', title: 'eZeeWallet: a customer\'s transfer is paid', run: ezeewalletTransferPaid, expect: { status: 200 } },
@@ -251,8 +252,8 @@ const DEMOS = {
 	'kazawallet-card-3ds-forged': { provider: 'kazawallet', forged: true, title: 'Kazawallet: a 3DS request for a card that is not yours', run: kazawalletCard3dsForged, expect: { status: 403 } },
 	'kazepay-card-transaction': { provider: 'kazepay', title: 'KazePay: a card is spent (sealed CARD_TRANSACTION event)', run: kazepayCardTransaction, expect: { status: 200 } },
 	'kazepay-forged': { provider: 'kazepay', forged: true, title: 'KazePay: an event with a tampered signature', run: kazepayForged, expect: { status: 401 } },
-	'kpay-card-paid': { provider: 'kpay', webhookPath: 'callback', title: 'KPAY: a payer pays a card checkout and comes back', run: kpayCardPaid, expect: { status: 302, redirect: 'success' } },
-	'kpay-card-forged': { provider: 'kpay', webhookPath: 'callback', forged: true, title: 'KPAY: a payer comes back claiming a payment never made', run: kpayCardForged, expect: { status: 302, redirect: 'failure' } },
+	'kpay-card-paid': { provider: 'kpay', webhookPath: 'callback', title: 'KPAY: a payer pays a card checkout and comes back', run: kpayCardPaid, expect: { status: 302, redirectTo: 'successUrl' } },
+	'kpay-card-forged': { provider: 'kpay', webhookPath: 'callback', forged: true, title: 'KPAY: a payer comes back claiming a payment never made', run: kpayCardForged, expect: { status: 302, redirectTo: 'failureUrl' } },
 	'kpay-crypto-completed': { provider: 'kpay', webhookPath: 'crypto', title: 'KPAY: a crypto payment completes', run: kpayCryptoCompleted, expect: { status: 200 } },
 	'kpay-crypto-forged': { provider: 'kpay', webhookPath: 'crypto', forged: true, title: 'KPAY: a "completed" notification for an unknown payment', run: kpayCryptoForged, expect: { status: 401 } },
 };
