@@ -196,7 +196,7 @@ class Sandbox {
 				if (this.keepLog) {
 					this.requests.push({ provider: name, method: req.method, path: subPath, headers: req.headers, body, at: Date.now() });
 				}
-				if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+				if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs).unref());
 				const fault = this.takeFault(name, req.method, subPath);
 				if (fault && (await this.applyFaultBefore(fault, req, res, send))) return;
 				const ctx = { req, method: req.method, path: subPath, query, body, rawBody, headers: req.headers, sandbox: this, state: provider.state, params: {} };
@@ -229,7 +229,7 @@ class Sandbox {
 	async applyFaultBefore(fault, req, res, send) {
 		switch (fault.kind) {
 			case 'latency':
-				await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 100));
+				await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 100).unref());
 				return false;
 			case 'status':
 				send(fault.status ?? 500, fault.body ?? { error: { message: 'Injected failure' } }, fault.headers);
@@ -242,7 +242,7 @@ class Sandbox {
 				req.socket.destroy();
 				return true;
 			case 'timeout':
-				await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 2000));
+				await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 2000).unref());
 				req.socket.destroy();
 				return true;
 			default:
