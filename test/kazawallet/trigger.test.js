@@ -142,14 +142,14 @@ describe('payment-link webhook', () => {
 
 describe('card, withdrawal and deposit webhooks', () => {
 	async function issueCard() {
-		const result = await k.run({ resource: 'card', operation: 'issue', email: 'alice@example.com', amount: '25.00', cardType: 'basic' });
+		const result = await k.run({ resource: 'card', operation: 'issue', idempotencyKey: 'test-card-issue', email: 'alice@example.com', amount: '25.00', cardType: 'basic' });
 		return result.items[0].card.id;
 	}
 
 	test('card events are confirmed with Kazawallet and carry code names', async () => {
 		await start();
 		const cardId = await issueCard();
-		await k.run({ resource: 'card', operation: 'topUp', cardId, amount: '10.00' }); // sends CC_RECHARGE
+		await k.run({ resource: 'card', operation: 'topUp', idempotencyKey: 'test-card-topUp', cardId, amount: '10.00' }); // sends CC_RECHARGE
 		await deliveries(1);
 		await k.control('POST', `/cards/${cardId}/spend`, { amount: '4.20', merchantName: 'Books' }); // CC_CONSUME
 		await deliveries(2);
@@ -185,7 +185,7 @@ describe('card, withdrawal and deposit webhooks', () => {
 
 	test('withdrawal and deposit webhooks after settlement', async () => {
 		await start({ events: ['withdrawal', 'deposit'] });
-		const withdrawal = await k.run({ resource: 'withdrawal', operation: 'create', email: 'alice@example.com', currency: 'USD', amount: '30.00', paymentMethod: '15', methodFields: { field: [{ name: 'wallet_address', value: 'T1' }] } });
+		const withdrawal = await k.run({ resource: 'withdrawal', operation: 'create', idempotencyKey: 'test-withdrawal-create', email: 'alice@example.com', currency: 'USD', amount: '30.00', paymentMethod: '15', methodFields: { field: [{ name: 'wallet_address', value: 'T1' }] } });
 		const deposit = await k.run({ resource: 'deposit', operation: 'create', email: 'bob@example.com', currency: 'USD', amount: '8.00', paymentMethod: '15' });
 		expect(k.state().accounts['alice@example.com'].USD).toBe('70.00');
 		await k.control('POST', `/withdrawals/${withdrawal.items[0].withdrawal.id}/settle`, { status: 'rejected' });
@@ -209,7 +209,7 @@ describe('card, withdrawal and deposit webhooks', () => {
 describe('3DS confirmation → Validate Code', () => {
 	test('the two-node workflow validates the code once', async () => {
 		await start({ events: ['3DS_CONFIRM'] }, [node('Validate Code', 'kazawallet', { resource: 'card', operation: 'validateCode' })]);
-		const issued = await k.run({ resource: 'card', operation: 'issue', email: 'alice@example.com', amount: '25.00', cardType: 'plus' });
+		const issued = await k.run({ resource: 'card', operation: 'issue', idempotencyKey: 'test-card-issue', email: 'alice@example.com', amount: '25.00', cardType: 'plus' });
 		const cardId = issued.items[0].card.id;
 		const { body } = await k.control('POST', `/cards/${cardId}/spend`, { amount: '6.00', threeDS: true, merchantName: 'Airline' });
 		expect(body.delivery.status).toBe(200);
@@ -256,7 +256,7 @@ describe('confirmation look-up failures', () => {
 
 describe('hardening found by the security suite', () => {
 	async function issueCard() {
-		const result = await k.run({ resource: 'card', operation: 'issue', email: 'alice@example.com', amount: '25.00', cardType: 'basic' });
+		const result = await k.run({ resource: 'card', operation: 'issue', idempotencyKey: 'test-card-issue', email: 'alice@example.com', amount: '25.00', cardType: 'basic' });
 		return result.items[0].card.id;
 	}
 	async function genuineSpend(cardId, amount = '1.25') {
