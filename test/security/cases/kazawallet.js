@@ -1,8 +1,9 @@
 'use strict';
 // Kazawallet's cases for the reliability and security suite (test/security/suite.test.js).
 // One trigger node serves three kinds of webhook, each with its own protection, so it appears three times:
-// payment links (signed: HMAC-SHA512), card events (unsigned: confirmed by looking the card transaction
-// up) and withdrawals / deposits (unsigned, no look-up endpoint: protected by the URL only, see
+// payment links (signed: HMAC-SHA512, items say verification "signature"), card events (unsigned: confirmed
+// by looking the card transaction up, exactly, within 3 calls; verification "lookup") and withdrawals / deposits
+// (unsigned, no look-up endpoint: verification "none", protected by the URL only, see
 // docs/kazawallet.md — forgeries of those that look genuine cannot be told apart and are not listed here).
 const crypto = require('crypto');
 const { DEMO } = require('../../../sandbox/providers/kazawallet');
@@ -137,7 +138,61 @@ module.exports = {
 				{ name: 'unknown event name', payload: { event: 'CC_PAYOUT', cardId: 'kc-1', details: { amount: '1.00' } } },
 				{ name: 'malformed JSON', raw: '{"event":"CC_CONSUME","cardId":' },
 				{ name: 'oversized body (2 MiB)', build: async (sandbox) => ({ payload: { ...(await spend(sandbox, '1.00')), padding: oversized } }) },
+				// loose confirmation: the genuine transaction, its values written another way (must be compared exactly)
+				...[
+					['amount with a sign', { amount: '+1.25' }],
+					['amount with an exponent', { amount: '125e-2' }],
+					['amount with spaces', { amount: ' 1.25 ' }],
+					['amount with more decimals than USD', { amount: '1.250' }],
+					['amount with a decimal comma', { amount: '1,25' }],
+					['amount with a leading zero', { amount: '01.25' }],
+					['amount as a JSON number', { amount: 1.25 }],
+					['type as text', { type: 'Consumption' }],
+					['status as text', { status: 'Successful' }],
+					['status with a leading zero', { status: '01' }],
+					['currency in lower case', { currency: 'usd' }],
+					['time in seconds instead of milliseconds', null],
+				].map(([what, change]) =>
+					tampered(`genuine transaction, ${what}`, (p) => ({ ...p, details: { ...p.details, ...(change || { transactionAt: Math.floor(p.details.transactionAt / 1000) }) } })),
+				),
+				tampered('genuine transaction, event name in lower case', (p) => ({ ...p, event: 'cc_consume' })),
+				tampered('genuine consumption sent as CC_REFUND', (p) => ({ ...p, event: 'CC_REFUND' })),
+				tampered('genuine consumption sent as CC_RECHARGE with type 1', (p) => ({ ...p, event: 'CC_RECHARGE', details: { ...p.details, type: 1 } })),
+				// settled: Kazawallet sends no webhook for POSTED (4); once settled, the transaction cannot start a run again
+				{
+					name: 'settled transaction: its earlier event sent after it settled',
+					build: async (sandbox) => {
+						const payload = await spend(sandbox, '1.30');
+						state(sandbox).cards.find((card) => card.id === cards.mine).transactions.find((t) => t.id === payload.details.id).status = 4;
+						return { payload };
+					},
+				},
+				{
+					name: 'settled transaction: an event saying POSTED (4)',
+					build: async (sandbox) => {
+						const payload = await spend(sandbox, '1.35');
+						state(sandbox).cards.find((card) => card.id === cards.mine).transactions.find((t) => t.id === payload.details.id).status = 4;
+						return { payload: { ...payload, details: { ...payload.details, status: 4 } } };
+					},
+				},
+				// amplification: lists of many pages; each forged event may cost at most 3 calls, then 503 (not accepted).
+				// test/kazawallet/trigger.test.js counts the calls ("one forged card event costs at most 3 provider calls").
+				{
+					name: 'amplification: refund of an unknown transaction on a card with 30 pages of transactions',
+					build: async (sandbox) => {
+						state(sandbox).pageSize = 1;
+						for (let i = 0; i < 30; i++) await spend(sandbox, '0.01');
+						return { payload: { event: 'CC_REFUND', cardId: cards.mine, details: { id: 'ct-999999', amount: '0.01', currency: 'USD', type: 3, status: 1, direction: 1 } } };
+					},
+				},
+				{ name: 'amplification: no card id, last four of no card (whole card list needed)', payload: { event: 'CC_CONSUME', details: { id: 'ct-1', amount: '0.01', currency: 'USD', type: 2, status: 1, cardNumber: '****0000' } } },
+				{ name: 'card id that climbs a path', build: async (sandbox) => ({ payload: { ...(await spend(sandbox, '1.00')), cardId: '../admin' } }) },
 			],
+			// the genuine event again with fields dropped (not signed, not needed): still a repeat, keyed by Kazawallet's record
+			replays: async (valid) => {
+				const { merchantName, direction, transactionAt, ...fewer } = valid.payload.details;
+				return [{ payload: { ...valid.payload, details: fewer } }];
+			},
 		},
 		{
 			name: 'Kazawallet Trigger (withdrawal and deposit)',
@@ -163,6 +218,9 @@ module.exports = {
 				{ name: 'not JSON at all', raw: '<html><body>withdrawal</body></html>', contentType: 'text/html' },
 				{ name: 'empty body', raw: '' },
 			],
+			// neither signed nor confirmable: every item carries verification "none" (asserted in test/kazawallet/trigger.test.js);
+			// a replay with another amount is still a repeat (keyed by transaction id and status)
+			replays: async (valid) => [{ payload: { ...valid.payload, amount: '999.00' } }],
 		},
 	],
 
