@@ -152,6 +152,20 @@ describe('deposit and transfer', () => {
 		expect(k.state().accounts['bob@example.com'].USD).toBe('7.00');
 	});
 
+	test('a 200 answer without the evidence of success is an unknown outcome, never a success', async () => {
+		for (const [path, parameters] of [
+			['/transfer-from-merchant-to-user', { resource: 'transfer', operation: 'create', idempotencyKey: 'ev-1', email: 'bob@example.com', currency: 'USD', amount: '1.00' }],
+			['/wallet-cards/create-then-topup', { resource: 'card', operation: 'issue', idempotencyKey: 'ev-2', email: 'alice@example.com', amount: '1.00', cardType: 'basic' }],
+			['/gift-card/create', { resource: 'giftCard', operation: 'create', idempotencyKey: 'ev-3', currency: 'USD', amount: '1.00' }],
+			['/createPaymentLink', { resource: 'paymentLink', operation: 'create', amount: '1.00', currency: 'USD' }],
+			['/createDepositRequest', { resource: 'deposit', operation: 'create', email: 'bob@example.com', currency: 'USD', amount: '1.00', paymentMethod: '15' }],
+		]) {
+			k.sandbox.injectFault({ provider: 'kazawallet', path, kind: 'status', status: 200, body: { status: 'ok', message: 'done' } });
+			const result = await k.run(parameters);
+			expect([path, result.error && result.error.message]).toEqual([path, expect.stringContaining('may or may not have been made')]);
+		}
+	});
+
 	test('reads are retried after a 503', async () => {
 		k.sandbox.injectFault({ provider: 'kazawallet', path: '/get-rate', kind: 'status', status: 503 });
 		const result = await k.run({ resource: 'wallet', operation: 'getRates' });
@@ -190,6 +204,22 @@ describe('cards', () => {
 		expect(k.state().accounts[DEMO.merchantEmail].USD).toBe('9995.00');
 		const again = await k.run({ resource: 'card', operation: 'lock', cardId });
 		expect(again.error.message).toContain('CARD_CANCELLED');
+	});
+
+	test('cancel after a lost answer: running again finds the card already cancelled and returns it', async () => {
+		const cardId = await issueCard();
+		k.sandbox.injectFault({ provider: 'kazawallet', path: '/wallet-cards/cancel', kind: 'drop-after' });
+		const lost = await k.run({ resource: 'card', operation: 'cancel', cardId });
+		expect(lost.error.message).toContain('card cancellation may or may not have been made');
+		expect(k.state().cards[0].status).toBe('cancelled');
+		const again = await k.run({ resource: 'card', operation: 'cancel', cardId });
+		expect(again.error).toBeUndefined();
+		expect(again.items[0]).toMatchObject({ cardId, alreadyCancelled: true, card: { id: cardId, status: 'cancelled' } });
+		expect(again.items[0].card.cvv).toBeUndefined();
+		expect(k.count({ path: '/wallet-cards/cancel' })).toBe(2);
+		// a refusal for another reason is still an error
+		const unknown = await k.run({ resource: 'card', operation: 'cancel', cardId: 'kc-404' });
+		expect(unknown.error.message).toContain('CARD_NOT_FOUND');
 	});
 
 	test('get many: Return All walks pages, Limit stops', async () => {

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
+import { toNodeError } from '../../../shared/router';
 import { KAZAWALLET_CALLS, KAZAWALLET_EVIDENCE, kazawalletRequest, withCodeNames } from '../../transport';
 import { cardIdProperty, readCardId } from '../common';
 import { cardFrom, safeCard } from './common';
@@ -31,7 +32,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 			reference: `the state of card ${cardId} (Card → Get)`,
 		});
 		return { ...body, cardId };
-	} catch (error) {
+	} catch (caught) {
+		const error = toNodeError.call(this, caught, i);
 		const code = (error as { context?: IDataObject }).context?.providerCode;
 		if (code !== 'CARD_CANCELLED') throw error;
 		// already cancelled (e.g. by an earlier run whose answer was lost): the card's state is the result
