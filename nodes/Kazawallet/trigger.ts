@@ -301,7 +301,7 @@ async function confirmCardEvent(
 	} catch (error) {
 		if (error instanceof OverBudget) return overBudget;
 		const httpCode = Number((error as { httpCode?: string }).httpCode);
-		if (httpCode >= 200 && httpCode < 500) return { ok: false, status: 403, reason: 'the card is not known to Kazawallet' };
+		if (httpCode >= 200 && httpCode < 500 && httpCode !== 429) return { ok: false, status: 403, reason: 'the card is not known to Kazawallet' };
 		return { ok: false, status: 503, reason: 'the event could not be confirmed now; send it again later' };
 	}
 }
