@@ -332,7 +332,10 @@ async function sendWithPolicy(
 	const unknown = (what: string, extra: { description?: string; httpCode?: string; code?: unknown } = {}) =>
 		providerFailure(this, api, secrets, request.itemIndex, unknownOutcomeMessage(request, what), { ...extra, unknown: true });
 
-	const maxAttempts = sentOnce ? 1 : READ_RETRY.attempts;
+	// inside a trigger's webhook a read is not retried: the provider redelivers, and every call counts
+	// against the request's lookup budget (webhook.ts)
+	const inWebhook = typeof (this as IWebhookFunctions).getRequestObject === 'function';
+	const maxAttempts = sentOnce || inWebhook ? 1 : READ_RETRY.attempts;
 	for (let attempt = 1; ; attempt++) {
 		let response: { statusCode: number; headers: Record<string, string>; body: unknown };
 		let expired = () => false;
