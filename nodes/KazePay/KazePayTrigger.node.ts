@@ -15,7 +15,7 @@ import { protectCardData, revealCardDataOption } from './actions/common';
 import type { EnvelopeHead } from './envelope';
 import { openPlatformEnvelope } from './envelope';
 import { readKazePayKeys } from './sealing';
-import { KAZEPAY_CALLS, kazePayRequest } from './transport';
+import { asNodeError, KAZEPAY_CALLS, kazePayRequest } from './transport';
 
 /**
  * What the trigger answers to an event it accepted (also to a repeat). KazePay's expected answer is
@@ -172,7 +172,7 @@ export class KazePayTrigger implements INodeType {
 					await kazePayRequest.call(this, { apiCode: 'setWebhookUrl', payload: { url: ours }, kind: KAZEPAY_CALLS.setWebhookUrl });
 				} catch (error) {
 					// a lost answer (sent once, never repeated): the read-back below tells whether it was registered
-					if (!isUnknownOutcome(error)) throw error;
+					if (!isUnknownOutcome(error)) throw asNodeError(this, error);
 				}
 				const readBack = await registeredUrl(this);
 				if (readBack !== ours) {

@@ -1,6 +1,6 @@
 import { createHash } from 'crypto';
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { ApiContext, CallKind, ProviderApi, ProviderError } from '../shared/transport';
 import { apiRequest, isSentOnce, providerFailure, unknownOutcomeMessage } from '../shared/transport';
@@ -139,6 +139,21 @@ export function requestNoFor(sysId: string, apiCode: string, idempotencyKey: str
 	return digits;
 }
 
+/**
+ * A caught error as the n8n error it already is (KazePay calls throw NodeApiError / NodeOperationError),
+ * for re-throwing after a reconciliation did not apply; anything else is wrapped in a NodeOperationError.
+ */
+export function asNodeError(context: ApiContext, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
+}
+
+/** The provider code of a caught KazePay error (e.g. CARD_ALREADY_ASSIGNED), if any. */
+export function providerCodeOf(error: unknown): string | undefined {
+	const code = (error as { context?: { providerCode?: unknown } } | undefined)?.context?.providerCode;
+	return typeof code === 'string' ? code : undefined;
+}
+
 /** Two decimal texts name the same amount ("5000.00" and "5000", not "5000.01"). */
 export function sameAmount(a: unknown, b: unknown): boolean {
 	const canonical = (value: unknown): string | undefined => {
@@ -247,7 +262,7 @@ export async function kazePayRequest<A extends KazePayApiCode>(this: ApiContext,
 				},
 			);
 		}
-		throw error;
+		throw asNodeError(this, error, call.itemIndex);
 	}
 
 	const fail = (message: string, description: string, code?: string, unknown = false) =>

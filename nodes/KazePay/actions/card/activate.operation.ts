@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
 import { checkString } from '../../../shared/validation';
-import { KAZEPAY_CALLS, kazePayRequest, present, resultObject, sameId } from '../../transport';
+import { asNodeError, KAZEPAY_CALLS, kazePayRequest, present, providerCodeOf, resultObject, sameId } from '../../transport';
 import { cardIdProperty, protectCardData, readCardId } from '../common';
 
 // Reference: kazepay-physical-card.txt, "4. Activate Physical Cards" (apiCode ucardActive): only after KYC passed; the code is single-use
@@ -58,7 +58,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	} catch (error) {
 		// Run again after a lost answer, the code is already used: if the card is active, the activation the
 		// lost answer was about happened. Look the card up instead of failing.
-		if ((error as { context?: { providerCode?: unknown } }).context?.providerCode !== 'ACTIVATION_CODE_USED') throw error;
+		if (providerCodeOf(error) !== 'ACTIVATION_CODE_USED') throw asNodeError(this, error, i);
 		const { data } = await kazePayRequest.call(this, {
 			apiCode: 'queryCard',
 			payload: { cardID },
@@ -67,7 +67,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		});
 		const card = (data && typeof data === 'object' ? data : {}) as { userBankCardStatus?: unknown; cardID?: unknown };
 		const status = typeof card.userBankCardStatus === 'string' ? card.userBankCardStatus : '';
-		if (String(card.cardID ?? '') !== cardID || !ACTIVATED.includes(status)) throw error;
+		if (String(card.cardID ?? '') !== cardID || !ACTIVATED.includes(status)) throw asNodeError(this, error, i);
 		return {
 			cardID,
 			status,

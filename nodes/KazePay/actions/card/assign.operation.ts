@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
 import { checkEmail, checkString } from '../../../shared/validation';
-import { KAZEPAY_CALLS, kazePayRequest, present, resultObject } from '../../transport';
+import { asNodeError, KAZEPAY_CALLS, kazePayRequest, present, providerCodeOf, resultObject } from '../../transport';
 import { checkCardId, emailProperty, protectCardData, revealCardDataOption } from '../common';
 
 // Reference: kazepay-physical-card.txt, "3. Card Assign" (apiCode ucardAssign): email, cardNumber, autoActive → cardID
@@ -78,9 +78,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		// Run again after a lost answer, KazePay says "already assigned" and the card ID is lost with the
 		// answer. With the card ID the operator found, the card is looked up and returned when it is this
 		// item's card and cardholder; otherwise the refusal stands.
-		const code = (error as { context?: { providerCode?: unknown } }).context?.providerCode;
 		const known = String(options.reconcileCardId ?? '').trim();
-		if (code !== 'CARD_ALREADY_ASSIGNED' || !known) throw error;
+		if (providerCodeOf(error) !== 'CARD_ALREADY_ASSIGNED' || !known) throw asNodeError(this, error, i);
 		const cardID = checkCardId(known, 'Card ID to Reconcile With');
 		const { data } = await kazePayRequest.call(this, {
 			apiCode: 'queryCard',
@@ -92,7 +91,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		const card = (data && typeof data === 'object' && !Array.isArray(data) ? data : {}) as IDataObject;
 		const sameCard = String(card.cardID ?? '') === cardID && String(card.cardNo ?? '') === cardNumber;
 		const sameHolder = String(card.cardHolderEmail ?? '').toLowerCase() === email.toLowerCase();
-		if (!sameCard || !sameHolder) throw error;
+		if (!sameCard || !sameHolder) throw asNodeError(this, error, i);
 		return protectCardData(
 			{
 				email,

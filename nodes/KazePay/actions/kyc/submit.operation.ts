@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
 import { checkEmail, checkOneOf, checkString } from '../../../shared/validation';
-import { KAZEPAY_CALLS, kazePayRequest, present, resultObject } from '../../transport';
+import { asNodeError, KAZEPAY_CALLS, kazePayRequest, present, providerCodeOf, resultObject } from '../../transport';
 import { checkDay, checkEnglish, checkIsoCountry, readKycImage } from '../common';
 
 // Reference: kazepay-physical-card.txt, "1. Submit KYC" (apiCode setUcardKyc, 18 fields; marked deprecated by KazePay)
@@ -161,7 +161,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	} catch (error) {
 		// Run again after a lost answer, KazePay says a KYC for this email is already under review or passed:
 		// look its status up instead of failing.
-		if ((error as { context?: { providerCode?: unknown } }).context?.providerCode !== 'KYC_ALREADY_SUBMITTED') throw error;
+		if (providerCodeOf(error) !== 'KYC_ALREADY_SUBMITTED') throw asNodeError(this, error, i);
 		const { data } = await kazePayRequest.call(this, {
 			apiCode: 'queryUcardKycStatus',
 			payload: { email: body.email },
@@ -169,7 +169,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 			itemIndex: i,
 		});
 		const status = (data as { status?: unknown } | undefined)?.status;
-		if (status !== 'WAITING_KYC' && status !== 'PASSED') throw error;
+		if (status !== 'WAITING_KYC' && status !== 'PASSED') throw asNodeError(this, error, i);
 		return {
 			email: body.email,
 			status,

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { OperationResult } from '../../../shared/router';
 import { checkUrl, FieldError } from '../../../shared/validation';
 import { isUnknownOutcome } from '../../../shared/transport';
-import { KAZEPAY_CALLS, kazePayRequest, resultObject } from '../../transport';
+import { asNodeError, KAZEPAY_CALLS, kazePayRequest, resultObject } from '../../transport';
 
 // Reference: provider-docs/README.md, KazePay: apiCode setWebhookUrl, body { url }; one URL per merchant
 
@@ -49,14 +49,14 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		return { url, ...resultObject(data) };
 	} catch (error) {
 		// a lost answer: read the registered URL back; when it is this one, the change happened
-		if (!isUnknownOutcome(error)) throw error;
+		if (!isUnknownOutcome(error)) throw asNodeError(this, error, i);
 		const { data } = await kazePayRequest.call(this, {
 			apiCode: 'getWebhookUrl',
 			payload: {},
 			kind: KAZEPAY_CALLS.getWebhookUrl,
 			itemIndex: i,
 		});
-		if ((data as { url?: unknown } | undefined)?.url !== url) throw error;
+		if ((data as { url?: unknown } | undefined)?.url !== url) throw asNodeError(this, error, i);
 		return { url, reconciled: true, reconciledBy: 'the answer was lost; Webhook → Get URL shows this URL registered' };
 	}
 }
