@@ -200,6 +200,7 @@ test('a genuine KazePay API answer re-sent to the trigger URL is not an event (n
 		[{ cardID: '3377', transactionId: 'T1', transType: 'Expenditure' }],
 	];
 	const strict = await activeTrigger();
+	const callsBefore = handle.sandbox.count({ provider: 'kazepay', path: '/gateway' });
 	for (const data of answers) {
 		const answer = await post(strict.url(), genuineEnvelope(data));
 		expect(answer.status).toBe(400);
@@ -207,6 +208,8 @@ test('a genuine KazePay API answer re-sent to the trigger URL is not an event (n
 	}
 	await strict.settle();
 	expect(strict.executions).toHaveLength(0);
+	// no request to the trigger makes KazePay calls (nothing to amplify): only the envelope is checked
+	expect(handle.sandbox.count({ provider: 'kazepay', path: '/gateway' })).toBe(callsBefore);
 
 	const loose = await activeTrigger({ options: { acceptUntyped: true } });
 	expect((await post(loose.url(), genuineEnvelope(answers[0]))).status).toBe(200);
