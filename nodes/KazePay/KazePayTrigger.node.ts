@@ -9,12 +9,13 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { acknowledge, getBodyFields, reject, rememberEvent } from '../shared/webhook';
+import { isUnknownOutcome } from '../shared/transport';
+import { acknowledge, getBodyFields, refuseLargeBody, reject, rememberEvent } from '../shared/webhook';
 import { protectCardData, revealCardDataOption } from './actions/common';
 import type { EnvelopeHead } from './envelope';
 import { openPlatformEnvelope } from './envelope';
 import { readKazePayKeys } from './sealing';
-import { kazePayRequest } from './transport';
+import { asNodeError, KAZEPAY_CALLS, kazePayRequest } from './transport';
 
 /**
  * What the trigger answers to an event it accepted (also to a repeat). KazePay's expected answer is
@@ -24,6 +25,25 @@ export const KAZEPAY_WEBHOOK_ACK: IDataObject = { code: 'SUCCESS', detail: 'SUCC
 
 /** Fields that name one event; the first present one is its identity. */
 export const EVENT_ID_FIELDS = ['eventId', 'notifyId', 'notificationId', 'eventNo'];
+/**
+ * Fields of the signed content that name the event's type; the first present one (a non-empty string) is
+ * it. KazePay's webhook payload is not public: the sandbox sends `eventType`. An event must carry one:
+ * KazePay's API answers are sealed exactly like events (platform signature, merchant key), and none of
+ * the reference's answers has such a field, so a captured API answer re-sent to the trigger URL is not
+ * taken for an event. The head's apiCode ("webhookNotify") cannot tell them apart: it is not signed.
+ */
+export const EVENT_TYPE_FIELDS = ['eventType', 'notifyType', 'eventName'];
+
+/** The event's type from the signed content, or undefined. */
+export function eventTypeOf(data: unknown): string | undefined {
+	if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
+	for (const field of EVENT_TYPE_FIELDS) {
+		const value = (data as IDataObject)[field];
+		if (typeof value === 'string' && value.trim() !== '') return value.trim();
+	}
+	return undefined;
+}
+
 /** Fields that may change between deliveries of the same event and are left out of its fingerprint. */
 export const DELIVERY_FIELDS = ['sendTime', 'notifyTime', 'retryCount', 'retryTimes', 'deliveryTime', 'timestamp'];
 
@@ -56,7 +76,7 @@ export function eventKey(data: unknown): string {
 }
 
 async function registeredUrl(context: IHookFunctions): Promise<string> {
-	const { data } = await kazePayRequest.call(context, { apiCode: 'getWebhookUrl', payload: {}, kind: 'read' });
+	const { data } = await kazePayRequest.call(context, { apiCode: 'getWebhookUrl', payload: {}, kind: KAZEPAY_CALLS.getWebhookUrl });
 	const url = (data as IDataObject | undefined)?.url;
 	return typeof url === 'string' ? url : '';
 }
@@ -78,10 +98,29 @@ export class KazePayTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'On activation this trigger registers its URL with KazePay (setWebhookUrl) and reads it back (getWebhookUrl). KazePay keeps one URL per merchant, so this replaces any URL set before (it is put back when this trigger stops listening). Every event must decrypt with your private key and carry a valid platform signature; anything else is refused with 401 and starts nothing. KazePay’s retries of an event already received are acknowledged without starting the workflow again.',
+					'On activation this trigger registers its URL with KazePay (setWebhookUrl) and reads it back (getWebhookUrl). KazePay keeps one URL per merchant, so this replaces any URL set before (it is put back when this trigger stops listening). Every event must decrypt with your private key and carry a valid platform signature over its whole decrypted content, and name its event type in that content; anything else is refused and starts nothing. Items say verification "signature": every event field is signed, except those under unsignedHead. KazePay’s retries of an event already received are acknowledged without starting the workflow again.',
 				name: 'notice',
 				type: 'notice',
 				default: '',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				default: ['*'],
+				description:
+					'Which event types start the workflow (the signed event type). Others are acknowledged to KazePay and start nothing.',
+				options: [
+					{ name: '* (All Events)', value: '*' },
+					{ name: 'Card Activated', value: 'CARD_ACTIVATED' },
+					{ name: 'Card Assigned', value: 'CARD_ASSIGNED' },
+					{ name: 'Card Closed', value: 'CARD_CLOSED' },
+					{ name: 'Card Recharge', value: 'CARD_RECHARGE' },
+					{ name: 'Card Status Changed', value: 'CARD_STATUS_CHANGED' },
+					{ name: 'Card Transaction', value: 'CARD_TRANSACTION' },
+					{ name: 'KYC Status', value: 'KYC_STATUS' },
+				],
 			},
 			{
 				displayName: 'Options',
@@ -96,6 +135,23 @@ export class KazePayTrigger implements INodeType {
 						type: 'boolean',
 						default: true,
 						description: 'Whether an event already received (KazePay retries up to 5 times) is acknowledged without starting the workflow again',
+					},
+					{
+						displayName: 'Other Event Types',
+						name: 'otherEventTypes',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. CARD_EXPIRED, CARD_REFUND',
+						description:
+							'Comma-separated event types not in the Events list that also start the workflow (KazePay’s full list is not public)',
+					},
+					{
+						displayName: 'Accept Events Without an Event Type',
+						name: 'acceptUntyped',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether signed content without an event type field (eventType, notifyType, eventName) starts the workflow. Off: it is refused, because a captured KazePay API answer (sealed the same way as an event) would otherwise pass as an event. Turn on only if KazePay’s events have no such field; such items say eventType "" and the Events filter must be All.',
 					},
 					revealCardDataOption,
 				],
@@ -112,7 +168,12 @@ export class KazePayTrigger implements INodeType {
 			async create(this: IHookFunctions): Promise<boolean> {
 				const ours = this.getNodeWebhookUrl('default') as string;
 				const previous = await registeredUrl(this);
-				await kazePayRequest.call(this, { apiCode: 'setWebhookUrl', payload: { url: ours }, kind: 'read' });
+				try {
+					await kazePayRequest.call(this, { apiCode: 'setWebhookUrl', payload: { url: ours }, kind: KAZEPAY_CALLS.setWebhookUrl });
+				} catch (error) {
+					// a lost answer (sent once, never repeated): the read-back below tells whether it was registered
+					if (!isUnknownOutcome(error)) throw asNodeError(this, error);
+				}
 				const readBack = await registeredUrl(this);
 				if (readBack !== ours) {
 					throw new NodeOperationError(
@@ -138,7 +199,7 @@ export class KazePayTrigger implements INodeType {
 				if (!ours || !previous) return true;
 				try {
 					if ((await registeredUrl(this)) !== ours) return true;
-					await kazePayRequest.call(this, { apiCode: 'setWebhookUrl', payload: { url: previous }, kind: 'read' });
+					await kazePayRequest.call(this, { apiCode: 'setWebhookUrl', payload: { url: previous }, kind: KAZEPAY_CALLS.setWebhookUrl });
 					return true;
 				} catch (error) {
 					this.logger.warn(`KazePay Trigger: could not put back the previous webhook URL: ${(error as Error).message}`);
@@ -149,10 +210,13 @@ export class KazePayTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		// cheap checks first: size, shape; then the envelope (RSA, AES, signature); no provider calls
+		const tooLarge = refuseLargeBody(this);
+		if (tooLarge) return tooLarge;
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const envelope = getBodyFields(this);
 		const head = envelope.head as EnvelopeHead | undefined;
-		if (!head || typeof head !== 'object' || !envelope.body) return reject(this, 401, 'not a KazePay envelope');
+		if (!head || typeof head !== 'object' || Array.isArray(head) || !envelope.body) return reject(this, 401, 'not a KazePay envelope');
 
 		const credentials = await this.getCredentials('kazePayApi');
 		let opened: { head: EnvelopeHead; data: unknown };
@@ -165,19 +229,41 @@ export class KazePayTrigger implements INodeType {
 			return reject(this, 401, 'invalid signature');
 		}
 
+		// The signed content must be an event, not a KazePay API answer sealed the same way
+		const eventType = eventTypeOf(opened.data);
+		const isObject = opened.data !== null && typeof opened.data === 'object' && !Array.isArray(opened.data);
+		if (!isObject || (eventType === undefined && options.acceptUntyped !== true)) {
+			return reject(this, 400, 'not a KazePay event: the signed content names no event type');
+		}
+		if (!wanted(this, options, eventType)) return acknowledge(this, KAZEPAY_WEBHOOK_ACK);
+
+		// the repeat key comes from the signed content only (see eventKey)
 		if (options.ignoreRepeats !== false && !rememberEvent(this, eventKey(opened.data))) {
 			return acknowledge(this, KAZEPAY_WEBHOOK_ACK);
 		}
-		const event = protectCardData(opened.data, options.revealCardData === true);
-		const fields = event && typeof event === 'object' && !Array.isArray(event) ? (event as IDataObject) : { event: event as IDataObject };
+		const fields = protectCardData(opened.data as IDataObject, options.revealCardData === true);
 		return acknowledge(this, KAZEPAY_WEBHOOK_ACK, [
 			{
 				...fields,
-				apiCode: opened.head.apiCode,
-				requestNo: opened.head.requestNo,
+				eventType: eventType ?? '',
+				// every field above is inside the signed content; the head is not signed
+				verification: 'signature',
 				verified: true,
+				unsignedHead: { apiCode: opened.head.apiCode ?? null, requestNo: opened.head.requestNo ?? null },
 				receivedAt: new Date().toISOString(),
 			},
 		]);
 	}
+}
+
+/** Whether the event type is one the operator chose (Events, Other Event Types). */
+function wanted(context: IWebhookFunctions, options: IDataObject, eventType: string | undefined): boolean {
+	const events = context.getNodeParameter('events', ['*']) as string[];
+	if (!Array.isArray(events) || events.length === 0 || events.includes('*')) return true;
+	if (eventType === undefined) return false;
+	const others = String(options.otherEventTypes ?? '')
+		.split(',')
+		.map((entry) => entry.trim())
+		.filter(Boolean);
+	return events.includes(eventType) || others.includes(eventType);
 }

@@ -400,8 +400,9 @@ export interface RequestEnvelopeInput {
 	algorithms: EnvelopeAlgorithms;
 	merchantPrivateKey: KeyObject;
 	platformPublicKey: KeyObject;
-	/** Tests only. */
+	/** A money move's requestNo derived from its Idempotency Key; otherwise a new one (newRequestNo). */
 	requestNo?: string;
+	/** Tests only. */
 	sessionKey?: Buffer;
 	iv?: Buffer;
 }

@@ -24,13 +24,18 @@ export function readKazePayKeys(credentials: ICredentialDataDecryptedObject): Ka
 
 /**
  * The request body the node hands to n8n before authentication: which apiCode and the exact JSON
- * text to seal. The credential's `authenticate` replaces it with the envelope, so a new requestNo
- * and session key are made for every attempt.
+ * text to seal. The credential's `authenticate` replaces it with the envelope, so a new session key
+ * is made for every attempt, and a new requestNo unless the call names one (a money move: derived
+ * from its Idempotency Key, see `requestNoFor` in transport.ts).
  */
 export interface UnsealedRequest {
 	apiCode: string;
 	plaintext: string;
+	requestNo?: string;
 }
+
+/** A requestNo the node may name: digits only, as long as the reference's (and the sandbox's) allow. */
+const REQUEST_NO = /^\d{16,32}$/;
 
 export function sealKazePayRequest(
 	credentials: ICredentialDataDecryptedObject,
@@ -46,6 +51,7 @@ export function sealKazePayRequest(
 		algorithms: keys.algorithms,
 		merchantPrivateKey: keys.merchantPrivateKey,
 		platformPublicKey: keys.platformPublicKey,
+		requestNo: typeof body.requestNo === 'string' && REQUEST_NO.test(body.requestNo) ? body.requestNo : undefined,
 	});
 	return {
 		...requestOptions,

@@ -236,7 +236,7 @@ const api = {
 			if (b[image] !== undefined && !isImage(b[image])) return err('PARAM_ERROR', `${image} is not a Base64 image`);
 		}
 		const existing = state.users[b.email];
-		if (existing && existing.status !== 'REJECTED') return err('PARAM_ERROR', `KYC already ${existing.status}`);
+		if (existing && existing.status !== 'REJECTED') return err('KYC_ALREADY_SUBMITTED', `KYC already ${existing.status}`);
 		const { frontImgBase64, backImgBase64, handheldImgBase64, ...person } = b;
 		state.users[b.email] = {
 			...person,

@@ -23,7 +23,7 @@ function lifeWorkflow() {
 		node('Activate', 'kazePay', { resource: 'card', operation: 'activate', cardId, activationCode: `={{ ${start}.activationCode }}` }),
 		node('Set PIN', 'kazePay', { resource: 'card', operation: 'setPin', cardId, pin: `={{ ${start}.pin }}` }),
 		node('Get Card', 'kazePay', { resource: 'card', operation: 'get', cardId }),
-		node('Recharge', 'kazePay', { resource: 'card', operation: 'recharge', cardId, currency: 'USD', amount: '50.25' }),
+		node('Recharge', 'kazePay', { resource: 'card', operation: 'recharge', cardId, currency: 'USD', amount: '50.25', idempotencyKey: 'life-topup-1' }),
 		node('Balance', 'kazePay', { resource: 'card', operation: 'getBalance', cardId, currency: 'USD' }),
 		node('Transactions', 'kazePay', { resource: 'transaction', operation: 'getMany', cardId, returnAll: true }),
 		node('Freeze', 'kazePay', { resource: 'card', operation: 'setStatus', cardId, status: 'INACTIVE' }),
@@ -71,7 +71,8 @@ test('KYC → status → assign → activate → PIN → recharge → balance �
 	expect(transactions).toHaveLength(1);
 	expect(transactions[0]).toMatchObject({ cardID, transactionId: recharge.transactionId, transType: 'Recharge', cardCurrencyAmt: 50.25, transStatus: 'Success' });
 	expect(out('Freeze')).toEqual([{ cardID, status: 'INACTIVE' }]);
-	expect(out('Close')).toEqual([{ cardID, status: 'CLOSE_PROCESSING', refundAmt: '50.25', currency: 'USD', txnId: expect.any(String) }]);
+	// the close's Idempotency Key defaults to the card ID; KazePay's requestNo is derived from it (24 digits)
+	expect(out('Close')).toEqual([{ cardID, status: 'CLOSE_PROCESSING', refundAmt: '50.25', currency: 'USD', txnId: expect.any(String), idempotencyKey: cardID, requestNo: expect.stringMatching(/^\d{24}$/) }]);
 
 	// every output item is paired with its input item
 	for (const n of nodes.slice(1)) expect(result.output(n.name)[0].pairedItem).toEqual({ item: 0 });

@@ -64,12 +64,19 @@ describe('KazePay refusals', () => {
 		const right = await kazePay({ resource: 'card', operation: 'activate', cardId, activationCode: stock.activationCode });
 		expect(right.items[0]).toEqual({ cardID: cardId, result: 'SUCCESS', status: 'ACTIVE_PROCESSING' });
 
+		// run again (as after a lost answer): the code is used, and Card → Get shows the card active, so the
+		// activation is reconciled instead of failing
 		const again = await kazePay({ resource: 'card', operation: 'activate', cardId, activationCode: stock.activationCode }, { continueOnFail: true });
-		expect(again.items[0]).toMatchObject({ errorCode: 'ACTIVATION_CODE_USED' });
-		expect(again.items[0].errorDescription).toMatch(/already used/);
+		expect(again.items[0]).toMatchObject({ cardID: cardId, status: 'ACTIVE', reconciled: true });
 		expect(card.status).toBe('ACTIVE');
+		expect(handle.sandbox.state('kazepay').received.slice(-2).map((r) => r.apiCode)).toEqual(['ucardActive', 'queryCard']);
+		// a used code on a card that is not active (frozen since) is still a refusal
+		card.status = 'INACTIVE';
+		const frozen = await kazePay({ resource: 'card', operation: 'activate', cardId, activationCode: stock.activationCode }, { continueOnFail: true });
+		expect(frozen.items[0]).toMatchObject({ errorCode: 'ACTIVATION_CODE_USED' });
+		expect(frozen.items[0].errorDescription).toMatch(/already used/);
 		// the code never appears in outputs or errors
-		expect(JSON.stringify([wrong.items, right.items, again.items])).not.toContain(stock.activationCode);
+		expect(JSON.stringify([wrong.items, right.items, again.items, frozen.items])).not.toContain(stock.activationCode);
 	});
 
 	test('activation only after KYC passed', async () => {
@@ -82,7 +89,7 @@ describe('KazePay refusals', () => {
 
 	test('a recharge the merchant account cannot cover moves nothing', async () => {
 		const card = seedCard(handle.sandbox);
-		const result = await kazePay({ resource: 'card', operation: 'recharge', cardId: card.cardID, currency: 'USD', amount: '20000.00' });
+		const result = await kazePay({ resource: 'card', operation: 'recharge', cardId: card.cardID, currency: 'USD', amount: '20000.00', idempotencyKey: 'err-1' });
 		expect(result.error.message).toMatch(/code INSUFFICIENT_BALANCE/);
 		expect(handle.sandbox.state('kazepay').merchantBalance.USD).toBe(1_000_000);
 		expect(card.balance).toBe(0);
@@ -91,10 +98,10 @@ describe('KazePay refusals', () => {
 	test('a frozen card cannot be recharged; unfreezing allows it again', async () => {
 		const card = seedCard(handle.sandbox);
 		await kazePay({ resource: 'card', operation: 'setStatus', cardId: card.cardID, status: 'INACTIVE' });
-		const refused = await kazePay({ resource: 'card', operation: 'recharge', cardId: card.cardID, currency: 'USD', amount: '5' });
+		const refused = await kazePay({ resource: 'card', operation: 'recharge', cardId: card.cardID, currency: 'USD', amount: '5', idempotencyKey: 'err-2' });
 		expect(refused.error.context.providerCode).toBe('CARD_STATUS_ERROR');
 		await kazePay({ resource: 'card', operation: 'setStatus', cardId: card.cardID, status: 'ACTIVE' });
-		const ok = await kazePay({ resource: 'card', operation: 'recharge', cardId: card.cardID, currency: 'USD', amount: '5' });
+		const ok = await kazePay({ resource: 'card', operation: 'recharge', cardId: card.cardID, currency: 'USD', amount: '5', idempotencyKey: 'err-3' });
 		expect(ok.error).toBeUndefined();
 		expect(card.balance).toBe(500);
 	});
@@ -122,7 +129,7 @@ describe('money moves and retries', () => {
 	test('a recharge whose answer is lost is not sent again, and the error says what to look up', async () => {
 		const card = seedCard(handle.sandbox);
 		handle.sandbox.injectFault({ provider: 'kazepay', kind: 'drop-after' });
-		const result = await kazePay({ resource: 'card', operation: 'recharge', cardId: card.cardID, currency: 'USD', amount: '12.50' });
+		const result = await kazePay({ resource: 'card', operation: 'recharge', cardId: card.cardID, currency: 'USD', amount: '12.50', idempotencyKey: 'err-4' });
 		expect(result.error.message).toMatch(/may or may not have been made: it was not sent again/);
 		expect(result.error.message).toMatch(/transactions of card ID "\d+"/);
 		expect(gatewayCount()).toBe(1);
@@ -134,7 +141,7 @@ describe('money moves and retries', () => {
 	test('a recharge that gets HTTP 500 is not retried', async () => {
 		const card = seedCard(handle.sandbox);
 		handle.sandbox.injectFault({ provider: 'kazepay', kind: 'status', status: 500 });
-		const result = await kazePay({ resource: 'card', operation: 'recharge', cardId: card.cardID, currency: 'USD', amount: '1' });
+		const result = await kazePay({ resource: 'card', operation: 'recharge', cardId: card.cardID, currency: 'USD', amount: '1', idempotencyKey: 'err-5' });
 		expect(result.error.message).toMatch(/not sent again/);
 		expect(gatewayCount()).toBe(1);
 	});
@@ -193,9 +200,9 @@ describe('answers that do not verify are errors, never data', () => {
 		const card = seedCard(handle.sandbox);
 		const impostor = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
 		handle.sandbox.injectFault({ provider: 'kazepay', kind: 'status', status: 200, body: genuineResponse({ cardID: card.cardID, transactionStatus: 'SUCCESS' }, impostor) });
-		const result = await kazePay({ resource: 'card', operation: 'recharge', cardId: card.cardID, currency: 'USD', amount: '3' });
+		const result = await kazePay({ resource: 'card', operation: 'recharge', cardId: card.cardID, currency: 'USD', amount: '3', idempotencyKey: 'err-6' });
 		expect(result.error.message).toMatch(/could not be verified: the signature \(sign\) does not match/);
-		expect(result.error.message).toMatch(/may or may not have been carried out: it was not sent again/);
+		expect(result.error.message).toMatch(/may or may not have been made: it was not sent again/);
 		expect(gatewayCount()).toBe(1);
 	});
 
@@ -277,7 +284,7 @@ describe('several items', () => {
 	test('recharges of several cards in parallel: each sent once, each with its own requestNo, output in input order', async () => {
 		const cards = [seedCard(handle.sandbox), seedCard(handle.sandbox), seedCard(handle.sandbox)];
 		const result = await kazePay(
-			{ resource: 'card', operation: 'recharge', cardId: '={{ $json.cardId }}', currency: 'USD', amount: '={{ $json.amount }}', executionOptions: { parallelRequests: 3 } },
+			{ resource: 'card', operation: 'recharge', cardId: '={{ $json.cardId }}', currency: 'USD', amount: '={{ $json.amount }}', idempotencyKey: '=topup-{{ $json.cardId }}', executionOptions: { parallelRequests: 3 } },
 			{ items: cards.map((card, index) => ({ cardId: card.cardID, amount: `${index + 1}.10` })) },
 		);
 		expect(result.items.map((item) => [item.cardID, item.sendAmount])).toEqual(cards.map((card, index) => [card.cardID, `${index + 1}.10`]));
@@ -292,7 +299,7 @@ describe('several items', () => {
 describe('replays', () => {
 	test('an envelope captured on the wire and sent again is refused by requestNo, and the recharge does not repeat', async () => {
 		const card = seedCard(handle.sandbox);
-		await kazePay({ resource: 'card', operation: 'recharge', cardId: card.cardID, currency: 'USD', amount: '2.00' });
+		await kazePay({ resource: 'card', operation: 'recharge', cardId: card.cardID, currency: 'USD', amount: '2.00', idempotencyKey: 'err-7' });
 		const [captured] = handle.sandbox.requests.filter((r) => r.provider === 'kazepay');
 		const { post } = require('../harness/n8n');
 		const replay = await post(`${handle.sandbox.baseUrl}/kazepay/gateway`, captured.body);

@@ -78,7 +78,10 @@ test('a KYC decision arrives as a verified event and starts the workflow once', 
 	await control(handle.sandbox, 'POST', `/kyc/${EMAIL}/decision`, { status: 'PASSED' });
 	await delivered(t, 0);
 	expect(t.executions).toHaveLength(1);
-	expect(t.executions[0].items).toEqual([expect.objectContaining({ eventType: 'KYC_STATUS', email: EMAIL, status: 'PASSED', apiCode: 'webhookNotify', verified: true, requestNo: expect.stringMatching(/^\d{22}$/) })]);
+	// every field is signed content except unsignedHead (the envelope head is not signed)
+	expect(t.executions[0].items).toEqual([expect.objectContaining({ eventType: 'KYC_STATUS', email: EMAIL, status: 'PASSED', verification: 'signature', verified: true, unsignedHead: { apiCode: 'webhookNotify', requestNo: expect.stringMatching(/^\d{22}$/) } })]);
+	expect(t.executions[0].items[0]).not.toHaveProperty('apiCode');
+	expect(t.executions[0].items[0]).not.toHaveProperty('requestNo');
 	expect(t.executions[0].output('After')).toHaveLength(1);
 	const [delivery] = handle.sandbox.state('kazepay').events[0].deliveries;
 	expect(delivery.status).toBe(200);
@@ -159,7 +162,7 @@ test('card events from the card life: recharge, spend and close arrive in order'
 	const t = await activeTrigger();
 	const card = seedCard(handle.sandbox, { balance: 0 });
 	const credentials = { kazePayApi: handle.sandbox.credentials().kazepay };
-	await runNode({ type: 'kazePay', parameters: { resource: 'card', operation: 'recharge', cardId: card.cardID, currency: 'USD', amount: '10.00' }, credentials });
+	await runNode({ type: 'kazePay', parameters: { resource: 'card', operation: 'recharge', cardId: card.cardID, currency: 'USD', amount: '10.00', idempotencyKey: 'trigger-topup-1' }, credentials });
 	await delivered(t, 0);
 	await control(handle.sandbox, 'POST', `/cards/${card.cardID}/spend`, { amount: 4, merchantName: 'COFFEE' });
 	await delivered(t, 1);
@@ -186,4 +189,57 @@ test('card numbers in events are masked and CVVs left out, unless the operator r
 	await control(handle.sandbox, 'POST', '/notify', { url: revealed.url(), event });
 	await revealed.settle();
 	expect(revealed.executions[0].items[0]).toMatchObject({ cardNo: '4937240800070604', cardCvv: '195' });
+});
+
+test('a genuine KazePay API answer re-sent to the trigger URL is not an event (no signed event type); the option to accept untyped events lets it through', async () => {
+	// API answers are sealed exactly like events: platform signature, merchant key
+	const answers = [
+		{ cardID: '3377', currency: 'USD', transactionId: 'LM2312151602393234580', transactionStatus: 'PENDING', sendAmount: '5000.00' },
+		{ cardID: '3377', cardNo: '4937240800070604', cardCvv: '195', expiryDate: '2707', userBankCardStatus: 'ACTIVE' },
+		{ encrypt: 'SUCCESS', status: 'PASSED' },
+		[{ cardID: '3377', transactionId: 'T1', transType: 'Expenditure' }],
+	];
+	const strict = await activeTrigger();
+	const callsBefore = handle.sandbox.count({ provider: 'kazepay', path: '/gateway' });
+	for (const data of answers) {
+		const answer = await post(strict.url(), genuineEnvelope(data));
+		expect(answer.status).toBe(400);
+		expect(answer.body.error).toMatch(/not a KazePay event/);
+	}
+	await strict.settle();
+	expect(strict.executions).toHaveLength(0);
+	// no request to the trigger makes KazePay calls (nothing to amplify): only the envelope is checked
+	expect(handle.sandbox.count({ provider: 'kazepay', path: '/gateway' })).toBe(callsBefore);
+
+	const loose = await activeTrigger({ options: { acceptUntyped: true } });
+	expect((await post(loose.url(), genuineEnvelope(answers[0]))).status).toBe(200);
+	// an array is never an event
+	expect((await post(loose.url(), genuineEnvelope(answers[3]))).status).toBe(400);
+	await loose.settle();
+	expect(loose.executions).toHaveLength(1);
+	expect(loose.executions[0].items[0]).toMatchObject({ eventType: '', verification: 'signature', transactionId: 'LM2312151602393234580' });
+});
+
+test('Events: only the chosen event types start the workflow; the others are acknowledged and start nothing', async () => {
+	const t = await activeTrigger({ events: ['CARD_RECHARGE'], options: { otherEventTypes: 'CARD_EXPIRED, CARD_REFUND' } });
+	const send = async (eventType, n) => (await post(t.url(), genuineEnvelope({ eventType, cardID: '3377', transactionId: `LM-${n}` }))).status;
+	expect(await send('CARD_TRANSACTION', 1)).toBe(200);
+	expect(await send('CARD_RECHARGE', 2)).toBe(200);
+	expect(await send('CARD_EXPIRED', 3)).toBe(200);
+	expect(await send('KYC_STATUS', 4)).toBe(200);
+	// the type comes from the signed content: a head saying otherwise changes nothing
+	const disguised = genuineEnvelope({ eventType: 'CARD_TRANSACTION', cardID: '3377', transactionId: 'LM-5' });
+	disguised.head.apiCode = 'CARD_RECHARGE';
+	expect((await post(t.url(), disguised)).status).toBe(200);
+	await t.settle();
+	expect(t.executions.map((e) => e.items[0].eventType)).toEqual(['CARD_RECHARGE', 'CARD_EXPIRED']);
+});
+
+test('a body over 64 KiB is refused with 413 before anything is decrypted', async () => {
+	const t = await activeTrigger();
+	const big = genuineEnvelope({ eventType: 'CARD_RECHARGE', cardID: '3377', transactionId: 'LM-big', note: 'x'.repeat(70 * 1024) });
+	const answer = await post(t.url(), big);
+	expect(answer.status).toBe(413);
+	await t.settle();
+	expect(t.executions).toHaveLength(0);
 });

@@ -91,10 +91,10 @@ const CARD_CASES = [
 	['Set PIN: spaces', { resource: 'card', operation: 'setPin', cardId: '3377', pin: ' 375426' }, /Invalid PIN \[item 0\]: must be exactly six digits/],
 	['Get: Card ID', { resource: 'card', operation: 'get', cardId: '={{ $json.missing }}' }, /Invalid Card ID \[item 0\]: is required/],
 	['Balance: Currency', { resource: 'card', operation: 'getBalance', cardId: '3377', currency: 'US' }, /Invalid Currency \[item 0\]/],
-	['Recharge: Amount (zero)', { resource: 'card', operation: 'recharge', cardId: '3377', currency: 'USD', amount: '0' }, /Invalid Amount \[item 0\]: must be greater than zero/],
-	['Recharge: Amount (negative)', { resource: 'card', operation: 'recharge', cardId: '3377', currency: 'USD', amount: '-5' }, /Invalid Amount \[item 0\]: must be positive/],
-	['Recharge: Amount (three decimals)', { resource: 'card', operation: 'recharge', cardId: '3377', currency: 'USD', amount: '10.005' }, /Invalid Amount \[item 0\]: has more than 2 decimal places for USD/],
-	['Recharge: Amount (text)', { resource: 'card', operation: 'recharge', cardId: '3377', currency: 'USD', amount: '1,000' }, /Invalid Amount \[item 0\]/],
+	['Recharge: Amount (zero)', { resource: 'card', operation: 'recharge', cardId: '3377', currency: 'USD', amount: '0', idempotencyKey: 'v-1' }, /Invalid Amount \[item 0\]: must be greater than zero/],
+	['Recharge: Amount (negative)', { resource: 'card', operation: 'recharge', cardId: '3377', currency: 'USD', amount: '-5', idempotencyKey: 'v-1' }, /Invalid Amount \[item 0\]: must be positive/],
+	['Recharge: Amount (three decimals)', { resource: 'card', operation: 'recharge', cardId: '3377', currency: 'USD', amount: '10.005', idempotencyKey: 'v-1' }, /Invalid Amount \[item 0\]: has more than 2 decimal places for USD/],
+	['Recharge: Amount (text)', { resource: 'card', operation: 'recharge', cardId: '3377', currency: 'USD', amount: '1,000', idempotencyKey: 'v-1' }, /Invalid Amount \[item 0\]/],
 	['Set Status: Status', { resource: 'card', operation: 'setStatus', cardId: '3377', status: 'FROZEN' }, /Invalid Status \[item 0\]: must be one of: ACTIVE, INACTIVE/],
 	['Close: Card ID', { resource: 'card', operation: 'close', cardId: '../x' }, /Invalid Card ID \[item 0\]/],
 	['Transactions: Page Size 0', { resource: 'transaction', operation: 'getMany', cardId: '3377', options: { pageSize: 0 } }, /Invalid Page Size \[item 0\]: must be at least 1/],
@@ -111,7 +111,7 @@ const CARD_CASES = [
 	['Webhook: URL with markup', { resource: 'webhook', operation: 'set', url: 'https://n8n.example.com/webhook/<script>' }, /Invalid URL \[item 0\]: must not contain/],
 	['Transactions: Transaction ID (injection)', { resource: 'transaction', operation: 'getMany', cardId: '3377', filters: { transactionId: "LM1' OR '1'='1" } }, /Invalid Transaction ID \[item 0\]: must be a transaction ID as KazePay returns it/],
 	['Transactions: Transaction ID (line break)', { resource: 'transaction', operation: 'getMany', cardId: '3377', filters: { transactionId: 'LM1\r\nX: 1' } }, /Invalid Transaction ID \[item 0\]/],
-	['Recharge: Amount (beyond exact range)', { resource: 'card', operation: 'recharge', cardId: '3377', currency: 'USD', amount: '9'.repeat(400) }, /Invalid Amount \[item 0\]: is too large/],
+	['Recharge: Amount (beyond exact range)', { resource: 'card', operation: 'recharge', cardId: '3377', currency: 'USD', amount: '9'.repeat(400), idempotencyKey: 'v-1' }, /Invalid Amount \[item 0\]: is too large/],
 ];
 
 describe('card, transaction and webhook operations', () => {

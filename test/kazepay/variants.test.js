@@ -26,7 +26,7 @@ test('the demo credential carries the sandbox algorithms, and requests and answe
 test('a credential on the default algorithms is refused by this merchant account, nothing moves', async () => {
 	const credentials = { ...handle.sandbox.credentials().kazepay, cipher: 'aes-256-gcm', keyPadding: 'oaep-sha256', signHash: 'sha256', signEncoding: 'hex', keyEncEncoding: 'hex' };
 	const card = seedCard(handle.sandbox);
-	const result = await runNode({ type: 'kazePay', parameters: { resource: 'card', operation: 'recharge', cardId: card.cardID, currency: 'USD', amount: '1.00' }, credentials: { kazePayApi: credentials } });
+	const result = await runNode({ type: 'kazePay', parameters: { resource: 'card', operation: 'recharge', cardId: card.cardID, currency: 'USD', amount: '1.00', idempotencyKey: 'variant-topup-1' }, credentials: { kazePayApi: credentials } });
 	expect(result.error.message).toMatch(/code SIGN_ERROR/);
 	expect(result.error.description).toMatch(/algorithm settings/);
 	expect(card.balance).toBe(0);

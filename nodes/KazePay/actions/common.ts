@@ -85,11 +85,26 @@ export const cardIdProperty: INodeProperties = {
 };
 
 export function readCardId(this: IExecuteFunctions, i: number): string {
-	return checkString(this.getNodeParameter('cardId', i), 'Card ID', {
+	return checkCardId(this.getNodeParameter('cardId', i), 'Card ID');
+}
+
+/** A card ID: letters, digits, - and _ (never a path or anything else). */
+export function checkCardId(value: unknown, field: string): string {
+	return checkString(value, field, {
 		maxLength: 64,
 		pattern: /^[A-Za-z0-9_-]+$/,
 		patternHint: 'a card ID such as 3377 (letters, digits, - and _ only)',
 	});
+}
+
+/**
+ * The item's Idempotency Key of a money move, when set (the router requires it while the payment ledger
+ * is on); KazePay's requestNo is derived from it.
+ */
+export function readKey(this: IExecuteFunctions, i: number): string | undefined {
+	const raw = this.getNodeParameter('idempotencyKey', i, '') as unknown;
+	const key = raw === undefined || raw === null ? '' : String(raw).trim();
+	return key || undefined;
 }
 
 export const emailProperty: INodeProperties = {

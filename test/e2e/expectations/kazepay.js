@@ -132,7 +132,7 @@ module.exports = {
 					expect(delivery.status).toBe(200);
 					expect(JSON.parse(delivery.response)).toEqual({ code: 'SUCCESS', detail: 'SUCCESS' });
 					const [trigger] = nodeItems('KazePay Trigger');
-					expect(trigger).toMatchObject({ ...CARD_TRANSACTION, cardNo: MASKED, apiCode: 'webhookNotify', verified: true, requestNo: expect.stringMatching(/^\d{22}$/) });
+					expect(trigger).toMatchObject({ ...CARD_TRANSACTION, cardNo: MASKED, verification: 'signature', verified: true, unsignedHead: { apiCode: 'webhookNotify', requestNo: expect.stringMatching(/^\d{22}$/) } });
 					expect(nodeItems('Record card event')).toEqual([
 						{
 							eventType: 'CARD_TRANSACTION',

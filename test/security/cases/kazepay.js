@@ -7,7 +7,7 @@ const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
 const kazepay = require('../../../sandbox/providers/kazepay');
-const { FRONT, HANDHELD, BACK, seedCard } = require('../../kazepay/helpers');
+const { FRONT, HANDHELD, BACK, seedCard, seedUser } = require('../../kazepay/helpers');
 
 const FIXTURES = path.join(__dirname, '..', '..', 'kazepay', 'fixtures');
 const CARD_ID = '3377'; // the first card a fresh sandbox assigns (seedCard)
@@ -181,6 +181,22 @@ module.exports = {
 				{ name: 'no head', build: edited((e) => delete e.head) },
 				{ name: 'head as a string', build: edited((e) => (e.head = JSON.stringify(e.head))) },
 				{ name: 'plain unencrypted JSON event (no envelope)', payload: recharge('plain') },
+				// cross-message replay: KazePay's API answers are sealed exactly like events (platform signature,
+				// merchant key); a captured answer re-sent to the trigger URL must not pass as an event
+				{ name: 'genuine cardRecharge API answer re-sent as an event', build: (sandbox) => ({ payload: sealed(sandbox, { cardID: CARD_ID, currency: 'USD', transactionId: 'LM2312151602393234580', transactionStatus: 'PENDING', sendAmount: '5000.00' }) }) },
+				{ name: 'genuine cardRecharge API answer, head saying webhookNotify', build: (sandbox) => {
+					const envelope = sealed(sandbox, { cardID: CARD_ID, currency: 'USD', transactionId: 'LM-api-2', transactionStatus: 'SUCCESS', sendAmount: '100.00' });
+					envelope.head.apiCode = 'webhookNotify';
+					return { payload: envelope };
+				} },
+				{ name: 'genuine queryCard API answer (card data) re-sent as an event', build: (sandbox) => ({ payload: sealed(sandbox, { cardID: CARD_ID, cardNo: '4937240800000003', cardCvv: '195', expiryDate: '2707', currency: 'USD', userBankCardStatus: 'ACTIVE' }) }) },
+				{ name: 'genuine closeCard API answer re-sent as an event', build: (sandbox) => ({ payload: sealed(sandbox, { cardID: CARD_ID, status: 'CLOSE_PROCESSING', refundAmt: '65.22', currency: 'USD', txnId: '2412111444075320115' }) }) },
+				{ name: 'genuine queryTransactions API answer (an array) re-sent as an event', build: (sandbox) => ({ payload: sealed(sandbox, [{ cardID: CARD_ID, transactionId: 'T-api', transType: 'Expenditure', transStatus: 'Success' }]) }) },
+				{ name: 'genuine API answer with an event type only in the unsigned head', build: (sandbox) => {
+					const envelope = sealed(sandbox, { encrypt: 'SUCCESS', status: 'PASSED' });
+					envelope.head.eventType = 'KYC_STATUS';
+					return { payload: envelope };
+				} },
 				{ name: 'envelope whose body is the plain event', build: edited((e) => (e.body = recharge('plain-body'))) },
 				{ name: 'encrypt holding the plain JSON (Base64), genuine keyEnc and sign of another event', build: edited((e) => (e.body.encrypt = Buffer.from(JSON.stringify(recharge('plain-b64'))).toString('base64'))) },
 				{
@@ -209,11 +225,16 @@ module.exports = {
 		{
 			name: 'card recharge',
 			setup: (sandbox) => void seedCard(sandbox, { balance: 0 }),
-			parameters: card('recharge', { currency: 'USD', amount: '25.00' }),
+			// cardRecharge has no reference field of its own: the Idempotency Key is the per-item reference
+			// (the ledger matrix gives each item its own key, all recharging the same card)
+			parameters: card('recharge', { currency: 'USD', amount: '25.00', idempotencyKey: 'sec-topup-1' }),
+			reference: 'idempotencyKey',
 			path: '/gateway',
 			movements: (sandbox) => sandbox.state('kazepay').transactions.filter((t) => t.transType === 'Recharge').length,
 		},
 		{
+			// the Idempotency Key defaults to the card ID; items cannot be distinct per item (one seeded card), so
+			// only the single-item scenarios of the ledger matrix run
 			name: 'card close (balance refunded)',
 			setup: (sandbox) => void seedCard(sandbox, { balance: 1500 }),
 			parameters: card('close'),
@@ -222,10 +243,24 @@ module.exports = {
 		},
 		{
 			name: 'card activation (single-use code)',
+			// ledger: false because activation moves no money: it is a createOnce call (KAZEPAY_CALLS), sent once
+			// without an Idempotency Key; the single-use activation code is KazePay's own guard against a repeat,
+			// and a repeat after a lost answer is reconciled by Card → Get. The fault matrix still runs.
+			ledger: false,
 			setup: (sandbox) => void seedCard(sandbox, { status: 'UNACTIVATED' }),
 			parameters: card('activate', { activationCode: '70795601' }), // the first stock card's code
 			path: '/gateway',
 			movements: (sandbox) => Object.values(sandbox.state('kazepay').cards).filter((c) => c.activationUsed).length,
+		},
+		{
+			name: 'card assign (createOnce)',
+			// ledger: false because assigning moves no money (createOnce, no Idempotency Key); KazePay's
+			// CARD_ALREADY_ASSIGNED is its guard, reconciled with Options → Card ID to Reconcile With
+			ledger: false,
+			setup: (sandbox) => void seedUser(sandbox),
+			parameters: { resource: 'card', operation: 'assign', email: 'kyc@kazepay.io', cardNumber: '4937240800000001', autoActive: true },
+			path: '/gateway',
+			movements: (sandbox) => Object.keys(sandbox.state('kazepay').cards).length,
 		},
 	],
 
@@ -292,7 +327,7 @@ module.exports = {
 		['Card ID', card('getBalance', { cardId: '../../etc/passwd' })],
 		['Card ID', card('setStatus', { cardId: '3377\r\nX: 1', status: 'INACTIVE' })],
 		['Card ID', card('close', { cardId: 'x'.repeat(65) })],
-		['Card ID', card('recharge', { cardId: '${jndi:ldap://x/a}', currency: 'USD', amount: '1.00' })],
+		['Card ID', card('recharge', { cardId: '${jndi:ldap://x/a}', currency: 'USD', amount: '1.00', idempotencyKey: 'sec-bad-1' })],
 		['Activation Code', card('activate', { activationCode: "70795601' OR '1'='1" })],
 		['Activation Code', card('activate', { activationCode: '7'.repeat(33) })],
 		['PIN', card('setPin', { pin: '37542' })],
@@ -302,15 +337,15 @@ module.exports = {
 		['PIN', card('setPin', { pin: '１２３４５６' })],
 		['PIN', card('setPin', { pin: "1' OR 1" })],
 		['Currency', card('getBalance', { currency: 'US' })],
-		['Currency', card('recharge', { currency: 'U$D', amount: '1.00' })],
-		['Amount', card('recharge', { currency: 'USD', amount: '0' })],
-		['Amount', card('recharge', { currency: 'USD', amount: '-5' })],
-		['Amount', card('recharge', { currency: 'USD', amount: '10.005' })],
-		['Amount', card('recharge', { currency: 'USD', amount: '1e3' })],
-		['Amount', card('recharge', { currency: 'USD', amount: 'NaN' })],
-		['Amount', card('recharge', { currency: 'USD', amount: 'Infinity' })],
-		['Amount', card('recharge', { currency: 'USD', amount: "1' OR '1'='1" })],
-		['Amount', card('recharge', { currency: 'USD', amount: '9'.repeat(400) })],
+		['Currency', card('recharge', { currency: 'U$D', amount: '1.00', idempotencyKey: 'sec-bad-1' })],
+		['Amount', card('recharge', { currency: 'USD', amount: '0', idempotencyKey: 'sec-bad-1' })],
+		['Amount', card('recharge', { currency: 'USD', amount: '-5', idempotencyKey: 'sec-bad-1' })],
+		['Amount', card('recharge', { currency: 'USD', amount: '10.005', idempotencyKey: 'sec-bad-1' })],
+		['Amount', card('recharge', { currency: 'USD', amount: '1e3', idempotencyKey: 'sec-bad-1' })],
+		['Amount', card('recharge', { currency: 'USD', amount: 'NaN', idempotencyKey: 'sec-bad-1' })],
+		['Amount', card('recharge', { currency: 'USD', amount: 'Infinity', idempotencyKey: 'sec-bad-1' })],
+		['Amount', card('recharge', { currency: 'USD', amount: "1' OR '1'='1", idempotencyKey: 'sec-bad-1' })],
+		['Amount', card('recharge', { currency: 'USD', amount: '9'.repeat(400), idempotencyKey: 'sec-bad-1' })],
 		['Status', card('setStatus', { status: 'FROZEN' })],
 		['Status', card('setStatus', { status: "ACTIVE' --" })],
 		['Page Size', transactions({ options: { pageSize: 0 } })],

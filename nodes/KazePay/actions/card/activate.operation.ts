@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
 import { checkString } from '../../../shared/validation';
-import { kazePayRequest, resultObject } from '../../transport';
+import { asNodeError, KAZEPAY_CALLS, kazePayRequest, present, providerCodeOf, resultObject, sameId } from '../../transport';
 import { cardIdProperty, protectCardData, readCardId } from '../common';
 
 // Reference: kazepay-physical-card.txt, "4. Activate Physical Cards" (apiCode ucardActive): only after KYC passed; the code is single-use
@@ -40,15 +40,42 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		pattern: /^[A-Za-z0-9]+$/,
 		patternHint: 'letters and digits only, as received',
 	});
-	// Not retried automatically: the code is single-use, so a repeated call would fail even if the first worked.
-	const { data } = await kazePayRequest.call(this, {
-		apiCode: 'ucardActive',
-		payload: { cardID, activationCode },
-		kind: 'moneyMove',
-		itemIndex: i,
-		outcome: 'card activation',
-		reference: `the status of card ID "${cardID}" (Card → Get)`,
-		sensitiveValues: [activationCode],
-	});
-	return protectCardData({ cardID, ...resultObject(data) }, false);
+	// Sent once (createOnce): the code is single-use, so a repeated call would fail even if the first worked.
+	try {
+		const { data } = await kazePayRequest.call(this, {
+			apiCode: 'ucardActive',
+			payload: { cardID, activationCode },
+			kind: KAZEPAY_CALLS.ucardActive,
+			itemIndex: i,
+			outcome: 'card activation',
+			reference: `the status of card ID "${cardID}" (Card → Get)`,
+			sensitiveValues: [activationCode],
+			// reference "4. Activate Physical Cards": encrypt SUCCESS, cardID, status (e.g. ACTIVE_PROCESSING)
+			evidence: (answer) =>
+				present(answer, 'status') && sameId(answer, 'cardID', cardID) ? undefined : `cardID "${cardID}" and status`,
+		});
+		return protectCardData({ cardID, ...resultObject(data) }, false);
+	} catch (error) {
+		// Run again after a lost answer, the code is already used: if the card is active, the activation the
+		// lost answer was about happened. Look the card up instead of failing.
+		if (providerCodeOf(error) !== 'ACTIVATION_CODE_USED') throw asNodeError(this, error, i);
+		const { data } = await kazePayRequest.call(this, {
+			apiCode: 'queryCard',
+			payload: { cardID },
+			kind: KAZEPAY_CALLS.queryCard,
+			itemIndex: i,
+		});
+		const card = (data && typeof data === 'object' ? data : {}) as { userBankCardStatus?: unknown; cardID?: unknown };
+		const status = typeof card.userBankCardStatus === 'string' ? card.userBankCardStatus : '';
+		if (String(card.cardID ?? '') !== cardID || !ACTIVATED.includes(status)) throw asNodeError(this, error, i);
+		return {
+			cardID,
+			status,
+			reconciled: true,
+			reconciledBy: 'KazePay answered that the activation code was already used; Card → Get shows the card activated',
+		};
+	}
 }
+
+/** Card statuses that show an activation happened (reference "Appendix Part 2" is not in the export). */
+const ACTIVATED = ['ACTIVE', 'ACTIVE_PROCESSING'];

@@ -3,8 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
 import { checkEmail, checkString } from '../../../shared/validation';
-import { kazePayRequest, resultObject } from '../../transport';
-import { emailProperty, protectCardData, revealCardDataOption } from '../common';
+import { asNodeError, KAZEPAY_CALLS, kazePayRequest, present, providerCodeOf, resultObject } from '../../transport';
+import { checkCardId, emailProperty, protectCardData, revealCardDataOption } from '../common';
 
 // Reference: kazepay-physical-card.txt, "3. Card Assign" (apiCode ucardAssign): email, cardNumber, autoActive → cardID
 
@@ -33,7 +33,18 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [revealCardDataOption],
+		options: [
+			{
+				displayName: 'Card ID to Reconcile With',
+				name: 'reconcileCardId',
+				type: 'string',
+				default: '',
+				placeholder: '3377',
+				description:
+					'Only after an assignment whose answer was lost: the card ID KazePay gave the card (from the KazePay Trigger’s event or the KazePay dashboard). When KazePay answers that the card is already assigned, the node looks this card up and returns it if its card number and cardholder email are this item’s, instead of failing. KazePay has no lookup by card number.',
+			},
+			revealCardDataOption,
+		],
 	},
 ];
 
@@ -50,15 +61,49 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const autoActive = this.getNodeParameter('autoActive', i, false) === true;
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const reveal = options.revealCardData === true;
-	const { data } = await kazePayRequest.call(this, {
-		apiCode: 'ucardAssign',
-		payload: { email, cardNumber, autoActive },
-		kind: 'read',
-		itemIndex: i,
-		sensitiveValues: [cardNumber],
-	});
-	return protectCardData(
-		{ email, cardNumber, autoActive, ...resultObject(data) },
-		reveal,
-	);
+	try {
+		const { data } = await kazePayRequest.call(this, {
+			apiCode: 'ucardAssign',
+			payload: { email, cardNumber, autoActive },
+			kind: KAZEPAY_CALLS.ucardAssign,
+			itemIndex: i,
+			outcome: 'card assignment',
+			reference: `the cards of "${email}" in the KazePay dashboard or the KazePay Trigger's events (the card ID is not in this error), then set Options → Card ID to Reconcile With`,
+			sensitiveValues: [cardNumber],
+			// reference "3. Card Assign": encrypt SUCCESS and the new cardID
+			evidence: (answer) => (present(answer, 'cardID') ? undefined : 'cardID'),
+		});
+		return protectCardData({ email, cardNumber, autoActive, ...resultObject(data) }, reveal);
+	} catch (error) {
+		// Run again after a lost answer, KazePay says "already assigned" and the card ID is lost with the
+		// answer. With the card ID the operator found, the card is looked up and returned when it is this
+		// item's card and cardholder; otherwise the refusal stands.
+		const known = String(options.reconcileCardId ?? '').trim();
+		if (providerCodeOf(error) !== 'CARD_ALREADY_ASSIGNED' || !known) throw asNodeError(this, error, i);
+		const cardID = checkCardId(known, 'Card ID to Reconcile With');
+		const { data } = await kazePayRequest.call(this, {
+			apiCode: 'queryCard',
+			payload: { cardID },
+			kind: KAZEPAY_CALLS.queryCard,
+			itemIndex: i,
+			sensitiveValues: [cardNumber],
+		});
+		const card = (data && typeof data === 'object' && !Array.isArray(data) ? data : {}) as IDataObject;
+		const sameCard = String(card.cardID ?? '') === cardID && String(card.cardNo ?? '') === cardNumber;
+		const sameHolder = String(card.cardHolderEmail ?? '').toLowerCase() === email.toLowerCase();
+		if (!sameCard || !sameHolder) throw asNodeError(this, error, i);
+		return protectCardData(
+			{
+				email,
+				cardNumber,
+				autoActive,
+				cardID,
+				status: card.userBankCardStatus as string,
+				reconciled: true,
+				reconciledBy: `KazePay answered that the card is already assigned; card ID "${cardID}" has this card number and cardholder email`,
+			},
+			reveal,
+		);
+	}
 }
+

@@ -1,9 +1,10 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { OperationResult } from '../../../shared/router';
-import { kazePayRequest, resultObject } from '../../transport';
-import { cardIdProperty, protectCardData, readCardId } from '../common';
+import { idempotencyKeyProperty } from '../../../shared/ledger';
+import type { Operation, OperationResult } from '../../../shared/router';
+import { KAZEPAY_CALLS, kazePayRequest, present, resultObject, sameId } from '../../transport';
+import { cardIdProperty, protectCardData, readCardId, readKey } from '../common';
 
 // Reference: kazepay-physical-card.txt, "11. Close Card" (apiCode closeCard): the balance goes back to the merchant account
 
@@ -15,6 +16,8 @@ const properties: INodeProperties[] = [
 		default: '',
 	},
 	cardIdProperty,
+	// a card is closed once, so its card ID is a natural key for the closure (and its refund)
+	idempotencyKeyProperty('cardId', 'card closure'),
 ];
 
 const displayOptions = { show: { resource: ['card'], operation: ['close'] } };
@@ -23,13 +26,26 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
 	const cardID = readCardId.call(this, i);
-	const { data } = await kazePayRequest.call(this, {
+	const { data, requestNo } = await kazePayRequest.call(this, {
 		apiCode: 'closeCard',
 		payload: { cardID },
-		kind: 'moneyMove',
+		kind: KAZEPAY_CALLS.closeCard,
 		itemIndex: i,
 		outcome: 'card closure (and refund of its balance)',
+		idempotencyKey: readKey.call(this, i),
 		reference: `the status of card ID "${cardID}" (Card → Get)`,
+		// reference "11. Close Card": cardID, status, refundAmt, currency, txnId
+		evidence: (answer) => {
+			if (!present(answer, 'txnId') || !present(answer, 'status')) return 'txnId and status';
+			if (!sameId(answer, 'cardID', cardID)) return `cardID "${cardID}" (the answer names another card)`;
+			return undefined;
+		},
 	});
-	return protectCardData({ cardID, ...resultObject(data) }, false);
+	return protectCardData({ cardID, ...resultObject(data), requestNo }, false);
 }
+
+/**
+ * Moves the card's balance back to the merchant account: sent at most once per Idempotency Key. It has no
+ * amount of its own (KazePay refunds whatever the card holds), so the agent maximum does not apply.
+ */
+export const moneyMove: Operation['moneyMove'] = { amount: () => undefined };

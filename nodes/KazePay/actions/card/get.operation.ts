@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
-import { kazePayRequest, resultObject } from '../../transport';
+import { KAZEPAY_CALLS, kazePayRequest, resultObject } from '../../transport';
 import { cardIdProperty, protectCardData, readCardId, revealCardDataOption } from '../common';
 
 // Reference: kazepay-physical-card.txt, "6. Query Card" (apiCode queryCard): card number, CVV, expiry, status, billing address
@@ -29,7 +29,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const { data } = await kazePayRequest.call(this, {
 		apiCode: 'queryCard',
 		payload: { cardID },
-		kind: 'read',
+		kind: KAZEPAY_CALLS.queryCard,
 		itemIndex: i,
 	});
 	return protectCardData({ cardID, ...resultObject(data) }, options.revealCardData === true);

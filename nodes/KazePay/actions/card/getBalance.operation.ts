@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
 import { checkCurrency } from '../../../shared/validation';
-import { kazePayRequest, resultObject } from '../../transport';
+import { KAZEPAY_CALLS, kazePayRequest, resultObject } from '../../transport';
 import { cardIdProperty, currencyProperty, protectCardData, readCardId } from '../common';
 
 // Reference: kazepay-physical-card.txt, "7. Query Card Balance" (apiCode cardBalance): avaBalance, blockBalance
@@ -20,7 +20,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const { data } = await kazePayRequest.call(this, {
 		apiCode: 'cardBalance',
 		payload: { cardID, currency },
-		kind: 'read',
+		kind: KAZEPAY_CALLS.cardBalance,
 		itemIndex: i,
 	});
 	return protectCardData({ cardID, currency, ...resultObject(data) }, false);

@@ -1,12 +1,13 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { idempotencyKeyProperty } from '../../../shared/ledger';
 import { currencyExponent, normalizeDecimal, toMinorUnits } from '../../../shared/money';
-import type { OperationResult } from '../../../shared/router';
+import type { Operation, OperationResult } from '../../../shared/router';
 import { checkCurrency } from '../../../shared/validation';
 import { JsonDecimal } from '../../envelope';
-import { kazePayRequest, resultObject } from '../../transport';
-import { cardIdProperty, currencyProperty, protectCardData, readCardId } from '../common';
+import { KAZEPAY_CALLS, kazePayRequest, present, resultObject, sameAmount, sameId } from '../../transport';
+import { cardIdProperty, currencyProperty, protectCardData, readCardId, readKey } from '../common';
 
 // Reference: kazepay-physical-card.txt, "8. Recharge Card" (apiCode cardRecharge): moves money from the merchant account to the card
 
@@ -22,6 +23,9 @@ const properties: INodeProperties[] = [
 		placeholder: '50.00',
 		description: 'Top-up amount in the currency’s major unit (e.g. 50.00 USD). It is sent with exactly these digits, never rounded.',
 	},
+	// cardRecharge has no reference field of its own: the key comes from the workflow (an order or top-up ID);
+	// KazePay's requestNo is derived from it, so KazePay refuses a second request with the same key too
+	idempotencyKeyProperty(undefined, 'recharge'),
 ];
 
 const displayOptions = { show: { resource: ['card'], operation: ['recharge'] } };
@@ -36,12 +40,29 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		unitLabel: currency,
 	});
 	toMinorUnits(amount, currency, 'Amount'); // refuses amounts beyond exact integer range ("is too large")
-	const { data } = await kazePayRequest.call(this, {
+	const { data, requestNo } = await kazePayRequest.call(this, {
 		apiCode: 'cardRecharge',
 		payload: { cardID, currency, amount: new JsonDecimal(amount) },
-		kind: 'moneyMove',
+		kind: KAZEPAY_CALLS.cardRecharge,
 		itemIndex: i,
+		outcome: 'card recharge',
+		idempotencyKey: readKey.call(this, i),
 		reference: `the transactions of card ID "${cardID}" (Transaction → Get Many) and the card balance`,
+		// reference "8. Recharge Card": cardID, currency, transactionId, transactionStatus, sendAmount
+		evidence: (answer) => {
+			if (!present(answer, 'transactionId') || !present(answer, 'transactionStatus')) return 'transactionId and transactionStatus';
+			if (!sameId(answer, 'cardID', cardID)) return `cardID "${cardID}" (the answer names another card)`;
+			if (answer.sendAmount !== undefined && !sameAmount(answer.sendAmount, amount)) return `sendAmount ${amount} (the answer names another amount)`;
+			return undefined;
+		},
 	});
-	return protectCardData({ cardID, currency, amount, ...resultObject(data) }, false);
+	return protectCardData({ cardID, currency, amount, ...resultObject(data), requestNo }, false);
 }
+
+/** Sent at most once per Idempotency Key (payment ledger); agents are held to the node's maximum. */
+export const moneyMove: Operation['moneyMove'] = {
+	amount(this: IExecuteFunctions, i: number) {
+		const amount = this.getNodeParameter('amount', i, '') as unknown;
+		return amount === undefined || amount === null || amount === '' ? undefined : String(amount).trim();
+	},
+};

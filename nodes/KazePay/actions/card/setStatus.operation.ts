@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
 import { checkOneOf } from '../../../shared/validation';
-import { kazePayRequest, resultObject } from '../../transport';
+import { KAZEPAY_CALLS, kazePayRequest, present, resultObject, sameId } from '../../transport';
 import { cardIdProperty, protectCardData, readCardId } from '../common';
 
 // Reference: kazepay-physical-card.txt, "10. Set Card Status" (apiCode updCardStatus): ACTIVE or INACTIVE (freeze)
@@ -32,8 +32,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const { data } = await kazePayRequest.call(this, {
 		apiCode: 'updCardStatus',
 		payload: { cardID, status },
-		kind: 'read',
+		kind: KAZEPAY_CALLS.updCardStatus,
 		itemIndex: i,
+		outcome: 'card status change',
+		reference: `the status of card ID "${cardID}" (Card → Get)`,
+		// reference "10. Set Card Status": cardID and the card's status
+		evidence: (answer) => (present(answer, 'status') && sameId(answer, 'cardID', cardID) ? undefined : `cardID "${cardID}" and status`),
 	});
 	return protectCardData({ cardID, ...resultObject(data) }, false);
 }

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
 import { checkEmail } from '../../../shared/validation';
-import { kazePayRequest, resultObject } from '../../transport';
+import { KAZEPAY_CALLS, kazePayRequest, resultObject } from '../../transport';
 import { emailProperty } from '../common';
 
 // Reference: kazepay-physical-card.txt, "2. Query KYC Status" (apiCode queryUcardKycStatus): WAITING_KYC, REJECTED, PASSED
@@ -19,7 +19,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const { data } = await kazePayRequest.call(this, {
 		apiCode: 'queryUcardKycStatus',
 		payload: { email },
-		kind: 'read',
+		kind: KAZEPAY_CALLS.queryUcardKycStatus,
 		itemIndex: i,
 	});
 	return { email, ...resultObject(data) };

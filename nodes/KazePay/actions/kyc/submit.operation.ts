@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
 import { checkEmail, checkOneOf, checkString } from '../../../shared/validation';
-import { kazePayRequest, resultObject } from '../../transport';
+import { asNodeError, KAZEPAY_CALLS, kazePayRequest, present, providerCodeOf, resultObject } from '../../transport';
 import { checkDay, checkEnglish, checkIsoCountry, readKycImage } from '../common';
 
 // Reference: kazepay-physical-card.txt, "1. Submit KYC" (apiCode setUcardKyc, 18 fields; marked deprecated by KazePay)
@@ -145,12 +145,36 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		...(back ? { backImgBase64: back.value } : {}),
 		handheldImgBase64: handheld.value,
 	};
-	const { data } = await kazePayRequest.call(this, {
-		apiCode: 'setUcardKyc',
-		payload,
-		kind: 'read',
-		itemIndex: i,
-		sensitiveValues: [...front.sensitive, ...handheld.sensitive, ...(back?.sensitive ?? []), body.identificationNumber],
-	});
-	return { email: body.email, ...resultObject(data) };
+	try {
+		const { data } = await kazePayRequest.call(this, {
+			apiCode: 'setUcardKyc',
+			payload,
+			kind: KAZEPAY_CALLS.setUcardKyc,
+			itemIndex: i,
+			outcome: 'KYC submission',
+			reference: `the KYC status of "${body.email as string}" (KYC → Get Status)`,
+			sensitiveValues: [...front.sensitive, ...handheld.sensitive, ...(back?.sensitive ?? []), body.identificationNumber],
+			// reference "1. Submit KYC": encrypt SUCCESS and the review status (WAITING_KYC)
+			evidence: (answer) => (present(answer, 'status') ? undefined : 'status'),
+		});
+		return { email: body.email, ...resultObject(data) };
+	} catch (error) {
+		// Run again after a lost answer, KazePay says a KYC for this email is already under review or passed:
+		// look its status up instead of failing.
+		if (providerCodeOf(error) !== 'KYC_ALREADY_SUBMITTED') throw asNodeError(this, error, i);
+		const { data } = await kazePayRequest.call(this, {
+			apiCode: 'queryUcardKycStatus',
+			payload: { email: body.email },
+			kind: KAZEPAY_CALLS.queryUcardKycStatus,
+			itemIndex: i,
+		});
+		const status = (data as { status?: unknown } | undefined)?.status;
+		if (status !== 'WAITING_KYC' && status !== 'PASSED') throw asNodeError(this, error, i);
+		return {
+			email: body.email,
+			status,
+			reconciled: true,
+			reconciledBy: 'KazePay answered that a KYC for this email was already submitted; KYC → Get Status shows it',
+		};
+	}
 }

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
-import { kazePayRequest, resultObject } from '../../transport';
+import { KAZEPAY_CALLS, kazePayRequest, resultObject } from '../../transport';
 
 // Reference: provider-docs/README.md, KazePay: apiCode getWebhookUrl
 
@@ -16,7 +16,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const { data } = await kazePayRequest.call(this, {
 		apiCode: 'getWebhookUrl',
 		payload: {},
-		kind: 'read',
+		kind: KAZEPAY_CALLS.getWebhookUrl,
 		itemIndex: i,
 	});
 	return resultObject(data);

@@ -3,7 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
 import { checkUrl, FieldError } from '../../../shared/validation';
-import { kazePayRequest, resultObject } from '../../transport';
+import { isUnknownOutcome } from '../../../shared/transport';
+import { asNodeError, KAZEPAY_CALLS, kazePayRequest, resultObject } from '../../transport';
 
 // Reference: provider-docs/README.md, KazePay: apiCode setWebhookUrl, body { url }; one URL per merchant
 
@@ -36,11 +37,26 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	if (!/^[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]+$/.test(url)) {
 		throw new FieldError('URL', 'must not contain spaces, line breaks or characters such as < > " { } | \\ ^ ` (percent-encode them)');
 	}
-	const { data } = await kazePayRequest.call(this, {
-		apiCode: 'setWebhookUrl',
-		payload: { url },
-		kind: 'read',
-		itemIndex: i,
-	});
-	return { url, ...resultObject(data) };
+	try {
+		const { data } = await kazePayRequest.call(this, {
+			apiCode: 'setWebhookUrl',
+			payload: { url },
+			kind: KAZEPAY_CALLS.setWebhookUrl,
+			itemIndex: i,
+			outcome: 'webhook URL change',
+			reference: 'the registered URL (Webhook → Get URL)',
+		});
+		return { url, ...resultObject(data) };
+	} catch (error) {
+		// a lost answer: read the registered URL back; when it is this one, the change happened
+		if (!isUnknownOutcome(error)) throw asNodeError(this, error, i);
+		const { data } = await kazePayRequest.call(this, {
+			apiCode: 'getWebhookUrl',
+			payload: {},
+			kind: KAZEPAY_CALLS.getWebhookUrl,
+			itemIndex: i,
+		});
+		if ((data as { url?: unknown } | undefined)?.url !== url) throw asNodeError(this, error, i);
+		return { url, reconciled: true, reconciledBy: 'the answer was lost; Webhook → Get URL shows this URL registered' };
+	}
 }
