@@ -44,7 +44,7 @@ export class EzeeWalletTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Use this trigger’s production URL as the notification_url of transfers, refunds and payouts. eZeeWallet signs only the id (SHA-1 with the API username): a forged signature is refused with 401. The status, amount and references are then confirmed with Transaction → Get before the workflow starts; the item’s "verification" says "signature+lookup" (or "signature" with the lookup skipped, when only the id is verified). Fields as received, unverified, are under "notification".',
+					'Use this trigger’s production URL as the notification_url of transfers, refunds and payouts. eZeeWallet signs only the ID (SHA-1 with the API username): a forged signature is refused with 401. The status, amount and references are then confirmed with Transaction → Get before the workflow starts; the item’s "verification" says "signature+lookup" (or "signature" with the lookup skipped, when only the ID is verified). Fields as received, unverified, are under "notification".',
 				name: 'notice',
 				type: 'notice',
 				default: '',
@@ -70,14 +70,6 @@ export class EzeeWalletTrigger implements INodeType {
 				default: {},
 				options: [
 					{
-						displayName: 'Check Sender IP',
-						name: 'checkSenderIp',
-						type: 'boolean',
-						default: false,
-						description:
-							'Whether to refuse (403) notifications that do not come from an allowed address. Behind a reverse proxy, also turn on Trust X-Forwarded-For.',
-					},
-					{
 						displayName: 'Allowed IPs',
 						name: 'allowedIps',
 						type: 'string',
@@ -85,13 +77,12 @@ export class EzeeWalletTrigger implements INodeType {
 						description: 'Comma-separated sender addresses; the default is eZeeWallet’s published list',
 					},
 					{
-						displayName: 'Trusted Proxies',
-						name: 'trustedProxies',
-						type: 'number',
-						typeOptions: { minValue: 0, maxValue: 10 },
-						default: 0,
+						displayName: 'Check Sender IP',
+						name: 'checkSenderIp',
+						type: 'boolean',
+						default: false,
 						description:
-							'How many proxies of yours stand between eZeeWallet and n8n (0: n8n is reached directly). The sender address is read from X-Forwarded-For counting this many entries from the right; entries further left are written by the sender and never trusted.',
+							'Whether to refuse (403) notifications that do not come from an allowed address. Behind a reverse proxy, also turn on Trust X-Forwarded-For.',
 					},
 					{
 						displayName: 'Ignore Repeated Notifications',
@@ -108,6 +99,15 @@ export class EzeeWalletTrigger implements INodeType {
 						default: false,
 						description:
 							'Whether to start the workflow without asking eZeeWallet (Transaction → Get) for the status and amount. Only the ID is then verified: the status is as the notification says, unsigned, and "verification" is "signature".',
+					},
+					{
+						displayName: 'Trusted Proxies',
+						name: 'trustedProxies',
+						type: 'number',
+						typeOptions: { minValue: 0, maxValue: 10 },
+						default: 0,
+						description:
+							'How many proxies of yours stand between eZeeWallet and n8n (0: n8n is reached directly). The sender address is read from X-Forwarded-For counting this many entries from the right; entries further left are written by the sender and never trusted.',
 					},
 				],
 			},

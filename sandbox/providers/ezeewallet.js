@@ -393,6 +393,28 @@ function completeTransfer(ctx) {
 	return { status: 200, body: { ok: true, status: outcome } };
 }
 
+/** The record behind a notification sent through the control endpoint (see `/notify`). */
+function recordNotified(state, payload) {
+	const status = ['approved', 'declined', 'pending'].includes(payload.status) ? payload.status : 'approved';
+	const merchant = DEMO.username;
+	if (payload.transaction_id !== undefined) {
+		const id = String(payload.transaction_id);
+		if (state.transfers.some((t) => t.merchant === merchant && t.merchant_transaction_id === id)) return;
+		state.transfers.push({
+			ezw_reference_id: nextId(state), merchant_transaction_id: id, api: 'new', merchant, amount: 100, currency: 'EUR',
+			consumer_email: 'alice@example.com', return_success_url: '', return_failure_url: '', notification_url: '', refunded: 0,
+			created_at: state.now().toISOString(), status,
+		});
+	} else if (payload.unique_id !== undefined) {
+		const id = String(payload.unique_id);
+		if (state.payouts.some((p) => p.merchant === merchant && p.unique_id === id)) return;
+		state.payouts.push({
+			unique_id: id, ezw_reference_id: payload.ezw_reference_id !== undefined ? String(payload.ezw_reference_id) : nextId(state), merchant, api: 'new',
+			email: 'carol@example.com', amount: 100, currency: 'USD', merchant_reference: payload.merchant_reference, status,
+		});
+	}
+}
+
 module.exports = {
 	name: 'ezeewallet',
 	// the n8n credential type these demo credentials are for (npm run dev and the e2e tests create one per provider)
@@ -425,9 +447,13 @@ module.exports = {
 		[
 			'POST',
 			'/notify',
-			// sends a notification exactly as given (signed with the demo username unless a signature is given)
+			// sends a notification exactly as given (signed with the demo username unless a signature is given).
+			// eZeeWallet only notifies about its own transactions, and the trigger confirms each with
+			// Transaction → Get: a notified id the sandbox has no record of is recorded first (a transfer of
+			// 1.00 EUR for a transaction_id, a payout for a unique_id) with the notified status.
 			async (ctx) => {
 				const { url, payload, idField = 'transaction_id', format = 'json' } = ctx.body;
+				recordNotified(ctx.state, payload || {});
 				const body = { ...payload };
 				if (!body.signature) body.signature = signature(body[idField], DEMO.username);
 				const result = await ctx.sandbox.sendWebhook(url, body, { provider: 'ezeewallet', format });
