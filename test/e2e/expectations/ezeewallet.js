@@ -98,6 +98,26 @@ module.exports = {
 				},
 			},
 			{
+				name: 'a captured "declined" notification replayed as "approved" is refused with 409 (eZeeWallet\'s record says declined)',
+				status: 409,
+				async send({ sandbox, url, control }) {
+					const auth = `Basic ${Buffer.from(`${EZW_DEMO_USERNAME}:sandbox_api_password`).toString('base64')}`;
+					const response = await fetch(`${sandbox.baseUrl}/ezeewallet/api/transfers_new`, {
+						method: 'POST',
+						headers: { 'content-type': 'application/json', authorization: auth },
+						body: JSON.stringify({
+							merchant_transaction_id: 'order-4004', amount: 500_000, currency: 'EUR', source_wallet_id: 'bob@example.com',
+							source_wallet_pwd: Buffer.from('bob-wallet-pw').toString('base64'), return_success_url: 'https://shop.example/ok',
+							return_failure_url: 'https://shop.example/failed', notification_url: 'https://shop.example/notify', merchant_website: 'https://shop.example',
+						}),
+					});
+					const { transfer } = await response.json();
+					await control(`/ezeewallet/transfers/${transfer.ezw_reference_id}/complete`, { status: 'declined' });
+					// the signature (over the id only) is genuine; the status is the attacker's
+					return control('/ezeewallet/notify', { url, payload: { transaction_id: 'order-4004', status: 'approved' } });
+				},
+			},
+			{
 				name: 'an unsigned notification is refused with 401',
 				send: async ({ url }) => {
 					const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ transaction_id: 'order-1001', status: 'approved' }) });

@@ -201,7 +201,8 @@ export async function executeBatchPayout(
 		const chunk = toSend.slice(start, start + batchSize);
 		reached = start + chunk.length;
 		const firstItem = chunk[0].index;
-		const references = chunk.map((entry) => `"${entry.reference}"`).join(', ');
+		const named = chunk.slice(0, 5).map((entry) => `"${entry.reference}"`).join(', ');
+		const references = chunk.length > 5 ? `${named} and ${chunk.length - 5} more (items ${firstItem} to ${chunk[chunk.length - 1].index})` : named;
 		const request = {
 			kind: legacy ? EZEEWALLET_CALLS.createBatchPayoutLegacy : EZEEWALLET_CALLS.createBatchPayout,
 			reference: `the payout${chunk.length > 1 ? 's' : ''} with merchant reference${chunk.length > 1 ? 's' : ''} ${references}`,
