@@ -284,6 +284,18 @@ describe('payouts', () => {
 		expect(state().payouts).toHaveLength(2);
 	});
 
+	test('batch payout with the payment ledger off: sent as before, without keys, and a re-run is not skipped', async () => {
+		const items = [{ email: 'carol@example.com', amount: '1', currency: 'USD', ref: 'off-1' }];
+		const params = { ...batchParams, executionOptions: { paymentLedger: false } };
+		const first = await run(params, items, { nodeId: 'batch-ledger-off' });
+		expect(first.error).toBeUndefined();
+		expect(first.items[0].idempotencyKey).toBeUndefined();
+		expect(first.items[0].payout).toMatchObject({ merchant_reference: 'off-1' });
+		const again = await run(params, items, { nodeId: 'batch-ledger-off' });
+		expect(again.items[0].skipped).toBeUndefined();
+		expect(box.sandbox.count({ path: '/batch_payouts_new' })).toBe(2);
+	});
+
 	test('batch payout needs a merchant reference per item, unique in the run (results are paired by it)', async () => {
 		const params = { resource: 'payout', operation: 'createBatch', email: 'carol@example.com', amount: '1', currency: 'USD', merchantReference: '={{ $json.ref }}', idempotencyKey: '={{ $json.key }}' };
 		const missing = await run(params, [{ key: 'k-1' }]);
