@@ -119,6 +119,8 @@ async function run({ count = 1000, concurrency = 8, log = () => {} } = {}) {
 		let sequence = 0;
 		const signed = () => {
 			const id = `bench-${process.pid}-${sequence++}`;
+			// the trigger confirms every notification with Transaction → Get: the transaction exists at the sandbox
+			sandbox.state('ezeewallet').transfers.push({ ezw_reference_id: `b${sequence}`, merchant_transaction_id: id, merchant: username, amount: 100, currency: 'EUR', status: 'approved' });
 			return { transaction_id: id, status: 'approved', signature: crypto.createHash('sha1').update(`${id}${username}`).digest('hex') };
 		};
 		const plainBody = (i) => ({ transaction_id: `plain-${i}`, status: 'approved' });

@@ -5,6 +5,14 @@ import { executionOptionsProperty, operationFields, routeOperation } from '../sh
 import { operationProperties, operations, resourceProperty } from './actions';
 
 const perItemOperations = ['create', 'createLegacy', 'getMany', 'get'];
+const batchOperations = ['createBatch', 'createBatchLegacy'];
+
+/** Batches send their items in chunks themselves: Parallel Requests does not apply, the timeout and the ledger do. */
+const batchExecutionOptions = {
+	...executionOptionsProperty,
+	options: (executionOptionsProperty.options ?? []).filter((option) => option.name !== 'parallelRequests'),
+	displayOptions: { show: { operation: batchOperations } },
+};
 
 export class EzeeWallet implements INodeType {
 	description: INodeTypeDescription = {
@@ -25,6 +33,7 @@ export class EzeeWallet implements INodeType {
 			...operationProperties,
 			...operationFields(operations),
 			{ ...executionOptionsProperty, displayOptions: { show: { operation: perItemOperations } } },
+			batchExecutionOptions,
 		],
 	};
 

@@ -1,7 +1,64 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
-import type { ApiContext, ApiRequest, ApiResponse, ProviderApi, ProviderError } from '../shared/transport';
+import type { ApiContext, ApiRequest, ApiResponse, CallKind, ProviderApi, ProviderError } from '../shared/transport';
 import { apiRequest } from '../shared/transport';
+
+/**
+ * Every eZeeWallet call and how it is sent (shared/transport.ts, CallKind): reads are retried; money
+ * moves are sent once, a lost or unreadable answer is an unknown outcome, and the payment ledger guards
+ * them across runs. eZeeWallet has no call that creates something without moving money.
+ */
+export const EZEEWALLET_CALLS = {
+	createTransfer: 'moneyMove', // POST /transfers_new
+	createTransferLegacy: 'moneyMove', // POST /transfers
+	listTransfers: 'read', // GET /transfers
+	createRefund: 'moneyMove', // POST /refunds
+	getTransaction: 'read', // GET /transaction (also the trigger's confirmation lookup)
+	createSinglePayout: 'moneyMove', // POST /single_payouts_new
+	createSinglePayoutLegacy: 'moneyMove', // POST /single_payouts
+	createBatchPayout: 'moneyMove', // POST /batch_payouts_new
+	createBatchPayoutLegacy: 'moneyMove', // POST /batch_payouts
+	getAccount: 'read', // GET /account
+} as const satisfies Record<string, CallKind>;
+
+const isObject = (value: unknown): value is IDataObject =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+const present = (value: unknown) => value !== undefined && value !== null && value !== '';
+
+/**
+ * What a success answer of each money move carries, from the reference's example answers and response
+ * fields. Each returns undefined when the answer is evidence of success, else what is missing (the call
+ * is then an unknown outcome, never a success).
+ */
+export const EZEEWALLET_EVIDENCE = {
+	/** CreateTransfer (both endpoints): `transfer` with our transaction id and a status. */
+	transfer: (idName: string, id: string) => (answer: unknown) => {
+		const transfer = isObject(answer) ? answer.transfer : undefined;
+		if (!isObject(transfer) || !present(transfer.status)) return 'transfer with a status';
+		if (String(transfer[idName]) !== id) return `transfer with ${idName} "${id}"`;
+		return undefined;
+	},
+	/** CreateRefund: `refund` with our merchant transaction id and a status. */
+	refund: (id: string) => (answer: unknown) => {
+		const refund = isObject(answer) ? answer.refund : undefined;
+		if (!isObject(refund) || !present(refund.status)) return 'refund with a status';
+		if (String(refund.merchant_transaction_id) !== id) return `refund with merchant_transaction_id "${id}"`;
+		return undefined;
+	},
+	/** Single payouts: the new endpoint answers ezw_reference_id and a status, the legacy one unique_id and a status. */
+	singlePayout: (answer: unknown) =>
+		isObject(answer) && (present(answer.ezw_reference_id) || present(answer.unique_id)) && present(answer.status)
+			? undefined
+			: 'payout id and status',
+	/** Batch payouts, new endpoint: one line per recipient (`unique_ids`) and a status. */
+	batchPayout: (answer: unknown) =>
+		isObject(answer) && Array.isArray(answer.unique_ids) && present(answer.status)
+			? undefined
+			: 'result lines (unique_ids) and status',
+	/** Batch payouts, legacy endpoint: the batch's unique_id and a status. */
+	batchPayoutLegacy: (answer: unknown) =>
+		isObject(answer) && present(answer.unique_id) && present(answer.status) ? undefined : 'batch unique_id and status',
+};
 
 /** Base URLs from the reference ("Endpoint paths"). */
 export const EZEEWALLET_BASE_URLS = {

@@ -65,6 +65,8 @@ function createState(sandbox, options) {
 		refunds: [],
 		payouts: [],
 		batches: [],
+		// the queries of Transaction → Get, to see what the trigger asked
+		lookups: [],
 		usedIds: new Set(),
 		sequence: 1062431000,
 		now: () => new Date(),
@@ -219,6 +221,7 @@ function createRefund(ctx) {
 	state.consumers[transfer.consumer_email].wallets[b.currency] += b.amount;
 	transfer.refunded += b.amount;
 	const refund = {
+		merchant: auth.username,
 		merchant_transaction_id: b.merchant_transaction_id,
 		ezw_reference_id: nextId(state),
 		transfer_reference_id: transfer.ezw_reference_id,
@@ -229,7 +232,7 @@ function createRefund(ctx) {
 	};
 	state.refunds.push(refund);
 	notify(ctx, b.notification_url, auth.username, { transaction_id: b.merchant_transaction_id, status: 'approved' }, 'transaction_id');
-	const { transfer_reference_id, ...view } = refund;
+	const { transfer_reference_id, merchant, ...view } = refund;
 	return { status: 200, body: { refund: { ...view, ezw_reference_id: b.ezw_reference_id } } };
 }
 
@@ -320,15 +323,44 @@ function batchPayout(api) {
 	};
 }
 
+// Transaction → Get. The reference documents `ezw_reference_id` and the answer { ezw_reference_id, status,
+// type }. Additions for the trigger's confirmation (each optional, so the documented call is unchanged):
+// the query may name the notified id instead of or beside ezw_reference_id (`transaction_id` of a transfer
+// or refund, `unique_id` of a payout; all given must name the same record), and the answer also carries
+// the amount, currency and the record's own ids, so the trigger can bind it to the signed id.
 function getTransaction(ctx) {
 	const auth = authenticate(ctx);
 	if (!auth) return unauthorized;
-	const id = ctx.query.ezw_reference_id;
-	if (!id) return fail(401);
-	const transfer = ctx.state.transfers.find((t) => t.merchant === auth.username && t.ezw_reference_id === id);
-	if (transfer) return { status: 200, body: { ezw_reference_id: id, status: transfer.status, type: 'transfer' } };
-	const payout = ctx.state.payouts.find((p) => p.merchant === auth.username && p.ezw_reference_id === id);
-	if (payout) return { status: 200, body: { ezw_reference_id: id, status: payout.status === 'succeeded' ? 'approved' : payout.status, type: 'payout' } };
+	const { state } = ctx;
+	const q = ctx.query;
+	state.lookups.push({ ...q });
+	if (!q.ezw_reference_id && !q.transaction_id && !q.unique_id) return fail(401);
+	const mine = (record) => record.merchant === auth.username;
+	const matches = (record, ids) => Object.entries(ids).every(([field, value]) => q[field] === undefined || String(record[value]) === q[field]);
+	const transfer = state.transfers.find((t) => mine(t) && matches(t, { ezw_reference_id: 'ezw_reference_id', transaction_id: 'merchant_transaction_id' }) && q.unique_id === undefined);
+	if (transfer) {
+		return {
+			status: 200,
+			body: { ezw_reference_id: transfer.ezw_reference_id, status: transfer.status, type: 'transfer', merchant_transaction_id: transfer.merchant_transaction_id, amount: transfer.amount, currency: transfer.currency },
+		};
+	}
+	const refund = state.refunds.find((r) => r.merchant === auth.username && matches(r, { ezw_reference_id: 'ezw_reference_id', transaction_id: 'merchant_transaction_id' }) && q.unique_id === undefined);
+	if (refund) {
+		return {
+			status: 200,
+			body: { ezw_reference_id: refund.ezw_reference_id, status: refund.status, type: 'refund', merchant_transaction_id: refund.merchant_transaction_id, amount: refund.amount, currency: refund.currency },
+		};
+	}
+	const payout = state.payouts.find((p) => mine(p) && matches(p, { ezw_reference_id: 'ezw_reference_id', unique_id: 'unique_id' }) && q.transaction_id === undefined);
+	if (payout) {
+		return {
+			status: 200,
+			body: {
+				ezw_reference_id: payout.ezw_reference_id, status: payout.status === 'succeeded' ? 'approved' : payout.status, type: 'payout',
+				unique_id: payout.unique_id, merchant_reference: payout.merchant_reference, amount: payout.amount, currency: payout.currency,
+			},
+		};
+	}
 	return fail(416);
 }
 
@@ -359,6 +391,28 @@ function completeTransfer(ctx) {
 	transfer.status = outcome;
 	notify(ctx, transfer.notification_url, transfer.merchant, { transaction_id: transfer.merchant_transaction_id, status: outcome }, 'transaction_id');
 	return { status: 200, body: { ok: true, status: outcome } };
+}
+
+/** The record behind a notification sent through the control endpoint (see `/notify`). */
+function recordNotified(state, payload) {
+	const status = ['approved', 'declined', 'pending'].includes(payload.status) ? payload.status : 'approved';
+	const merchant = DEMO.username;
+	if (payload.transaction_id !== undefined) {
+		const id = String(payload.transaction_id);
+		if (state.transfers.some((t) => t.merchant === merchant && t.merchant_transaction_id === id)) return;
+		state.transfers.push({
+			ezw_reference_id: nextId(state), merchant_transaction_id: id, api: 'new', merchant, amount: 100, currency: 'EUR',
+			consumer_email: 'alice@example.com', return_success_url: '', return_failure_url: '', notification_url: '', refunded: 0,
+			created_at: state.now().toISOString(), status,
+		});
+	} else if (payload.unique_id !== undefined) {
+		const id = String(payload.unique_id);
+		if (state.payouts.some((p) => p.merchant === merchant && p.unique_id === id)) return;
+		state.payouts.push({
+			unique_id: id, ezw_reference_id: payload.ezw_reference_id !== undefined ? String(payload.ezw_reference_id) : nextId(state), merchant, api: 'new',
+			email: 'carol@example.com', amount: 100, currency: 'USD', merchant_reference: payload.merchant_reference, status,
+		});
+	}
 }
 
 module.exports = {
@@ -393,9 +447,13 @@ module.exports = {
 		[
 			'POST',
 			'/notify',
-			// sends a notification exactly as given (signed with the demo username unless a signature is given)
+			// sends a notification exactly as given (signed with the demo username unless a signature is given).
+			// eZeeWallet only notifies about its own transactions, and the trigger confirms each with
+			// Transaction → Get: a notified id the sandbox has no record of is recorded first (a transfer of
+			// 1.00 EUR for a transaction_id, a payout for a unique_id) with the notified status.
 			async (ctx) => {
 				const { url, payload, idField = 'transaction_id', format = 'json' } = ctx.body;
+				recordNotified(ctx.state, payload || {});
 				const body = { ...payload };
 				if (!body.signature) body.signature = signature(body[idField], DEMO.username);
 				const result = await ctx.sandbox.sendWebhook(url, body, { provider: 'ezeewallet', format });

@@ -12,14 +12,16 @@ const transfer = {
 	returnFailureUrl: 'https://s.example/ko', notificationUrl: 'https://s.example/n', merchantWebsite: 's.example',
 };
 const refund = { resource: 'refund', operation: 'create', merchantTransactionId: 'r-1', ezwReferenceId: '1', amount: '1', currency: 'EUR' };
-const payout = { resource: 'payout', operation: 'create', email: 'carol@example.com', amount: '1', currency: 'USD' };
+const payout = { resource: 'payout', operation: 'create', email: 'carol@example.com', amount: '1', currency: 'USD', merchantReference: '={{ "bad-input-" + $itemIndex }}' };
 const batch = { ...payout, operation: 'createBatch' };
 const list = { resource: 'transfer', operation: 'getMany', filterBy: 'dateRange', startDate: '2024-01-01T00:00:00', endDate: '2024-02-01T00:00:00', returnAll: true };
 
 // An empty required field typed into the editor is already stopped by n8n itself ("Parameter is
 // required"); the realistic case is an expression that resolves to nothing, as below.
 const cases = [
-	[transfer, { merchantTransactionId: '={{ $json.missing }}' }, 'Merchant Transaction ID', /is required/],
+	// the Idempotency Key defaults to the Merchant Transaction ID: the ledger refuses it first, before anything else
+	[transfer, { merchantTransactionId: '={{ $json.missing }}' }, 'Idempotency Key', /is empty/],
+	[transfer, { merchantTransactionId: '={{ $json.missing }}', idempotencyKey: 'k' }, 'Merchant Transaction ID', /is required/],
 	[transfer, { merchantTransactionId: 'x'.repeat(256) }, 'Merchant Transaction ID', /at most 255 characters/],
 	[transfer, { amount: '={{ $json.missing }}' }, 'Amount', /is required/],
 	[transfer, { amount: '-1' }, 'Amount', /must be positive/],
@@ -43,7 +45,10 @@ const cases = [
 	[refund, { additionalFields: { notificationUrl: 'nope' } }, 'Notification URL', /full URL/],
 	[payout, { email: 'carol@' }, 'Consumer Email', /email address/],
 	[payout, { amount: '1.5', currency: 'JPY' }, 'Amount', /whole number for JPY/],
-	[payout, { merchantReference: 'r'.repeat(300) }, 'Merchant Reference', /at most 255/],
+	[payout, { merchantReference: 'r'.repeat(300), idempotencyKey: '={{ "k" + $itemIndex }}' }, 'Merchant Reference', /at most 255/],
+	[payout, { merchantReference: '' }, 'Idempotency Key', /is empty/],
+	[batch, { merchantReference: '', idempotencyKey: '={{ "k" + $itemIndex }}' }, 'Merchant Reference', /is required for batch payouts/],
+	[batch, { merchantReference: 'same' }, 'Merchant Reference', /is also the reference of item 0/, 1],
 	[payout, { additionalFields: { notificationUrl: 'http//x' } }, 'Notification URL', /full URL/],
 	[batch, { amount: '0.001' }, 'Amount', /more than 2 decimal places/],
 	[batch, { batchOptions: { batchSize: 0 } }, 'Recipients per Request', /at least 1/],
@@ -55,15 +60,15 @@ const cases = [
 ];
 
 describe('bad input is refused before anything is sent', () => {
-	test.each(cases.map(([base, change, field, problem]) => [`${base.resource}.${base.operation}`, field, JSON.stringify(change).slice(0, 60), base, change, problem]))(
+	test.each(cases.map(([base, change, field, problem, item = 0]) => [`${base.resource}.${base.operation}`, field, JSON.stringify(change).slice(0, 60), base, change, problem, item]))(
 		'%s: %s %s',
-		async (_op, field, _label, base, change, problem) => {
+		async (_op, field, _label, base, change, problem, item) => {
 			const result = await run({ ...base, ...change }, { items: [{}, {}] });
 			expect(result.error).toBeDefined();
 			expect(result.error.name).toBe('NodeOperationError');
-			expect(result.error.message).toMatch(new RegExp(`^Invalid ${field.replace(/[()]/g, '\\$&')} \\[item 0\\]: `));
+			expect(result.error.message).toMatch(new RegExp(`^Invalid ${field.replace(/[()]/g, '\\$&')} \\[item ${item}\\]: `));
 			expect(result.error.message).toMatch(problem);
-			expect(result.error.context.itemIndex).toBe(0);
+			expect(result.error.context.itemIndex).toBe(item);
 			expect(box.sandbox.count({ provider: 'ezeewallet' })).toBe(0);
 			expect(result.error.message).not.toContain('alice-wallet-pw');
 		},

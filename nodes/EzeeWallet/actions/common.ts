@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { ledgerEnabled, readIdempotencyKey } from '../../shared/ledger';
 import { fromMinorUnits, parseMinorUnits, toMinorUnits } from '../../shared/money';
 import { checkCurrency, FieldError } from '../../shared/validation';
 
@@ -77,4 +78,24 @@ export function readCurrency(this: IExecuteFunctions, itemIndex: number, require
 export function readMajorAmount(this: IExecuteFunctions, itemIndex: number): string {
 	const currency = readCurrency.call(this, itemIndex, false) || 'USD';
 	return fromMinorUnits(readMinorAmount.call(this, itemIndex, currency), currency);
+}
+
+/**
+ * eZeeWallet's own idempotency: it refuses a merchant transaction ID it has seen before (error 408,
+ * "Transaction ID already processed"), for transfers and refunds. So that eZeeWallet is the second guard
+ * behind the payment ledger, the ID it receives is the item's Idempotency Key itself (the key defaults
+ * to the Merchant Transaction ID; both fields are limited to what the ID field takes, 255 characters).
+ * A key that differs from the Merchant Transaction ID is refused before anything is sent: the ledger
+ * and eZeeWallet would otherwise guard two different values. With the ledger off the typed ID is sent.
+ */
+export function transactionIdFromKey(this: IExecuteFunctions, itemIndex: number, typedId: string): string {
+	if (!ledgerEnabled(this)) return typedId;
+	const key = readIdempotencyKey(this, itemIndex);
+	if (key !== typedId) {
+		throw new FieldError(
+			'Idempotency Key',
+			`must be the Merchant Transaction ID ("${typedId}", its default), because eZeeWallet receives it as the transaction ID and refuses a repeat of it (code 408)`,
+		);
+	}
+	return key;
 }

@@ -8,14 +8,14 @@ module.exports = {
 	exEzwPayoutRun01: {
 		check({ nodeItems, lastNodeItems, sandbox }) {
 			const payouts = nodeItems('Batch payout');
-			expect(payouts.map((p) => [p.email, p.amount, p.currency, p.status])).toEqual([
+			expect(payouts.map((p) => [p.email, p.amount, p.currency, p.payout.status])).toEqual([
 				['alice@example.com', 1250, 'EUR', 'pending'],
 				['bob@example.com', 725, 'EUR', 'pending'],
 				['carol@example.com', 3000, 'USD', 'pending'],
 			]);
 			expect(payouts.every((p) => /^payout-\d{4}-\d{2}-\d{2}-(alice|bob|carol)$/.test(p.merchant_reference))).toBe(true);
 			expect(lastNodeItems).toEqual([
-				expect.objectContaining({ payees: 3, totalsMinor: { EUR: 1975, USD: 3000 }, statuses: ['pending'] }),
+				expect.objectContaining({ payees: 3, totalsMinor: { EUR: 1975, USD: 3000 }, statuses: ['pending'], skipped: [] }),
 			]);
 			// the sandbox: one batch request, money moved once
 			expect(sandbox.count({ provider: 'ezeewallet', method: 'POST', path: '/batch_payouts_new' })).toBe(1);
@@ -32,16 +32,19 @@ module.exports = {
 	exEzwOrderPaid01: {
 		signed: [
 			{
-				name: 'a signed "approved" transfer notification marks the order paid',
+				// the sandbox records the transfer it notifies about (1.00 EUR), which the trigger confirms with Transaction → Get
+				name: 'a signed "approved" transfer notification, confirmed with eZeeWallet, marks the order paid',
 				send: ({ url, control }) => control('/ezeewallet/notify', { url, payload: { transaction_id: 'order-1001', status: 'approved' } }),
-				check({ nodeItems, delivery }) {
+				check({ nodeItems, delivery, sandbox }) {
 					expect(delivery.status).toBe(200);
 					expect(JSON.parse(delivery.response)).toEqual({ unique_id: 'order-1001' });
 					const [trigger] = nodeItems('eZeeWallet Trigger');
-					expect(trigger).toMatchObject({ transaction_id: 'order-1001', status: 'approved', id: 'order-1001', kind: 'transfer', verified: true });
+					expect(trigger).toMatchObject({ transaction_id: 'order-1001', status: 'approved', id: 'order-1001', kind: 'transfer', verification: 'signature+lookup', amount: 100, currency: 'EUR' });
 					expect(trigger.signature).toBeUndefined();
+					expect(trigger.notification.signature).toBeUndefined();
+					const reference = sandbox.state('ezeewallet').transfers.find((t) => t.merchant_transaction_id === 'order-1001').ezw_reference_id;
 					expect(nodeItems('Mark order as paid')).toEqual([
-						expect.objectContaining({ orderId: 'order-1001', paymentStatus: 'paid', provider: 'ezeewallet', providerReference: 'order-1001', kind: 'transfer' }),
+						expect.objectContaining({ orderId: 'order-1001', paymentStatus: 'paid', amountMinor: 100, currency: 'EUR', provider: 'ezeewallet', providerReference: reference, kind: 'transfer' }),
 					]);
 				},
 			},
@@ -92,6 +95,26 @@ module.exports = {
 				send: ({ url, control }) => {
 					const signature = require('crypto').createHash('sha1').update(`order-3003someone_else`).digest('hex');
 					return control('/ezeewallet/notify', { url, payload: { transaction_id: 'order-3003', status: 'approved', signature } });
+				},
+			},
+			{
+				name: 'a captured "declined" notification replayed as "approved" is refused with 409 (eZeeWallet\'s record says declined)',
+				status: 409,
+				async send({ sandbox, url, control }) {
+					const auth = `Basic ${Buffer.from(`${EZW_DEMO_USERNAME}:sandbox_api_password`).toString('base64')}`;
+					const response = await fetch(`${sandbox.baseUrl}/ezeewallet/api/transfers_new`, {
+						method: 'POST',
+						headers: { 'content-type': 'application/json', authorization: auth },
+						body: JSON.stringify({
+							merchant_transaction_id: 'order-4004', amount: 500_000, currency: 'EUR', source_wallet_id: 'bob@example.com',
+							source_wallet_pwd: Buffer.from('bob-wallet-pw').toString('base64'), return_success_url: 'https://shop.example/ok',
+							return_failure_url: 'https://shop.example/failed', notification_url: 'https://shop.example/notify', merchant_website: 'https://shop.example',
+						}),
+					});
+					const { transfer } = await response.json();
+					await control(`/ezeewallet/transfers/${transfer.ezw_reference_id}/complete`, { status: 'declined' });
+					// the signature (over the id only) is genuine; the status is the attacker's
+					return control('/ezeewallet/notify', { url, payload: { transaction_id: 'order-4004', status: 'approved' } });
 				},
 			},
 			{

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
 import { checkEmail } from '../../../shared/validation';
-import { ezeeWalletRequest } from '../../transport';
+import { EZEEWALLET_CALLS, ezeeWalletRequest } from '../../transport';
 
 // Reference: ezeewallet.txt, "Get Account Data" (GET /account): a consumer's account by email
 
@@ -29,7 +29,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		method: 'GET',
 		path: '/account',
 		qs: { email },
-		kind: 'read',
+		kind: EZEEWALLET_CALLS.getAccount,
 		itemIndex: i,
 	});
 	return { email, ...body };

@@ -1,9 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { idempotencyKeyProperty } from '../../../shared/ledger';
 import type { Operation, OperationResult } from '../../../shared/router';
-import { ezeeWalletRequest } from '../../transport';
+import { EZEEWALLET_CALLS, EZEEWALLET_EVIDENCE, ezeeWalletRequest } from '../../transport';
 import { readMajorAmount } from '../common';
 import { readNotificationUrl, readRecipient, recipientProperties } from './common';
 
@@ -43,15 +43,10 @@ export async function sendSinglePayout(this: IExecuteFunctions, i: number, path:
 		method: 'POST',
 		path,
 		body,
-		kind: 'moneyMove',
+		kind: path === '/single_payouts' ? EZEEWALLET_CALLS.createSinglePayoutLegacy : EZEEWALLET_CALLS.createSinglePayout,
 		itemIndex: i,
 		// the new endpoint answers ezw_reference_id and a status, the legacy one unique_id and a status
-		evidence: (answer) => {
-			const body = (answer ?? {}) as IDataObject;
-			return (body.ezw_reference_id !== undefined || body.unique_id !== undefined) && body.status !== undefined
-				? undefined
-				: 'payout id and status';
-		},
+		evidence: EZEEWALLET_EVIDENCE.singlePayout,
 		reference: body.merchant_reference ? `payout with merchant reference "${body.merchant_reference as string}"` : undefined,
 	});
 	return { ...body, ...response };

@@ -1,10 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { OperationResult } from '../../../shared/router';
+import { idempotencyKeyProperty } from '../../../shared/ledger';
+import type { Operation, OperationResult } from '../../../shared/router';
 import { checkString, checkUrl } from '../../../shared/validation';
-import { ezeeWalletRequest } from '../../transport';
-import { amountProperties, currencyProperty, readCurrency, readMinorAmount } from '../common';
+import { EZEEWALLET_CALLS, EZEEWALLET_EVIDENCE, ezeeWalletRequest } from '../../transport';
+import {
+	amountProperties,
+	currencyProperty,
+	readCurrency,
+	readMajorAmount,
+	readMinorAmount,
+	transactionIdFromKey,
+} from '../common';
 
 // Reference: ezeewallet.txt, "CreateRefund" (POST /refunds): merchant wallet back to the consumer
 
@@ -16,6 +24,10 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		description: 'Your unique ID for this refund. A used ID is refused, so a re-run cannot refund twice.',
+	},
+	{
+		...idempotencyKeyProperty('merchantTransactionId', 'refund'),
+		hint: 'Must be the Merchant Transaction ID (its default): eZeeWallet receives it as merchant_transaction_id and refuses a repeat (code 408), so eZeeWallet guards it as well as the node.',
 	},
 	{
 		displayName: 'eZeeWallet Reference ID',
@@ -53,10 +65,11 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
 	const currency = readCurrency.call(this, i, true);
 	const additional = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
+	const typedId = checkString(this.getNodeParameter('merchantTransactionId', i), 'Merchant Transaction ID', {
+		maxLength: 255,
+	});
 	const body: IDataObject = {
-		merchant_transaction_id: checkString(this.getNodeParameter('merchantTransactionId', i), 'Merchant Transaction ID', {
-			maxLength: 255,
-		}),
+		merchant_transaction_id: transactionIdFromKey.call(this, i, typedId),
 		ezw_reference_id: checkString(this.getNodeParameter('ezwReferenceId', i), 'eZeeWallet Reference ID', {
 			maxLength: 255,
 		}),
@@ -72,9 +85,13 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		method: 'POST',
 		path: '/refunds',
 		body,
-		kind: 'moneyMove',
+		kind: EZEEWALLET_CALLS.createRefund,
+		evidence: EZEEWALLET_EVIDENCE.refund(body.merchant_transaction_id as string),
 		itemIndex: i,
 		reference: `refund with merchant transaction ID "${body.merchant_transaction_id as string}"`,
 	});
 	return (response.refund ?? response) as IDataObject;
 }
+
+/** Sent at most once per Idempotency Key (payment ledger), and eZeeWallet refuses a repeated ID (408). */
+export const moneyMove: Operation['moneyMove'] = { amount: readMajorAmount };

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
 import { checkString } from '../../../shared/validation';
-import { ezeeWalletRequest } from '../../transport';
+import { EZEEWALLET_CALLS, ezeeWalletRequest } from '../../transport';
 
 // Reference: ezeewallet.txt, "List Transactions" (GET /transaction?ezw_reference_id=): status of one transaction
 
@@ -30,7 +30,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		method: 'GET',
 		path: '/transaction',
 		qs: { ezw_reference_id: reference },
-		kind: 'read',
+		kind: EZEEWALLET_CALLS.getTransaction,
 		itemIndex: i,
 	});
 	return body;

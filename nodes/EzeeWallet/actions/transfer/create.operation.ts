@@ -1,11 +1,19 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { idempotencyKeyProperty } from '../../../shared/ledger';
 import { omitKeys } from '../../../shared/redact';
-import type { OperationResult } from '../../../shared/router';
+import type { Operation, OperationResult } from '../../../shared/router';
 import { checkEmail, checkString, checkUrl } from '../../../shared/validation';
-import { ezeeWalletRequest } from '../../transport';
-import { amountProperties, currencyProperty, readCurrency, readMinorAmount } from '../common';
+import { EZEEWALLET_CALLS, EZEEWALLET_EVIDENCE, ezeeWalletRequest } from '../../transport';
+import {
+	amountProperties,
+	currencyProperty,
+	readCurrency,
+	readMajorAmount,
+	readMinorAmount,
+	transactionIdFromKey,
+} from '../common';
 
 // Reference: ezeewallet.txt, "CreateTransfer New Endpoint" (POST /transfers_new) and "CreateTransfer" (POST /transfers)
 
@@ -17,6 +25,10 @@ export const transferProperties = (idName: string): INodeProperties[] => [
 		required: true,
 		default: '',
 		description: `Your unique ID for this transfer (sent as ${idName}). eZeeWallet refuses an ID it has seen before, so a re-run cannot charge twice.`,
+	},
+	{
+		...idempotencyKeyProperty('merchantTransactionId', 'transfer'),
+		hint: `Must be the Merchant Transaction ID (its default): eZeeWallet receives it as ${idName} and refuses a repeat (code 408), so eZeeWallet guards it as well as the node.`,
 	},
 	...amountProperties,
 	currencyProperty(false),
@@ -100,10 +112,11 @@ export function buildTransferBody(this: IExecuteFunctions, i: number, idName: st
 		keepWhitespace: true,
 	});
 	const additional = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
+	const typedId = checkString(this.getNodeParameter('merchantTransactionId', i), 'Merchant Transaction ID', {
+		maxLength: 255,
+	});
 	const body: IDataObject = {
-		[idName]: checkString(this.getNodeParameter('merchantTransactionId', i), 'Merchant Transaction ID', {
-			maxLength: 255,
-		}),
+		[idName]: transactionIdFromKey.call(this, i, typedId),
 		amount: readMinorAmount.call(this, i, currency),
 		source_wallet_id: checkEmail(this.getNodeParameter('sourceWalletId', i), 'Consumer Wallet Email'),
 		source_wallet_pwd: Buffer.from(password, 'utf8').toString('base64'),
@@ -126,7 +139,8 @@ export async function sendTransfer(this: IExecuteFunctions, i: number, path: str
 		method: 'POST',
 		path,
 		body,
-		kind: 'moneyMove',
+		kind: idName === 'transaction_id' ? EZEEWALLET_CALLS.createTransferLegacy : EZEEWALLET_CALLS.createTransfer,
+		evidence: EZEEWALLET_EVIDENCE.transfer(idName, body[idName] as string),
 		itemIndex: i,
 		reference: `transaction ID "${body[idName] as string}"`,
 		sensitiveValues: [password, body.source_wallet_pwd as string],
@@ -142,3 +156,6 @@ export const description = updateDisplayOptions(displayOptions, transferProperti
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
 	return await sendTransfer.call(this, i, '/transfers_new', 'merchant_transaction_id');
 }
+
+/** Sent at most once per Idempotency Key (payment ledger), and eZeeWallet refuses a repeated ID (408). */
+export const moneyMove: Operation['moneyMove'] = { amount: readMajorAmount };

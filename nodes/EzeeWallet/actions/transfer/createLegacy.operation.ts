@@ -13,3 +13,4 @@ export const description = updateDisplayOptions(displayOptions, transferProperti
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
 	return await sendTransfer.call(this, i, '/transfers', 'transaction_id');
 }
+export { moneyMove } from './create.operation';

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { collectPages, readLimit, returnAllOrLimit } from '../../../shared/pagination';
 import type { OperationResult } from '../../../shared/router';
 import { checkString, FieldError } from '../../../shared/validation';
-import { ezeeWalletRequest } from '../../transport';
+import { EZEEWALLET_CALLS, ezeeWalletRequest } from '../../transport';
 
 // Reference: ezeewallet.txt, "ListTransfers" (GET /transfers?ezw_reference_id= or ?start_date=&end_date=)
 
@@ -76,7 +76,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 			method: 'GET',
 			path: '/transfers',
 			qs: { ...qs, page },
-			kind: 'read',
+			kind: EZEEWALLET_CALLS.listTransfers,
 			itemIndex: i,
 		});
 		// The reference shows the page counters both at the top level and under "pagination".
