@@ -38,6 +38,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const name = checkString(this.getNodeParameter('name', i), 'Name', { maxLength: 255 });
 	const mobile = checkMobile(this.getNodeParameter('mobile', i), 'Mobile Number');
 	const password = checkPassword(this.getNodeParameter('password', i), 'Password');
+	let refusal: unknown;
 	try {
 		const { body } = await kpayRequest.call(this, {
 			method: 'POST',
@@ -54,17 +55,14 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		// The new account's tokens are the point of this call; the password is never output.
 		return { mobile, ...body };
 	} catch (error) {
-		// Run again after a lost answer: KPAY says "already registered". If the same mobile number and
-		// password log in, it is this registration: its tokens are returned instead of an error.
-		if (isUnknownOutcome(error) || !ALREADY_REGISTERED.test(String((error as Error).message))) throw error;
-		let tokens;
-		try {
-			tokens = await logIn.call(this, mobile, password, i);
-		} catch {
-			throw error; // registered with another password: KPAY's own refusal stands
-		}
-		return { mobile, ...tokens, alreadyRegistered: true };
+		refusal = error;
 	}
+	// Run again after a lost answer: KPAY says "already registered". If the same mobile number and
+	// password log in, it is this registration: its tokens are returned instead of an error.
+	if (isUnknownOutcome(refusal) || !ALREADY_REGISTERED.test(String((refusal as Error).message))) throw refusal;
+	const tokens = await logIn.call(this, mobile, password, i).catch(() => undefined);
+	if (!tokens) throw refusal; // registered with another password: KPAY's own refusal stands
+	return { mobile, ...tokens, alreadyRegistered: true };
 }
 
 /** KPAY's answer to a mobile number that has an account (reference: "already registered"). */

@@ -40,6 +40,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const ownerName = checkString(this.getNodeParameter('ownerName', i), 'Owner Name', { maxLength: 255 });
 	const shaba = checkShaba(this.getNodeParameter('shaba', i, ''), 'Shaba (IBAN)');
 	const showFull = this.getNodeParameter('showFullCardNumber', i, false) as boolean;
+	let refusal: unknown;
 	try {
 		const { body } = await kpayRequest.call(this, {
 			method: 'POST',
@@ -54,13 +55,14 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		});
 		return maskCards(body, showFull);
 	} catch (error) {
-		// Run again after a lost answer (or the card was added before): KPAY says "already exists".
-		// The card is looked up in the account's cards and returned instead of an error.
-		if (isUnknownOutcome(error) || !ALREADY_EXISTS.test(String((error as Error).message))) throw error;
-		const existing = await findCard.call(this, cardNumber, i);
-		if (!existing) throw error;
-		return { ...maskCards(existing, showFull), alreadyExisted: true };
+		refusal = error;
 	}
+	// Run again after a lost answer (or the card was added before): KPAY says "already exists".
+	// The card is looked up in the account's cards and returned instead of an error.
+	if (isUnknownOutcome(refusal) || !ALREADY_EXISTS.test(String((refusal as Error).message))) throw refusal;
+	const existing = await findCard.call(this, cardNumber, i);
+	if (!existing) throw refusal;
+	return { ...maskCards(existing, showFull), alreadyExisted: true };
 }
 
 /** KPAY's answer to a card number the account has (sandbox: "Card already exists"). */
