@@ -1,6 +1,6 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { omitKeys } from '../../shared/redact';
+import { omitKeys, redactFields } from '../../shared/redact';
 import { LookupBudget, refuseLargeBody, reject, rememberEvent } from '../../shared/webhook';
 import { verifyTransaction } from '../actions/transaction/verify.operation';
 import { KPAY_CALLS, kpayRequest } from '../transport';
@@ -139,13 +139,13 @@ export async function handleCardCallback(this: IWebhookFunctions): Promise<IWebh
 	const options = this.getNodeParameter('options', {}) as IDataObject;
 	// Recorded even when repeats are not ignored: a reload is recognised by it.
 	if (!rememberEvent(this, key) && options.ignoreRepeats !== false) return redirect(this, 'success', authority);
-	const extraQuery = omitKeys(query, new Set(['authority']));
+	const extraQuery = redactFields(omitKeys(query, new Set(['authority'])));
 	return redirect(this, 'success', authority, {
 		event: 'card.payment.verified',
 		final_amount: record.final_amount,
 		shop_id: record.shop_id,
 		factor_number: record.factor_number,
-		...verification,
+		...redactFields(verification),
 		authority,
 		amount: paidAmount,
 		expected_amount: expected,

@@ -186,9 +186,13 @@ module.exports = {
 						amount: 1_250_000,
 						expected_amount: 1_250_000,
 						final_amount: 1_262_500,
-						shop_name: 'Sandbox Shop',
+						// from the account's own transaction list (the public Payment Info, which named the shop, is no longer called)
+						shop_id: sandbox.state('kpay').shops[0].id,
+						factor_number: 'ORD-E2E-1250000',
 						is_paid: true,
 						verified: true,
+						verification: 'lookup',
+						owned: true,
 					});
 					expect(nodeItems('Mark order as paid')).toEqual([
 						expect.objectContaining({ authority, paymentStatus: 'paid', provider: 'kpay', amountRials: 1_250_000, payerPaidRials: 1_262_500, kpayTransactionId: id }),
