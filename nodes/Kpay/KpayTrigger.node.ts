@@ -1,47 +1,9 @@
-import type {
-	IDataObject,
-	INodeType,
-	INodeTypeDescription,
-	IWebhookFunctions,
-	IWebhookResponseData,
-} from 'n8n-workflow';
+import type { INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { omitKeys } from '../shared/redact';
-import { acknowledge, getBodyFields, reject, rememberEvent, urlPerRequestWebhookMethods } from '../shared/webhook';
-import { TRANSACTIONS_PER_PAGE } from './actions/transaction/getMany.operation';
-import { verifyTransaction } from './actions/transaction/verify.operation';
-import { kpayRequest } from './transport';
-
-/**
- * Fields of the crypto gateway notification that may carry the payment ID. KPAY does not publish
- * the notification's format (provider-docs/README.md), so the notification is only a hint: the
- * payment is always fetched from KPAY (GET /gateway/payments/{id}) and that answer is what is emitted.
- */
-export const CRYPTO_NOTIFICATION_ID_FIELDS = ['payment_id', 'id'];
-
-/** Crypto payment statuses (reference: "Get Payment Status"). */
-export const CRYPTO_STATUSES = ['pending', 'confirming', 'completed', 'expired', 'failed'];
-
-/** Verification statuses that mean "paid and confirmed by KPAY". */
-export const VERIFIED_STATUSES = ['verified', 'paid', 'success', 'completed'];
-
-const SAFE_ID = /^[A-Za-z0-9_-]{1,128}$/;
-
-/**
- * Pages of List Transactions (filtered by the transaction's status, TRANSACTIONS_PER_PAGE each)
- * searched for a callback's authority before it is refused. Paid but not yet verified transactions are
- * few: the trigger verifies them as their payers come back.
- */
-export const OWNERSHIP_MAX_PAGES = 20;
-
-function textOf(value: unknown): string {
-	return typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
-}
-
-function httpCodeOf(error: unknown): string {
-	return String((error as { httpCode?: string | null })?.httpCode ?? '');
-}
+import { urlPerRequestWebhookMethods } from '../shared/webhook';
+import { handleCardCallback } from './trigger/cardCallback';
+import { CRYPTO_STATUSES, handleCryptoNotification } from './trigger/cryptoNotification';
 
 export class KpayTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -64,7 +26,7 @@ export class KpayTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Two URLs: use the GET URL ending in /callback as callback_url of card-to-card transactions, and the POST URL ending in /crypto as webhook_url of crypto payments. Nothing that arrives is trusted: a payment is checked, verified and its amount compared with KPAY (card) or fetched from KPAY (crypto) before the workflow starts.',
+					'Two URLs: the GET URL ending in /callback is the callback_url of card-to-card transactions, the POST URL ending in /crypto the webhook_url of crypto payments. Nothing that arrives is trusted. Card: found in this account\'s transactions, amount compared and verified with KPAY (items say verification "lookup"). Crypto: the webhook URL must carry the signature Create Payment adds (same credential), and the payment is fetched from KPAY (verification "signature+lookup"); unsigned payments, if allowed, say verification "lookup" and owned false.',
 				name: 'notice',
 				type: 'notice',
 				default: '',
@@ -127,6 +89,28 @@ export class KpayTrigger implements INodeType {
 				description: 'Start the workflow only for crypto payments in these statuses (as KPAY reports them). Empty: every status.',
 			},
 			{
+				displayName: 'Crypto Ownership',
+				name: 'cryptoOwnership',
+				type: 'options',
+				options: [
+					{
+						name: 'Require Signed Webhook URL',
+						value: 'signedUrl',
+						description:
+							'Only payments created with Create Payment (Sign Webhook URL on, same credential) start the workflow; items say owned true',
+					},
+					{
+						name: 'Also Unsigned (Marked Not Owned)',
+						value: 'unproven',
+						description:
+							"Also payments whose webhook URL is not signed, with owned false and confirmed false: KPAY's public lookup cannot show whose payment it is",
+					},
+				],
+				default: 'signedUrl',
+				description:
+					"How a crypto payment is shown to be this account's. KPAY's notification is unsigned and its payment lookup public, so another merchant can create a payment naming your order ID.",
+			},
+			{
 				displayName: 'Options',
 				name: 'options',
 				type: 'collection',
@@ -159,197 +143,4 @@ export class KpayTrigger implements INodeType {
 		if (this.getWebhookName() === 'setup') return await handleCardCallback.call(this);
 		return await handleCryptoNotification.call(this);
 	}
-}
-
-/** Sends the payer's browser on; the workflow starts only when `data` is given. */
-function redirect(
-	context: IWebhookFunctions,
-	outcome: 'success' | 'failure',
-	authority: string,
-	data?: IDataObject,
-): IWebhookResponseData {
-	const options = context.getNodeParameter('options', {}) as IDataObject;
-	const target = textOf(context.getNodeParameter(outcome === 'success' ? 'successUrl' : 'failureUrl', ''));
-	const response = context.getResponseObject();
-	if (target && URL.canParse(target)) {
-		const url = new URL(target);
-		if (options.addAuthority !== false && authority) url.searchParams.set('authority', authority);
-		response.redirect(302, url.toString());
-	} else {
-		// No redirect URL: the answer itself says it (400 when the payment is not confirmed).
-		response.status(outcome === 'success' ? 200 : 400).json({ status: outcome, authority: authority || undefined });
-	}
-	if (!data) return { noWebhookResponse: true };
-	return { noWebhookResponse: true, workflowData: [context.helpers.returnJsonArray([data])] };
-}
-
-/** Whether this trigger has emitted the card payment before (its de-duplication key is recorded). */
-function emittedBefore(context: IWebhookFunctions, key: string): boolean {
-	const store = context.getWorkflowStaticData('node') as { seen?: Record<string, number> };
-	return store.seen?.[key] !== undefined;
-}
-
-/**
- * Whether the transaction belongs to the credential's account. Check Status, Payment Info and Verify
- * are public: they answer for any merchant's transaction, so someone with a KPAY account of their own
- * could pay a transaction of their own shop (to their own card) and present its authority here, with
- * its amount. Only the authenticated List Transactions shows the account's own transactions.
- */
-async function ownTransaction(this: IWebhookFunctions, authority: string, status: string): Promise<boolean> {
-	for (let page = 1; page <= OWNERSHIP_MAX_PAGES; page++) {
-		const { body } = await kpayRequest.call(this, {
-			method: 'GET',
-			path: '/transactions',
-			qs: { status, page, per_page: TRANSACTIONS_PER_PAGE },
-			kind: 'read',
-		});
-		const list = (Array.isArray(body.transactions) ? body.transactions : []) as IDataObject[];
-		if (list.some((transaction) => textOf(transaction.authority) === authority)) return true;
-		const total = Number(body.total ?? 0);
-		const size = Number(body.per_page ?? TRANSACTIONS_PER_PAGE);
-		if (list.length === 0 || !Number.isFinite(total) || page * size >= total) return false;
-	}
-	return false;
-}
-
-/**
- * Card-to-card: the payer's browser returns with ?authority=… . That proves nothing, so: check the
- * status with KPAY (paid?), compare the transaction's amount with the expected one, make sure it is a
- * transaction of this account, verify it (once), compare the verified amount again, de-duplicate, and
- * only then start the workflow. Anything else sends the payer to the failure URL and starts nothing.
- */
-async function handleCardCallback(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-	const query = this.getQueryData() as IDataObject;
-	const authority = textOf(query.authority);
-	if (!SAFE_ID.test(authority)) return redirect(this, 'failure', '');
-
-	let expected: number;
-	if (this.getNodeParameter('amountSource', 'query') === 'fixed') {
-		expected = Number(this.getNodeParameter('fixedAmount', 0));
-	} else {
-		const name = textOf(this.getNodeParameter('amountParameter', 'amount')) || 'amount';
-		const text = textOf(query[name]);
-		expected = /^\d{1,15}$/.test(text) ? Number(text) : NaN;
-	}
-	if (!Number.isSafeInteger(expected) || expected <= 0) return redirect(this, 'failure', authority);
-
-	let check: IDataObject;
-	try {
-		check = (
-			await kpayRequest.call(this, {
-				method: 'GET',
-				path: `/transactions/check/${encodeURIComponent(authority)}`,
-				kind: 'read',
-			})
-		).body;
-	} catch {
-		return redirect(this, 'failure', authority); // unknown authority, or KPAY unreachable
-	}
-	if (check.is_paid !== true) return redirect(this, 'failure', authority);
-	const key = `card:${authority}`;
-	// Verified already (a reload after success, or verified with Transaction → Verify): the payer goes
-	// to success when the transaction is this account's, and the workflow does not start again.
-	if (textOf(check.status).toLowerCase() === 'verified') {
-		let own = emittedBefore(this, key);
-		if (!own) own = await ownTransaction.call(this, authority, 'verified').catch(() => false);
-		return redirect(this, own ? 'success' : 'failure', authority);
-	}
-
-	// Compare the amount before verifying: KPAY verifies once, so a forged callback with another
-	// amount must not use up the verification of a real payment.
-	let info: IDataObject;
-	try {
-		info = (
-			await kpayRequest.call(this, {
-				method: 'GET',
-				path: `/transactions/payment/${encodeURIComponent(authority)}`,
-				kind: 'read',
-			})
-		).body;
-	} catch {
-		return redirect(this, 'failure', authority);
-	}
-	if (Number(info.amount) !== expected) return redirect(this, 'failure', authority);
-
-	// Another merchant's transaction must neither start the workflow nor be verified by this account.
-	const own = await ownTransaction.call(this, authority, 'paid').catch(() => false);
-	if (!own) return redirect(this, 'failure', authority);
-
-	let verification: IDataObject;
-	try {
-		verification = await verifyTransaction.call(this, authority);
-	} catch {
-		// KPAY verifies once: a callback repeated at the same moment finds it verified by the first one.
-		return redirect(this, emittedBefore(this, key) ? 'success' : 'failure', authority);
-	}
-	const status = textOf(verification.status).toLowerCase();
-	const paidAmount = Number(verification.amount);
-	if (!VERIFIED_STATUSES.includes(status) || paidAmount !== expected) return redirect(this, 'failure', authority);
-
-	const options = this.getNodeParameter('options', {}) as IDataObject;
-	// Recorded even when repeats are not ignored: a reload is recognised by it.
-	if (!rememberEvent(this, key) && options.ignoreRepeats !== false) return redirect(this, 'success', authority);
-	const extraQuery = omitKeys(query, new Set(['authority']));
-	return redirect(this, 'success', authority, {
-		event: 'card.payment.verified',
-		final_amount: info.final_amount,
-		shop_name: info.shop_name,
-		...verification,
-		authority,
-		amount: paidAmount,
-		expected_amount: expected,
-		is_paid: true,
-		query: extraQuery,
-		verified: true,
-		receivedAt: new Date().toISOString(),
-	});
-}
-
-/**
- * Crypto gateway: the notification is unsigned, so it only names a payment. The payment is fetched
- * from KPAY and its status there decides; unknown payments are refused (401), repeats acknowledged.
- */
-async function handleCryptoNotification(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-	const fields = getBodyFields(this);
-	const id = CRYPTO_NOTIFICATION_ID_FIELDS.map((field) => textOf(fields[field])).find(Boolean) ?? '';
-	if (!SAFE_ID.test(id)) return reject(this, 400, 'missing or invalid payment id');
-
-	let payment: IDataObject;
-	try {
-		payment = (
-			await kpayRequest.call(this, {
-				method: 'GET',
-				path: `/gateway/payments/${encodeURIComponent(id)}`,
-				kind: 'read',
-			})
-		).body;
-	} catch (error) {
-		const code = httpCodeOf(error);
-		if (code === '404' || code === '400' || code === '422') return reject(this, 401, 'payment could not be confirmed');
-		// KPAY unreachable: answer with an error so the notification is delivered again later.
-		this.getResponseObject().status(503).json({ error: 'payment could not be confirmed now' });
-		return { noWebhookResponse: true };
-	}
-	const notifiedOrder = textOf(fields.order_id);
-	if (notifiedOrder && textOf(payment.order_id) !== notifiedOrder) return reject(this, 401, 'payment does not match');
-
-	const status = textOf(payment.status).toLowerCase();
-	const received = { received: true };
-	const statuses = this.getNodeParameter('cryptoStatuses', []) as string[];
-	if (statuses.length > 0 && !statuses.includes(status)) return acknowledge(this, received);
-	const options = this.getNodeParameter('options', {}) as IDataObject;
-	if (options.ignoreRepeats !== false && !rememberEvent(this, `crypto:${id}:${status}`)) {
-		return acknowledge(this, received);
-	}
-	return acknowledge(this, received, [
-		{
-			event: `crypto.payment.${status}`,
-			...payment,
-			id: textOf(payment.id) || id,
-			status,
-			confirmed: true,
-			notification: fields,
-			receivedAt: new Date().toISOString(),
-		},
-	]);
 }

@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
-import type { ApiContext, ApiRequest, ApiResponse, ProviderApi, ProviderError } from '../shared/transport';
+import type { ApiContext, ApiRequest, ApiResponse, CallKind, ProviderApi, ProviderError } from '../shared/transport';
 import { apiRequest } from '../shared/transport';
 
 /** Base URL used by independent integrations (provider-docs/README.md, KPAY). */
@@ -76,6 +76,49 @@ export const kpayApi: ProviderApi = {
 	// With mobile and password, a 401 makes n8n log in again and repeat the request once.
 	renewOn401: (credentials) => credentials.authMode !== 'apiKey',
 };
+
+/**
+ * Every KPAY call (reference: kpay.txt), classified once. Every call site names its entry
+ * (`kind: KPAY_CALLS.createCard`):
+ * - read: changes nothing, retried on network errors, 429 and 5xx. Login is a read: it only issues
+ *   another token, so repeating it changes nothing that matters.
+ * - createOnce: creates or changes something without moving money (an account, a card, a shop, a new
+ *   API key); sent once, a lost answer is an unknown outcome. Card Add and Register reconcile an
+ *   "already exists / already registered" answer by looking the object up (actions/card/create,
+ *   actions/auth/register).
+ * - moneyMove: sent once and guarded by the payment ledger: a payment request (a second one could be
+ *   paid twice), the verification of a payment (KPAY verifies once; it is what marks an order paid),
+ *   a crypto payment request and a crypto withdrawal.
+ */
+export const KPAY_CALLS = {
+	register: 'createOnce',
+	login: 'read',
+	getMe: 'read',
+	listShops: 'read',
+	createShop: 'createOnce',
+	regenerateKey: 'createOnce',
+	listCards: 'read',
+	createCard: 'createOnce',
+	createTransaction: 'moneyMove',
+	getPaymentInfo: 'read',
+	verifyTransaction: 'moneyMove',
+	checkTransaction: 'read',
+	listTransactions: 'read',
+	getCurrencies: 'read',
+	createPayment: 'moneyMove',
+	getPayment: 'read',
+	getBalances: 'read',
+	createWithdrawal: 'moneyMove',
+} as const satisfies Record<string, CallKind>;
+
+/** What a sent-once answer must carry: undefined when every field is there, else the missing ones. */
+export function requireFields(...fields: string[]): (body: unknown) => string | undefined {
+	return (body) => {
+		const answer = (body && typeof body === 'object' && !Array.isArray(body) ? body : {}) as IDataObject;
+		const missing = fields.filter((field) => answer[field] === undefined || answer[field] === null || answer[field] === '');
+		return missing.length ? missing.join(' and ') : undefined;
+	};
+}
 
 /** Sends one request to KPAY through the shared request path. */
 export async function kpayRequest(this: ApiContext, request: ApiRequest): Promise<ApiResponse<IDataObject>> {

@@ -61,3 +61,15 @@ export function checkMobile(value: unknown, field: string): string {
 export function checkPassword(value: unknown, field: string): string {
 	return checkString(value, field, { minLength: 6, keepWhitespace: true });
 }
+
+/**
+ * An ID that goes into a URL path segment (shop ID, authority, payment ID). Refused: empty, "." and
+ * "..", and anything with "/", "\\", "?", "#" or "%", which could climb or leave the path even encoded
+ * (servers and proxies decode them). Kept here: nodes/shared has no such check yet.
+ */
+export function checkPathSegment(value: unknown, field: string, maxLength = 255): string {
+	const text = checkString(value, field, { maxLength });
+	if (text === '.' || text === '..') throw new FieldError(field, 'must not be "." or ".."');
+	if (/[/\\?#%]/.test(text)) throw new FieldError(field, 'must not contain "/", "\\", "?", "#" or "%"');
+	return text;
+}

@@ -186,3 +186,83 @@ describe('cards', () => {
 		expect(s.sandbox.state('kpay').cards).toHaveLength(2);
 	});
 });
+
+describe('sent once, reconciled after a lost answer (issue 12)', () => {
+	test('card add: a lost answer is an unknown outcome, not resent; run again, "already exists" returns the card', async () => {
+		s.sandbox.injectFault({ provider: 'kpay', path: '/cards', method: 'POST', kind: 'drop-after' });
+		const parameters = { resource: 'card', operation: 'create', cardNumber: '6219861234567898', ownerName: 'Owner' };
+		const lost = await runNode({ type: 'kpay', parameters, credentials: creds() });
+		expect(lost.error.message).toMatch(/card registration may or may not have been made: it was not sent again/);
+		expect(lost.error.message).toContain('ending in 7898');
+		expect(lost.error.message).not.toContain('6219861234567898');
+		expect(count(s.sandbox, 'POST', '/cards')).toBe(1);
+		const stored = s.sandbox.state('kpay').cards.find((card) => card.card_number === '6219861234567898');
+		expect(stored).toBeDefined();
+
+		const again = await runNode({ type: 'kpay', parameters, credentials: creds() });
+		expect(again.error).toBeUndefined();
+		expect(again.items).toEqual([expect.objectContaining({ id: stored.id, card_number: '************7898', alreadyExisted: true })]);
+		expect(count(s.sandbox, 'POST', '/cards')).toBe(2);
+		expect(count(s.sandbox, 'GET', '/cards')).toBe(1);
+		expect(s.sandbox.state('kpay').cards.filter((card) => card.card_number === '6219861234567898')).toHaveLength(1);
+	});
+
+	test('card add: a 5xx is not retried (the card may exist)', async () => {
+		s.sandbox.injectFault({ provider: 'kpay', path: '/cards', method: 'POST', kind: 'status', status: 502 });
+		const r = await runNode({ type: 'kpay', parameters: { resource: 'card', operation: 'create', cardNumber: '6219861234567898', ownerName: 'Owner' }, credentials: creds() });
+		expect(r.error.message).toMatch(/may or may not have been made/);
+		expect(count(s.sandbox, 'POST', '/cards')).toBe(1);
+	});
+
+	test('register: a lost answer is an unknown outcome, not resent; run again, "already registered" logs in with the same password', async () => {
+		s.sandbox.injectFault({ provider: 'kpay', path: '/auth/register', kind: 'drop-after' });
+		const parameters = { resource: 'auth', operation: 'register', name: 'Lost Answer', mobile: '09350007788', password: 'new-user-pass' };
+		const lost = await runNode({ type: 'kpay', parameters, credentials: creds() });
+		expect(lost.error.message).toMatch(/registration may or may not have been made: it was not sent again/);
+		expect(count(s.sandbox, 'POST', '/auth/register')).toBe(1);
+		const again = await runNode({ type: 'kpay', parameters, credentials: creds() });
+		expect(again.error).toBeUndefined();
+		expect(again.items[0]).toMatchObject({ mobile: '09350007788', token_type: 'bearer', alreadyRegistered: true });
+		expect(again.items[0].access_token).toMatch(/^kpat_/);
+		expect(JSON.stringify(again.items)).not.toContain('new-user-pass');
+		expect(s.sandbox.state('kpay').users.filter((u) => u.mobile === '09350007788')).toHaveLength(1);
+	});
+});
+
+describe('AI agents (issue 12)', () => {
+	const path = require('path');
+	const { PACKAGE_ROOT } = require('../harness/n8n');
+	const { Kpay } = require(path.join(PACKAGE_ROOT, 'dist/nodes/Kpay/Kpay.node'));
+	const { NodeHelpers } = require('n8n-workflow');
+
+	/** The Operation choices n8n shows for a resource, as a workflow node or as an agent's tool ("…Tool"). */
+	function operationChoices(resource, asTool) {
+		const description = new Kpay().description;
+		const typeDescription = { ...description, name: asTool ? 'kpayTool' : 'kpay' };
+		const node = { name: 'KPAY', type: `n8n-nodes-paysuite.${typeDescription.name}`, typeVersion: 1, parameters: { resource } };
+		return description.properties
+			.filter((property) => property.name === 'operation')
+			.filter((property) => NodeHelpers.displayParameter({ resource }, property, node, typeDescription))
+			.flatMap((property) => property.options.map((option) => option.value));
+	}
+
+	test('operations that manage credentials or keys are not offered to agents', () => {
+		expect(operationChoices('auth', false).sort()).toEqual(['getMe', 'login', 'register']);
+		expect(operationChoices('auth', true)).toEqual(['getMe']);
+		expect(operationChoices('shop', false).sort()).toEqual(['create', 'getMany', 'regenerateKey']);
+		expect(operationChoices('shop', true)).toEqual(['getMany']);
+		expect(operationChoices('transaction', true).sort()).toEqual(['checkStatus', 'create', 'getMany', 'getPaymentInfo', 'verify']);
+	});
+
+	test('and are marked notForAgents, so the router refuses them for an agent', () => {
+		const { operations } = require(path.join(PACKAGE_ROOT, 'dist/nodes/Kpay/actions'));
+		const marked = Object.entries(operations).flatMap(([resource, byOperation]) =>
+			Object.entries(byOperation).filter(([, operation]) => operation.notForAgents).map(([name]) => `${resource}.${name}`),
+		);
+		expect(marked.sort()).toEqual(['auth.login', 'auth.register', 'shop.create', 'shop.regenerateKey']);
+		const money = Object.entries(operations).flatMap(([resource, byOperation]) =>
+			Object.entries(byOperation).filter(([, operation]) => operation.moneyMove).map(([name]) => `${resource}.${name}`),
+		);
+		expect(money.sort()).toEqual(['crypto.createPayment', 'crypto.createWithdrawal', 'transaction.create', 'transaction.verify']);
+	});
+});

@@ -91,7 +91,7 @@ describe('login token lifecycle', () => {
 		const state = s.sandbox.state('kpay');
 		const r = await runNode({
 			type: 'kpay',
-			parameters: { resource: 'transaction', operation: 'create', shopId: state.shops[0].id, cardId: state.cards[0].id, amount: 150000, callbackUrl: 'https://shop.example.com/cb', feeSide: 'merchant' },
+			parameters: { resource: 'transaction', operation: 'create', shopId: state.shops[0].id, cardId: state.cards[0].id, amount: 150000, callbackUrl: 'https://shop.example.com/cb', feeSide: 'merchant', idempotencyKey: 'TX-RENEW' },
 			credentials: { kpayApi: stored },
 		});
 		expect(r.error).toBeUndefined();

@@ -30,10 +30,12 @@ describe('create payment', () => {
 		});
 		expect(r.error).toBeUndefined();
 		const [payment] = state().payments;
-		expect(payment).toMatchObject({ order_id: 'ORD-1', currency: 'btc', requested_amount: '0.00051', status: 'pending', webhook_url: 'https://n8n.example.com/webhook/x/crypto' });
+		// the webhook URL carries the order ID and its signature (Sign Webhook URL, on by default)
+		const signedUrl = expect.stringMatching(/^https:\/\/n8n\.example\.com\/webhook\/x\/crypto\?kpay_order=ORD-1&kpay_sig=[0-9a-f]{64}$/);
+		expect(payment).toMatchObject({ order_id: 'ORD-1', currency: 'btc', requested_amount: '0.00051', status: 'pending', webhook_url: signedUrl });
 		expect(r.items[0]).toMatchObject({ id: payment.id, requested_amount: '0.00051', deposit_address: payment.deposit_address });
 		const sent = s.sandbox.requests.find((q) => q.path === '/gateway/payments').body;
-		expect(sent).toEqual({ order_id: 'ORD-1', currency: 'btc', amount_usd: 25.5, webhook_url: 'https://n8n.example.com/webhook/x/crypto', expires_minutes: 30 });
+		expect(sent).toEqual({ order_id: 'ORD-1', currency: 'btc', amount_usd: 25.5, webhook_url: signedUrl, expires_minutes: 30 });
 	});
 
 	test('in crypto: sent exactly', async () => {
@@ -87,7 +89,7 @@ test('get payment of an unknown ID: not found', async () => {
 });
 
 describe('withdrawals', () => {
-	const params = (extra = {}) => ({ resource: 'crypto', operation: 'createWithdrawal', currency: 'usdt_trc20', amount: '100.25', destinationAddress: 'TXYZsandboxDestination', ...extra });
+	const params = (extra = {}) => ({ resource: 'crypto', operation: 'createWithdrawal', currency: 'usdt_trc20', amount: '100.25', destinationAddress: 'TXYZsandboxDestination', idempotencyKey: 'WD-1', ...extra });
 
 	test('within the balance: sent once, balance reduced once', async () => {
 		const r = await runNode({ type: 'kpay', parameters: params(), credentials: creds() });

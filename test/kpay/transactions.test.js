@@ -17,6 +17,7 @@ function createParams(extra = {}) {
 		amount: 250000,
 		callbackUrl: 'https://n8n.example.com/webhook/abc/callback?order=77',
 		feeSide: 'customer',
+		idempotencyKey: 'TX-1',
 		...extra,
 	};
 }
@@ -122,7 +123,7 @@ describe('list', () => {
 	async function seed(n) {
 		const r = await runNode({
 			type: 'kpay',
-			parameters: createParams({ amount: '={{ $json.amount }}' }),
+			parameters: createParams({ amount: '={{ $json.amount }}', idempotencyKey: '={{ "SEED-" + $json.amount }}' }),
 			credentials: creds(),
 			items: Array.from({ length: n }, (_, i) => ({ amount: 10000 + i })),
 		});

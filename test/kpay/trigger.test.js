@@ -35,7 +35,7 @@ async function get(url) {
 async function createTransaction(callbackUrl, amount = 250000, extra = {}) {
 	const r = await runNode({
 		type: 'kpay',
-		parameters: { resource: 'transaction', operation: 'create', shopId: state().shops[0].id, cardId: state().cards[0].id, amount, callbackUrl, feeSide: 'customer', ...extra },
+		parameters: { resource: 'transaction', operation: 'create', shopId: state().shops[0].id, cardId: state().cards[0].id, amount, callbackUrl, feeSide: 'customer', idempotencyKey: `TX-${amount}`, ...extra },
 		credentials: creds(),
 	});
 	expect(r.error).toBeUndefined();
@@ -170,23 +170,53 @@ describe('card-to-card callback', () => {
 		expect(fixed.executions).toHaveLength(0);
 	});
 
-	test('ownership is looked up over pages: the 55th paid transaction of the account is accepted', async () => {
-		const t = await start();
+	/** KPAY calls since the n-th sandbox request, the credential's own login left out. */
+	const callsSince = (n) => s.sandbox.requests.slice(n).filter((q) => q.provider === 'kpay' && q.path !== '/auth/login').length;
+
+	async function paidTransactions(t, n) {
 		const r = await runNode({
 			type: 'kpay',
-			parameters: { resource: 'transaction', operation: 'create', shopId: state().shops[0].id, cardId: state().cards[0].id, amount: 250000, callbackUrl: t.url('setup'), feeSide: 'customer' },
+			parameters: { resource: 'transaction', operation: 'create', shopId: state().shops[0].id, cardId: state().cards[0].id, amount: 250000, callbackUrl: t.url('setup'), feeSide: 'customer', idempotencyKey: '={{ $json.ref }}' },
 			credentials: creds(),
-			items: Array.from({ length: 55 }, () => ({})),
+			items: Array.from({ length: n }, (_, i) => ({ ref: `PAID-${i}` })),
 		});
 		expect(r.error).toBeUndefined();
 		for (const tx of r.items) await payOnPaymentPage(tx.authority);
-		const last = r.items[54].authority;
+		return r.items.map((tx) => tx.authority);
+	}
+
+	test('ownership in one call: the 55th paid transaction of the account is found on the first page of 100', async () => {
+		const t = await start();
+		const authorities = await paidTransactions(t, 55);
+		const last = authorities[54];
+		const requestsBefore = s.sandbox.requests.length;
 		const browser = await get(`${t.url('setup')}?authority=${last}&amount=250000`);
 		await t.settle();
 		expect(browser.location).toBe(`${SUCCESS}?authority=${last}`);
 		expect(t.executions).toHaveLength(1);
-		expect(count(s.sandbox, 'GET', '/transactions')).toBe(2);
+		expect(t.executions[0].items[0]).toMatchObject({ verification: 'lookup', owned: true, authority: last, amount: 250000 });
+		expect(count(s.sandbox, 'GET', '/transactions')).toBe(1);
+		// check, list, verify (+ the credential's first login)
+		expect(callsSince(requestsBefore)).toBeLessThanOrEqual(3);
 	});
+
+	test('lookup budget: beyond the first page of paid transactions the callback answers 503 (retryable) and verifies nothing', async () => {
+		// KPAY has no lookup of one transaction by authority for its owner; paid transactions that were
+		// never verified pile up on the list. Over the budget (3 calls) the answer is 503, not a long search.
+		const t = await start();
+		const authorities = await paidTransactions(t, 101);
+		const requestsBefore = s.sandbox.requests.length;
+		const browser = await get(`${t.url('setup')}?authority=${authorities[100]}&amount=250000`);
+		await t.settle();
+		expect(browser.status).toBe(503);
+		expect(t.executions).toHaveLength(0);
+		expect(count(s.sandbox, 'POST', '/transactions/verify')).toBe(0);
+		expect(callsSince(requestsBefore)).toBeLessThanOrEqual(3);
+		// the first page is found as before
+		const first = await get(`${t.url('setup')}?authority=${authorities[0]}&amount=250000`);
+		await t.settle();
+		expect(first.location).toBe(`${SUCCESS}?authority=${authorities[0]}`);
+	}, 30000);
 
 	test("forged: another merchant's verified transaction is not sent to the success URL", async () => {
 		const t = await start();
@@ -294,6 +324,9 @@ describe('crypto notifications', () => {
 		return r.items[0];
 	}
 
+	/** The webhook URL Create Payment gave KPAY for this order (signed). */
+	const signedUrlOf = (orderId) => s.sandbox.requests.find((q) => q.path === '/gateway/payments' && q.body && q.body.order_id === orderId).body.webhook_url;
+
 	test('confirmed by fetching the payment; only completed starts the workflow, once', async () => {
 		const t = await start();
 		const payment = await createPayment(t.url('default'));
@@ -305,11 +338,12 @@ describe('crypto notifications', () => {
 		await t.settle();
 		expect(s.sandbox.webhooks.map((w) => [w.payload.status, w.status])).toEqual([['confirming', 200], ['confirming', 200], ['completed', 200]]);
 		expect(t.executions).toHaveLength(1);
-		expect(t.executions[0].items[0]).toMatchObject({ event: 'crypto.payment.completed', id: payment.id, order_id: 'ORD-1', status: 'completed', received_amount: '40', confirmations: 2, confirmed: true });
+		expect(t.executions[0].items[0]).toMatchObject({ event: 'crypto.payment.completed', id: payment.id, order_id: 'ORD-1', status: 'completed', received_amount: '40', confirmations: 2, confirmed: true, owned: true, verification: 'signature+lookup' });
+		expect(signedUrlOf('ORD-1')).toMatch(/\/crypto\?kpay_order=ORD-1&kpay_sig=[0-9a-f]{64}$/);
 		expect(count(s.sandbox, 'GET', `/gateway/payments/${payment.id}`)).toBe(3);
 
 		// KPAY delivers the same notification again: acknowledged, not emitted again
-		const repeat = await post(t.url('default'), { payment_id: payment.id, order_id: 'ORD-1', status: 'completed' });
+		const repeat = await post(signedUrlOf('ORD-1'), { payment_id: payment.id, order_id: 'ORD-1', status: 'completed' });
 		await t.settle();
 		expect(repeat.status).toBe(200);
 		expect(t.executions).toHaveLength(1);
@@ -346,7 +380,7 @@ describe('crypto notifications', () => {
 	test('forged: a "completed" notification for a pending payment starts nothing (KPAY says pending)', async () => {
 		const t = await start();
 		const payment = await createPayment(t.url('default'));
-		const answer = await post(t.url('default'), { payment_id: payment.id, status: 'completed' }, { format: 'form' });
+		const answer = await post(signedUrlOf('ORD-1'), { payment_id: payment.id, status: 'completed' }, { format: 'form' });
 		await t.settle();
 		expect(answer.status).toBe(200);
 		expect(t.executions).toHaveLength(0);
@@ -356,7 +390,7 @@ describe('crypto notifications', () => {
 	test('forged: a notification naming another order is refused', async () => {
 		const t = await start({ cryptoStatuses: [] });
 		const payment = await createPayment(t.url('default'));
-		const answer = await post(t.url('default'), { payment_id: payment.id, order_id: 'SOMEONE-ELSE' });
+		const answer = await post(signedUrlOf('ORD-1'), { payment_id: payment.id, order_id: 'SOMEONE-ELSE' });
 		await t.settle();
 		expect(answer.status).toBe(401);
 		expect(t.executions).toHaveLength(0);
@@ -374,9 +408,78 @@ describe('crypto notifications', () => {
 		const t = await start({ cryptoStatuses: [] });
 		const payment = await createPayment(t.url('default'));
 		for (let i = 0; i < 4; i++) s.sandbox.injectFault({ provider: 'kpay', path: `/gateway/payments/${payment.id}`, kind: 'status', status: 502 });
-		const answer = await post(t.url('default'), { payment_id: payment.id });
+		const answer = await post(signedUrlOf('ORD-1'), { payment_id: payment.id });
 		await t.settle();
 		expect(answer.status).toBe(503);
 		expect(t.executions).toHaveLength(0);
 	}, 20000);
+
+	/** Another KPAY merchant's completed crypto payment that names `orderId` (KPAY's lookup is public). */
+	async function foreignCompletedPayment(orderId) {
+		const call = async (method, path, body, token) => {
+			const response = await fetch(`${s.sandbox.urls().kpay}${path}`, {
+				method,
+				headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+				body: JSON.stringify(body),
+			});
+			expect(response.status).toBe(200);
+			return await response.json();
+		};
+		const { access_token: token } = await call('POST', '/auth/register', { name: 'Other', mobile: '09351112233', password: 'other-pass' });
+		const foreign = await call('POST', '/gateway/payments', { order_id: orderId, currency: 'usdt_trc20', amount_usd: 40 }, token);
+		await control(s.sandbox, 'POST', `/payments/${foreign.id}/deposit`, { notify: false });
+		for (let i = 0; i < 2; i++) await control(s.sandbox, 'POST', `/payments/${foreign.id}/confirm`, { notify: false });
+		return foreign;
+	}
+
+	test("foreign payment: another merchant's completed payment naming our order ID is refused (unsigned URL), no KPAY call", async () => {
+		const t = await start();
+		await createPayment(t.url('default'), 'ORD-7');
+		const foreign = await foreignCompletedPayment('ORD-7');
+		const before = s.sandbox.requests.length;
+		const answer = await post(t.url('default'), { payment_id: foreign.id, order_id: 'ORD-7', status: 'completed' });
+		await t.settle();
+		expect(answer.status).toBe(401);
+		expect(t.executions).toHaveLength(0);
+		expect(s.sandbox.requests.slice(before).filter((q) => q.provider === 'kpay')).toHaveLength(0);
+	});
+
+	test('foreign payment with unsigned payments allowed: emitted, but verification "lookup", owned false, confirmed false', async () => {
+		const t = await start({ cryptoOwnership: 'unproven' });
+		await createPayment(t.url('default'), 'ORD-8');
+		const foreign = await foreignCompletedPayment('ORD-8');
+		const answer = await post(t.url('default'), { payment_id: foreign.id, order_id: 'ORD-8', status: 'completed' });
+		await t.settle();
+		expect(answer.status).toBe(200);
+		expect(t.executions).toHaveLength(1);
+		const [item] = t.executions[0].items;
+		expect(item).toMatchObject({ id: foreign.id, order_id: 'ORD-8', status: 'completed', verification: 'lookup', owned: false, confirmed: false });
+		expect(item.warning).toMatch(/not that it is this account's payment/);
+	});
+
+	test("foreign payment posted to our signed URL of another order: refused after the lookup (the order is not the signed one)", async () => {
+		const t = await start();
+		await createPayment(t.url('default'), 'ORD-9');
+		const foreign = await foreignCompletedPayment('THEIRS-9');
+		const answer = await post(signedUrlOf('ORD-9'), { payment_id: foreign.id, order_id: 'THEIRS-9', status: 'completed' });
+		await t.settle();
+		expect(answer.status).toBe(401);
+		expect(t.executions).toHaveLength(0);
+	});
+
+	test('a tampered signature or order in the URL is refused before any KPAY call', async () => {
+		const t = await start();
+		const payment = await createPayment(t.url('default'), 'ORD-10');
+		const url = new URL(signedUrlOf('ORD-10'));
+		const before = s.sandbox.requests.length;
+		const tamperedOrder = new URL(url);
+		tamperedOrder.searchParams.set('kpay_order', 'ORD-11');
+		const tamperedSig = new URL(url);
+		tamperedSig.searchParams.set('kpay_sig', url.searchParams.get('kpay_sig').replace(/^./, (c) => (c === '0' ? '1' : '0')));
+		const answers = [await post(tamperedOrder.toString(), { payment_id: payment.id }), await post(tamperedSig.toString(), { payment_id: payment.id })];
+		await t.settle();
+		expect(answers.map((a) => a.status)).toEqual([401, 401]);
+		expect(s.sandbox.requests.slice(before).filter((q) => q.provider === 'kpay')).toHaveLength(0);
+		expect(t.executions).toHaveLength(0);
+	});
 });

@@ -36,6 +36,8 @@ async function send(url, forged) {
 		seen('webhook-response', { status: response.status, text, location });
 		return { status: response.status, location };
 	}
+	// a POST to the webhook URL with a query string (e.g. a signed webhook URL): `search`
+	if (forged.search !== undefined) url = `${url}${forged.search}`;
 	if (forged.raw !== undefined) {
 		const response = await fetch(url, { method: 'POST', headers: { 'content-type': forged.contentType || 'application/json', ...(forged.headers || {}) }, body: forged.raw });
 		return { status: response.status };

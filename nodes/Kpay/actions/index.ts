@@ -58,16 +58,28 @@ export const resourceProperty: INodeProperties = {
 
 type Option = { name: string; value: string; action: string; description: string };
 
-function operationProperty(resource: string, options: Option[], defaultValue: string): INodeProperties {
-	return {
+/**
+ * The Operation list of one resource. Operations that manage credentials or keys (`notForAgents`) are
+ * left out of the list n8n shows when the node is an AI agent's tool (the `@tool` display condition is
+ * true for the node's "…Tool" variant); the router refuses them for agents in any case.
+ */
+function operationProperty(resource: string, options: Option[], defaultValue: string): INodeProperties[] {
+	const forAgents = options.filter((option) => !operations[resource]?.[option.value]?.notForAgents);
+	const base = {
 		displayName: 'Operation',
 		name: 'operation',
-		type: 'options',
+		type: 'options' as const,
 		noDataExpression: true,
-		displayOptions: { show: { resource: [resource] } },
-		options,
 		default: defaultValue,
 	};
+	if (forAgents.length === options.length) {
+		return [{ ...base, displayOptions: { show: { resource: [resource] } }, options }];
+	}
+	const agentDefault = forAgents.some((option) => option.value === defaultValue) ? defaultValue : forAgents[0].value;
+	return [
+		{ ...base, displayOptions: { show: { resource: [resource], '@tool': [false] } }, options },
+		{ ...base, default: agentDefault, displayOptions: { show: { resource: [resource], '@tool': [true] } }, options: forAgents },
+	];
 }
 
 export const operationProperties: INodeProperties[] = [
@@ -119,4 +131,4 @@ export const operationProperties: INodeProperties[] = [
 		],
 		'createPayment',
 	),
-];
+].flat();

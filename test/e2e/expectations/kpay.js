@@ -11,7 +11,17 @@ const CARD_HOOK = '3b8e5f2a-6c1d-4e9a-8f07-2d4c6b1a9e01'; // examples/kpay-card-
 const CRYPTO_HOOK = '3b8e5f2a-6c1d-4e9a-8f07-2d4c6b1a9e02'; // examples/kpay-crypto-payment-completed.json
 const SUCCESS_URL = 'https://shop.example.com/checkout/success';
 const FAILURE_URL = 'https://shop.example.com/checkout/failed';
+const path = require('path');
 const { DEMO, CURRENCIES } = require('../../../sandbox/providers/kpay');
+const { orderSignature } = require(path.join(__dirname, '../../../dist/nodes/Kpay/webhookUrl'));
+
+/** The crypto webhook URL as Create Payment gives it to KPAY: the order ID and its signature added (same credential). */
+function signedUrl(sandbox, url, orderId) {
+	const signed = new URL(url);
+	signed.searchParams.set('kpay_order', orderId);
+	signed.searchParams.set('kpay_sig', orderSignature(sandbox.credentials().kpay, orderId));
+	return signed.toString();
+}
 
 /**
  * Requests to a path that KPAY accepted with a valid token. A credential whose stored token predates the
@@ -85,10 +95,10 @@ const verifyCount = (sandbox, authority) =>
 	sandbox.requests.filter((entry) => entry.provider === 'kpay' && entry.method === 'POST' && entry.path === '/transactions/verify' && entry.body && entry.body.authority === authority).length;
 const failureFor = (authority) => `${FAILURE_URL}?authority=${authority}`;
 
-/** A crypto payment of the demo merchant, notifying the trigger's crypto URL. */
+/** A crypto payment of the demo merchant, notifying the trigger's crypto URL (signed, as Create Payment does). */
 async function createPayment(sandbox, webhookUrl, { orderId, currency = 'btc', amountUsd = 25 }) {
 	const call = await kpay(sandbox);
-	return call('POST', '/gateway/payments', { order_id: orderId, currency, amount_usd: amountUsd, webhook_url: webhookUrl });
+	return call('POST', '/gateway/payments', { order_id: orderId, currency, amount_usd: amountUsd, webhook_url: signedUrl(sandbox, webhookUrl, orderId) });
 }
 
 async function postNotification(browse, url, payload) {
@@ -176,9 +186,13 @@ module.exports = {
 						amount: 1_250_000,
 						expected_amount: 1_250_000,
 						final_amount: 1_262_500,
-						shop_name: 'Sandbox Shop',
+						// from the account's own transaction list (the public Payment Info, which named the shop, is no longer called)
+						shop_id: sandbox.state('kpay').shops[0].id,
+						factor_number: 'ORD-E2E-1250000',
 						is_paid: true,
 						verified: true,
+						verification: 'lookup',
+						owned: true,
 					});
 					expect(nodeItems('Mark order as paid')).toEqual([
 						expect.objectContaining({ authority, paymentStatus: 'paid', provider: 'kpay', amountRials: 1_250_000, payerPaidRials: 1_262_500, kpayTransactionId: id }),
@@ -316,7 +330,8 @@ module.exports = {
 				currency: 'usdt_trc20',
 				requested_amount: '49.9',
 				status: 'pending',
-				webhook_url: webhookUrl,
+				// the order ID and its signature added by Create Payment (Sign Webhook URL), checked by the trigger
+				webhook_url: signedUrl(sandbox, webhookUrl, payment.order_id),
 				callback_success: SUCCESS_URL,
 				callback_failed: FAILURE_URL,
 			});
@@ -329,7 +344,7 @@ module.exports = {
 			{
 				name: 'a payment moved through its confirmations notifies at each step; only "completed" starts the workflow',
 				// the same notification delivered again (queue-mode suite)
-				repeat: ({ delivery, url, browse }) => postNotification(browse, url, delivery.payload),
+				repeat: ({ delivery, url, browse, sandbox }) => postNotification(browse, signedUrl(sandbox, url, 'crypto-e2e-1'), delivery.payload),
 				async send({ sandbox, url, control }) {
 					const payment = await createPayment(sandbox, url, { orderId: 'crypto-e2e-1', currency: 'btc', amountUsd: 25 });
 					expect(payment.requested_amount).toBe('0.0005');
@@ -366,6 +381,8 @@ module.exports = {
 						received_amount: '0.0005',
 						confirmations: 2,
 						confirmed: true,
+						owned: true,
+						verification: 'signature+lookup',
 					});
 					expect(nodeItems('Mark crypto order paid')).toEqual([
 						expect.objectContaining({
@@ -379,7 +396,7 @@ module.exports = {
 						}),
 					]);
 					// KPAY delivers the completed notification again: acknowledged, no second execution
-					const again = await fetch(webhookUrl('crypto'), {
+					const again = await fetch(signedUrl(sandbox, webhookUrl('crypto'), 'crypto-e2e-1'), {
 						method: 'POST',
 						headers: { 'content-type': 'application/json' },
 						body: JSON.stringify(delivery.payload),
@@ -394,9 +411,9 @@ module.exports = {
 		forged: [
 			{
 				name: 'a "completed" notification for a payment KPAY does not know is refused with 401',
-				async send({ url, browse }) {
+				async send({ url, browse, sandbox }) {
 					const paymentId = crypto.randomUUID();
-					return { ...(await postNotification(browse, url, { payment_id: paymentId, order_id: 'crypto-e2e-1', status: 'completed', confirmations: 2 })), paymentId };
+					return { ...(await postNotification(browse, signedUrl(sandbox, url, 'crypto-e2e-1'), { payment_id: paymentId, order_id: 'crypto-e2e-1', status: 'completed', confirmations: 2 })), paymentId };
 				},
 				check({ delivery, sandbox }) {
 					// looked up with KPAY, not found
@@ -410,7 +427,7 @@ module.exports = {
 					await control(`/kpay/payments/${payment.id}/deposit`, { notify: false });
 					for (let i = 0; i < 2; i++) await control(`/kpay/payments/${payment.id}/confirm`, { notify: false });
 					expect(sandbox.state('kpay').payments.find((p) => p.id === payment.id).status).toBe('completed');
-					return postNotification(browse, url, { payment_id: payment.id, order_id: 'order-of-someone-else', status: 'completed' });
+					return postNotification(browse, signedUrl(sandbox, url, 'crypto-e2e-2'), { payment_id: payment.id, order_id: 'order-of-someone-else', status: 'completed' });
 				},
 			},
 			{
@@ -419,10 +436,34 @@ module.exports = {
 				async send({ sandbox, url, browse, control }) {
 					const payment = await createPayment(sandbox, url, { orderId: 'crypto-e2e-3' });
 					await control(`/kpay/payments/${payment.id}/deposit`, { notify: false });
-					return postNotification(browse, url, { payment_id: payment.id, order_id: 'crypto-e2e-3', status: 'completed', confirmations: 2 });
+					return postNotification(browse, signedUrl(sandbox, url, 'crypto-e2e-3'), { payment_id: payment.id, order_id: 'crypto-e2e-3', status: 'completed', confirmations: 2 });
 				},
 				check({ delivery }) {
 					expect(JSON.parse(delivery.response)).toEqual({ received: true });
+				},
+			},
+			{
+				// KPAY's payment lookup is public: another merchant can create a payment naming our order ID
+				name: "another merchant's completed payment naming our order ID, on the unsigned URL, is refused with 401 before any KPAY call",
+				async send({ sandbox, url, browse, control }) {
+					const register = await fetch(`${api(sandbox)}/auth/register`, {
+						method: 'POST',
+						headers: { 'content-type': 'application/json' },
+						body: JSON.stringify({ name: 'Other', mobile: '09351112299', password: 'other-e2e-pass' }),
+					});
+					const { access_token: token } = await register.json();
+					const created = await fetch(`${api(sandbox)}/gateway/payments`, {
+						method: 'POST',
+						headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+						body: JSON.stringify({ order_id: 'crypto-e2e-1', currency: 'usdt_trc20', amount_usd: 10 }),
+					});
+					const foreign = await created.json();
+					await control(`/kpay/payments/${foreign.id}/deposit`, { notify: false });
+					for (let i = 0; i < 2; i++) await control(`/kpay/payments/${foreign.id}/confirm`, { notify: false });
+					return { ...(await postNotification(browse, url, { payment_id: foreign.id, order_id: 'crypto-e2e-1', status: 'completed' })), foreignId: foreign.id };
+				},
+				check({ delivery, sandbox }) {
+					expect(sandbox.count({ provider: 'kpay', method: 'GET', path: `/gateway/payments/${delivery.foreignId}` })).toBe(0);
 				},
 			},
 		],

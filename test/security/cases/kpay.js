@@ -3,7 +3,10 @@
 // Both webhooks of the KPAY Trigger: the card-to-card callback (GET from the payer's browser with
 // ?authority=…, answered with a redirect) and the crypto notification (unsigned POST, confirmed by
 // fetching the payment from KPAY). Valid events are real sandbox transactions and payments.
+const path = require('path');
 const { DEMO } = require('../../../sandbox/providers/kpay');
+const { PACKAGE_ROOT } = require('../../harness/n8n');
+const { orderSignature } = require(path.join(PACKAGE_ROOT, 'dist/nodes/Kpay/webhookUrl'));
 
 const SUCCESS = 'https://shop.example.com/paid';
 const FAILURE = 'https://shop.example.com/failed';
@@ -88,6 +91,9 @@ async function payment(sandbox, { orderId, status = 'completed', owner } = {}) {
 
 const callback = (query) => ({ webhook: 'setup', method: 'GET', query });
 const notification = (payload, extra = {}) => ({ webhook: 'default', payload, ...extra });
+/** The query Create Payment adds to the webhook URL (order ID signed with the sandbox credential). */
+const signedFor = (sandbox, orderId, signature = orderSignature(sandbox.credentials().kpay, orderId)) =>
+	`?${new URLSearchParams({ kpay_order: orderId, kpay_sig: signature })}`;
 
 const cardCallback = {
 	name: 'KPAY Trigger (card-to-card callback)',
@@ -137,6 +143,12 @@ const cardCallback = {
 		{ name: 'amount without authority', ...callback({ amount: String(AMOUNT), status: 'OK' }) },
 		{ name: 'empty authority', ...callback({ authority: '', amount: String(AMOUNT) }) },
 		{ name: 'path traversal in authority', ...callback({ authority: '../../auth/me', amount: String(AMOUNT) }) },
+		// path segments: "." and ".." (also percent-encoded), a slash, a backslash
+		{ name: 'authority "."', ...callback({ authority: '.', amount: String(AMOUNT) }) },
+		{ name: 'authority ".."', ...callback({ authority: '..', amount: String(AMOUNT) }) },
+		{ name: 'authority "%2e%2e"', method: 'GET', webhook: 'setup', search: `?authority=%2e%2e&amount=${AMOUNT}` },
+		{ name: 'authority with a slash', ...callback({ authority: 'KP1/check', amount: String(AMOUNT) }) },
+		{ name: 'authority with a backslash', ...callback({ authority: 'KP1\\..', amount: String(AMOUNT) }) },
 		{ name: 'SQL injection in authority', ...callback({ authority: "KP1' OR '1'='1", amount: String(AMOUNT) }) },
 		{ name: 'CRLF in authority', ...callback({ authority: 'KP1\r\nSet-Cookie: a=b', amount: String(AMOUNT) }) },
 		{ name: 'template injection in authority', ...callback({ authority: '${jndi:ldap://x}', amount: String(AMOUNT) }) },
@@ -165,24 +177,66 @@ const cryptoWebhook = {
 	name: 'KPAY Trigger (crypto webhook)',
 	type: 'kpayTrigger',
 	parameters: { successUrl: SUCCESS, failureUrl: FAILURE },
+	// a payment of this account whose webhook URL Create Payment signed (the default Crypto Ownership)
 	valid: async (n, sandbox) => {
 		const created = await payment(sandbox, { orderId: `SEC-${n}` });
-		return notification({ payment_id: created.id, order_id: created.order_id, status: 'completed', confirmations: 2 });
+		return notification({ payment_id: created.id, order_id: created.order_id, status: 'completed', confirmations: 2 }, { search: signedFor(sandbox, created.order_id) });
 	},
 	forged: [
+		{
+			// foreign payment: another merchant's completed payment that names our order ID; KPAY's lookup is public
+			name: "another merchant's completed payment naming our order ID (unsigned URL)",
+			build: async (sandbox) => {
+				await payment(sandbox, { orderId: 'OURS-1', status: 'pending' });
+				const foreign = await payment(sandbox, { orderId: 'OURS-1', owner: OTHER });
+				return notification({ payment_id: foreign.id, order_id: 'OURS-1', status: 'completed' });
+			},
+		},
+		{
+			name: "another merchant's completed payment, posted to our signed URL of another order",
+			build: async (sandbox) => {
+				const foreign = await payment(sandbox, { orderId: 'THEIRS-1', owner: OTHER });
+				return notification({ payment_id: foreign.id, order_id: 'THEIRS-1', status: 'completed' }, { search: signedFor(sandbox, 'OURS-2') });
+			},
+		},
+		{
+			name: 'our completed payment posted with the signed URL of another order',
+			build: async (sandbox) => {
+				const own = await payment(sandbox, { orderId: 'OURS-3' });
+				return notification({ payment_id: own.id, order_id: 'OURS-3', status: 'completed' }, { search: signedFor(sandbox, 'OURS-4') });
+			},
+		},
+		{
+			name: 'forged URL signature',
+			build: async (sandbox) => {
+				const own = await payment(sandbox, { orderId: 'OURS-5' });
+				return notification({ payment_id: own.id, order_id: 'OURS-5', status: 'completed' }, { search: signedFor(sandbox, 'OURS-5', 'f'.repeat(64)) });
+			},
+		},
+		{
+			name: 'URL signature made with another credential',
+			build: async (sandbox) => {
+				const own = await payment(sandbox, { orderId: 'OURS-6' });
+				const other = orderSignature({ authMode: 'login', mobile: OTHER.mobile, password: OTHER.password }, 'OURS-6');
+				return notification({ payment_id: own.id, order_id: 'OURS-6', status: 'completed' }, { search: signedFor(sandbox, 'OURS-6', other) });
+			},
+		},
+		{ name: 'payment ID "."', ...notification({ payment_id: '.', status: 'completed' }) },
+		{ name: 'payment ID ".."', ...notification({ payment_id: '..', status: 'completed' }) },
+		{ name: 'payment ID with a slash', ...notification({ payment_id: `${UNKNOWN_PAYMENT}/x`, status: 'completed' }) },
 		{ name: 'unknown payment', ...notification({ payment_id: UNKNOWN_PAYMENT, order_id: 'ORD-1', status: 'completed' }) },
 		{ name: 'unknown payment (id field)', ...notification({ id: UNKNOWN_PAYMENT, status: 'completed' }) },
 		{ name: 'unknown payment, form-encoded', ...notification({ payment_id: UNKNOWN_PAYMENT, status: 'completed' }, { format: 'form' }) },
 		{
 			name: 'completed payment, notification naming another order',
-			build: async (sandbox) => notification({ payment_id: (await payment(sandbox, { orderId: 'REAL-1' })).id, order_id: 'SOMEONE-ELSE', status: 'completed' }),
+			build: async (sandbox) => notification({ payment_id: (await payment(sandbox, { orderId: 'REAL-1' })).id, order_id: 'SOMEONE-ELSE', status: 'completed' }, { search: signedFor(sandbox, 'REAL-1') }),
 		},
 		{
 			name: '"completed" claimed for a pending payment (KPAY says pending: acknowledged, not run)',
 			acknowledgedWithoutRun: true,
 			build: async (sandbox) => {
 				const created = await payment(sandbox, { orderId: 'PENDING-1', status: 'pending' });
-				return notification({ payment_id: created.id, order_id: created.order_id, status: 'completed', confirmations: 9 });
+				return notification({ payment_id: created.id, order_id: created.order_id, status: 'completed', confirmations: 9 }, { search: signedFor(sandbox, created.order_id) });
 			},
 		},
 		{
@@ -190,7 +244,7 @@ const cryptoWebhook = {
 			acknowledgedWithoutRun: true,
 			build: async (sandbox) => {
 				const created = await payment(sandbox, { orderId: 'CONFIRMING-1', status: 'confirming' });
-				return notification({ payment_id: created.id, order_id: created.order_id, status: 'completed' });
+				return notification({ payment_id: created.id, order_id: created.order_id, status: 'completed' }, { search: signedFor(sandbox, created.order_id) });
 			},
 		},
 		{
@@ -198,7 +252,7 @@ const cryptoWebhook = {
 			acknowledgedWithoutRun: true,
 			build: async (sandbox) => {
 				const created = await payment(sandbox, { orderId: 'EXPIRED-1', status: 'expired' });
-				return notification({ payment_id: created.id, order_id: created.order_id, status: 'completed' });
+				return notification({ payment_id: created.id, order_id: created.order_id, status: 'completed' }, { search: signedFor(sandbox, created.order_id) });
 			},
 		},
 		{ name: 'card authority as payment ID', build: async (sandbox) => notification({ payment_id: await transaction(sandbox), status: 'completed' }) },
@@ -228,13 +282,17 @@ module.exports = {
 	moneyOps: [
 		{
 			name: 'transaction create',
-			parameters: { resource: 'transaction', operation: 'create', amount: AMOUNT, callbackUrl: 'https://n8n.example.com/webhook/x/callback', feeSide: 'customer', additionalFields: { factorNumber: 'SEC-TX' } },
+			parameters: { resource: 'transaction', operation: 'create', amount: AMOUNT, callbackUrl: 'https://n8n.example.com/webhook/x/callback', feeSide: 'customer', additionalFields: { factorNumber: 'SEC-TX' }, idempotencyKey: 'SEC-TX' },
 			setup: async (sandbox) => transactionParameters(sandbox),
 			path: '/transactions/create',
+			// the operation's own reference (Factor Number) sits in Additional Fields, which the ledger suite
+			// cannot set per item; the Idempotency Key alone makes the items distinct
+			reference: 'idempotencyKey',
 			movements: (sandbox) => state(sandbox).transactions.length,
 		},
 		{
 			name: 'transaction verify',
+			// no `reference`: items cannot be distinct, the setup pays one transaction (the key defaults to its authority)
 			parameters: { resource: 'transaction', operation: 'verify' },
 			setup: async (sandbox) => ({ authority: await transaction(sandbox) }),
 			path: '/transactions/verify',
@@ -244,12 +302,15 @@ module.exports = {
 			name: 'crypto payment create',
 			parameters: { resource: 'crypto', operation: 'createPayment', orderId: 'SEC-CRYPTO', currency: 'usdt_trc20', amountUsd: '40', amountCrypto: '' },
 			path: '/gateway/payments',
+			reference: 'orderId',
 			movements: (sandbox) => state(sandbox).payments.length,
 		},
 		{
 			name: 'crypto withdrawal',
-			parameters: { resource: 'crypto', operation: 'createWithdrawal', currency: 'usdt_trc20', amount: '10', destinationAddress: 'TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE' },
+			parameters: { resource: 'crypto', operation: 'createWithdrawal', currency: 'usdt_trc20', amount: '10', destinationAddress: 'TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE', idempotencyKey: 'SEC-WD' },
 			path: '/gateway/withdrawals',
+			// a withdrawal has no reference field; the Idempotency Key alone makes the items distinct
+			reference: 'idempotencyKey',
 			// one movement = one withdrawal recorded and 10 USDT taken from the balance (250.5 at the start)
 			movements: (sandbox) => {
 				const { withdrawals, balances, users } = state(sandbox);
@@ -261,6 +322,9 @@ module.exports = {
 			name: 'shop create',
 			parameters: { resource: 'shop', operation: 'create', name: 'Security Shop', additionalFields: {} },
 			path: '/shops',
+			// sent once (createOnce), not a money move: no ledger (it moves no money; a lost answer is found
+			// in the shop list). Still in the fault matrix: at most one shop per run, unknown outcome on a lost answer.
+			ledger: false,
 			movements: (sandbox) => state(sandbox).shops.length - 1,
 		},
 		{
@@ -268,6 +332,9 @@ module.exports = {
 			parameters: { resource: 'shop', operation: 'regenerateKey' },
 			setup: async (sandbox) => ({ shopId: state(sandbox).shops[0].id }),
 			path: /^\/shops\/[^/]+\/regenerate-key$/,
+			// sent once (createOnce), not a money move: no ledger. After a lost answer the old key is gone and
+			// the new one unknown; running it again on purpose is the way out, so the ledger must not hold it.
+			ledger: false,
 			movements: (sandbox) => (state(sandbox).shops[0].api_key === DEMO.shopApiKey ? 0 : 1),
 		},
 	],
@@ -284,9 +351,9 @@ module.exports = {
 		const loginOp = (overrides) => ({ resource: 'auth', operation: 'login', mobile: DEMO.mobile, password: DEMO.password, ...overrides });
 		const card = (overrides) => ({ resource: 'card', operation: 'create', cardNumber: '6219861234567898', ownerName: 'Owner', shaba: '', ...overrides });
 		const shop = (overrides) => ({ resource: 'shop', operation: 'create', name: 'Shop', additionalFields: {}, ...overrides });
-		const tx = (overrides) => ({ resource: 'transaction', operation: 'create', shopId: 'shop-1', cardId: 'card-1', amount: AMOUNT, callbackUrl: 'https://n8n.example.com/cb', feeSide: 'customer', additionalFields: {}, ...overrides });
+		const tx = (overrides) => ({ resource: 'transaction', operation: 'create', shopId: 'shop-1', cardId: 'card-1', amount: AMOUNT, callbackUrl: 'https://n8n.example.com/cb', feeSide: 'customer', additionalFields: {}, idempotencyKey: 'BAD-TX', ...overrides });
 		const pay = (overrides) => ({ resource: 'crypto', operation: 'createPayment', orderId: 'ORD-1', currency: 'usdt_trc20', amountUsd: '40', amountCrypto: '', additionalFields: {}, ...overrides });
-		const withdraw = (overrides) => ({ resource: 'crypto', operation: 'createWithdrawal', currency: 'usdt_trc20', amount: '10', destinationAddress: 'TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE', memo: '', ...overrides });
+		const withdraw = (overrides) => ({ resource: 'crypto', operation: 'createWithdrawal', currency: 'usdt_trc20', amount: '10', destinationAddress: 'TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE', memo: '', idempotencyKey: 'BAD-WD', ...overrides });
 		return [
 			// mobile number: 09 + 9 digits
 			['Mobile Number', register({ mobile: '0912123456' })],
@@ -339,6 +406,17 @@ module.exports = {
 			['Success Redirect URL', pay({ additionalFields: { callbackSuccess: 'not a url' } })],
 			['Expires In (Minutes)', pay({ additionalFields: { expiresMinutes: 0 } })],
 			['Payment ID', { resource: 'crypto', operation: 'getPayment', paymentId: 'x'.repeat(256) }],
+			// IDs that go into a URL path: never empty, ".", ".." or with "/", "\\", "?", "#", "%"
+			['Payment ID', { resource: 'crypto', operation: 'getPayment', paymentId: '..' }],
+			['Payment ID', { resource: 'crypto', operation: 'getPayment', paymentId: '.' }],
+			['Payment ID', { resource: 'crypto', operation: 'getPayment', paymentId: '../balances' }],
+			['Payment ID', { resource: 'crypto', operation: 'getPayment', paymentId: '%2e%2e' }],
+			['Authority', { resource: 'transaction', operation: 'checkStatus', authority: '..' }],
+			['Authority', { resource: 'transaction', operation: 'checkStatus', authority: 'KP1?x=1' }],
+			['Authority', { resource: 'transaction', operation: 'getPaymentInfo', authority: 'a\\b' }],
+			['Authority', { resource: 'transaction', operation: 'getPaymentInfo', authority: 'KP1#x' }],
+			['Shop', { resource: 'shop', operation: 'regenerateKey', shopId: '..' }],
+			['Shop', { resource: 'shop', operation: 'regenerateKey', shopId: 'a/../b' }],
 			// withdrawal
 			['Amount', withdraw({ amount: '-10' })],
 			['Amount', withdraw({ amount: '1e5' })],

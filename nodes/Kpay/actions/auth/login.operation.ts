@@ -1,8 +1,8 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { OperationResult } from '../../../shared/router';
-import { kpayRequest } from '../../transport';
+import type { Operation, OperationResult } from '../../../shared/router';
+import { KPAY_CALLS, kpayRequest, requireFields } from '../../transport';
 import { checkMobile, checkPassword } from '../../validators';
 
 // Reference: kpay.txt, Authentication, "Login" (POST /auth/login, username = mobile number)
@@ -36,22 +36,36 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['auth'], operation: ['login'] } }, properties);
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
-	const mobile = checkMobile(this.getNodeParameter('mobile', i), 'Mobile Number');
-	const password = checkPassword(this.getNodeParameter('password', i), 'Password');
-	const credentials = await this.getCredentials('kpayApi');
-	// Same body format as the credential's own login (see "Login Body Format" in the credential).
-	const form = credentials.loginFormat !== 'json';
+/** It hands out tokens of an account: never run by an AI agent (and not offered to one). */
+export const notForAgents: Operation['notForAgents'] = true;
+
+/** POST /auth/login with the credential's body format (see "Login Body Format" in the credential). */
+export async function logIn(
+	this: IExecuteFunctions,
+	mobile: string,
+	password: string,
+	itemIndex: number,
+	credentials?: ICredentialDataDecryptedObject,
+): Promise<IDataObject> {
+	const using = credentials ?? (await this.getCredentials<ICredentialDataDecryptedObject>('kpayApi'));
+	const form = using.loginFormat !== 'json';
 	const { body } = await kpayRequest.call(this, {
 		method: 'POST',
 		path: '/auth/login',
 		headers: form ? { 'Content-Type': 'application/x-www-form-urlencoded' } : undefined,
 		body: form ? new URLSearchParams({ username: mobile, password }).toString() : { username: mobile, password },
-		kind: 'read',
-		itemIndex: i,
+		kind: KPAY_CALLS.login,
+		evidence: requireFields('access_token'),
+		itemIndex,
 		sensitiveValues: [password],
-		credentials,
+		credentials: using,
 		withoutAuthentication: true,
 	});
-	return { mobile, ...body };
+	return body;
+}
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
+	const mobile = checkMobile(this.getNodeParameter('mobile', i), 'Mobile Number');
+	const password = checkPassword(this.getNodeParameter('password', i), 'Password');
+	return { mobile, ...(await logIn.call(this, mobile, password, i)) };
 }

@@ -1,10 +1,12 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { OperationResult } from '../../../shared/router';
+import type { Operation, OperationResult } from '../../../shared/router';
+import { isUnknownOutcome } from '../../../shared/transport';
 import { checkString } from '../../../shared/validation';
-import { kpayRequest } from '../../transport';
+import { KPAY_CALLS, kpayRequest, requireFields } from '../../transport';
 import { checkMobile, checkPassword } from '../../validators';
+import { logIn } from './login.operation';
 
 // Reference: kpay.txt, Authentication, "Register" (POST /auth/register)
 
@@ -36,15 +38,35 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const name = checkString(this.getNodeParameter('name', i), 'Name', { maxLength: 255 });
 	const mobile = checkMobile(this.getNodeParameter('mobile', i), 'Mobile Number');
 	const password = checkPassword(this.getNodeParameter('password', i), 'Password');
-	const { body } = await kpayRequest.call(this, {
-		method: 'POST',
-		path: '/auth/register',
-		body: { name, mobile, password },
-		kind: 'read',
-		itemIndex: i,
-		sensitiveValues: [password],
-		withoutAuthentication: true,
-	});
-	// The new account's tokens are the point of this call; the password is never output.
-	return { mobile, ...body };
+	let refusal: unknown;
+	try {
+		const { body } = await kpayRequest.call(this, {
+			method: 'POST',
+			path: '/auth/register',
+			body: { name, mobile, password },
+			kind: KPAY_CALLS.register,
+			evidence: requireFields('access_token'),
+			itemIndex: i,
+			outcome: 'registration',
+			reference: `the account of mobile number ${mobile} (Account → Login with the same password)`,
+			sensitiveValues: [password],
+			withoutAuthentication: true,
+		});
+		// The new account's tokens are the point of this call; the password is never output.
+		return { mobile, ...body };
+	} catch (error) {
+		refusal = error;
+	}
+	// Run again after a lost answer: KPAY says "already registered". If the same mobile number and
+	// password log in, it is this registration: its tokens are returned instead of an error.
+	if (isUnknownOutcome(refusal) || !ALREADY_REGISTERED.test(String((refusal as Error).message))) throw refusal;
+	const tokens = await logIn.call(this, mobile, password, i).catch(() => undefined);
+	if (!tokens) throw refusal; // registered with another password: KPAY's own refusal stands
+	return { mobile, ...tokens, alreadyRegistered: true };
 }
+
+/** KPAY's answer to a mobile number that has an account (reference: "already registered"). */
+const ALREADY_REGISTERED = /already registered|already exists/i;
+
+/** It creates an account and hands out its tokens: never run by an AI agent (and not offered to one). */
+export const notForAgents: Operation['notForAgents'] = true;

@@ -1,9 +1,10 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
+import { isUnknownOutcome } from '../../../shared/transport';
 import { checkString } from '../../../shared/validation';
-import { kpayRequest } from '../../transport';
+import { KPAY_CALLS, kpayRequest, requireFields } from '../../transport';
 import { checkCardNumber, checkShaba } from '../../validators';
 import { maskCards, showFullCardNumberOption } from '../common';
 
@@ -39,13 +40,37 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const ownerName = checkString(this.getNodeParameter('ownerName', i), 'Owner Name', { maxLength: 255 });
 	const shaba = checkShaba(this.getNodeParameter('shaba', i, ''), 'Shaba (IBAN)');
 	const showFull = this.getNodeParameter('showFullCardNumber', i, false) as boolean;
-	const { body } = await kpayRequest.call(this, {
-		method: 'POST',
-		path: '/cards',
-		body: { card_number: cardNumber, owner_name: ownerName, ...(shaba ? { shaba } : {}) },
-		kind: 'read',
-		itemIndex: i,
-		sensitiveValues: [cardNumber],
-	});
-	return maskCards(body, showFull);
+	let refusal: unknown;
+	try {
+		const { body } = await kpayRequest.call(this, {
+			method: 'POST',
+			path: '/cards',
+			body: { card_number: cardNumber, owner_name: ownerName, ...(shaba ? { shaba } : {}) },
+			kind: KPAY_CALLS.createCard,
+			evidence: requireFields('id'),
+			itemIndex: i,
+			outcome: 'card registration',
+			reference: `the card ending in ${cardNumber.slice(-4)} with Card → Get Many`,
+			sensitiveValues: [cardNumber],
+		});
+		return maskCards(body, showFull);
+	} catch (error) {
+		refusal = error;
+	}
+	// Run again after a lost answer (or the card was added before): KPAY says "already exists".
+	// The card is looked up in the account's cards and returned instead of an error.
+	if (isUnknownOutcome(refusal) || !ALREADY_EXISTS.test(String((refusal as Error).message))) throw refusal;
+	const existing = await findCard.call(this, cardNumber, i);
+	if (!existing) throw refusal;
+	return { ...maskCards(existing, showFull), alreadyExisted: true };
+}
+
+/** KPAY's answer to a card number the account has (sandbox: "Card already exists"). */
+const ALREADY_EXISTS = /already (exists|registered)/i;
+
+/** The account's card with this number (GET /cards), or undefined. */
+async function findCard(this: IExecuteFunctions, cardNumber: string, itemIndex: number): Promise<IDataObject | undefined> {
+	const { body } = await kpayRequest.call(this, { method: 'GET', path: '/cards', kind: KPAY_CALLS.listCards, itemIndex });
+	const cards = (Array.isArray(body.cards) ? body.cards : []) as IDataObject[];
+	return cards.find((card) => String(card.card_number ?? '').replace(/[\s-]/g, '') === cardNumber);
 }

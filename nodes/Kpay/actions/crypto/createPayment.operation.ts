@@ -2,9 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { normalizeDecimal } from '../../../shared/money';
-import type { OperationResult } from '../../../shared/router';
+import { idempotencyKeyProperty } from '../../../shared/ledger';
+import type { Operation, OperationResult } from '../../../shared/router';
 import { checkInteger, checkString, checkUrl, FieldError } from '../../../shared/validation';
-import { kpayRequest } from '../../transport';
+import { KPAY_CALLS, kpayRequest, requireFields } from '../../transport';
+import { signWebhookUrl } from '../../webhookUrl';
 import { cryptoCurrencyProperty } from '../common';
 
 // Reference: kpay.txt, Crypto Gateway, "Create Crypto Payment" (POST /gateway/payments)
@@ -18,6 +20,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'Your unique order reference',
 	},
+	idempotencyKeyProperty('orderId', 'payment'),
 	cryptoCurrencyProperty,
 	{
 		displayName: 'Amount (USD)',
@@ -55,6 +58,14 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				description: 'Where the payer is sent when the payment fails',
+			},
+			{
+				displayName: 'Sign Webhook URL',
+				name: 'signWebhookUrl',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether the order ID and a signature made with this credential are added to the Webhook URL, so the KPAY Trigger can tell this payment from another merchant\'s payment naming the same order ID (KPAY\'s notification is unsigned and its payment lookup is public). Use the same credential in the trigger.',
 			},
 			{
 				displayName: 'Success Redirect URL',
@@ -107,6 +118,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		const url = checkUrl(additional[name], label, false);
 		if (url) body[key] = url;
 	}
+	if (body.webhook_url && additional.signWebhookUrl !== false) {
+		body.webhook_url = signWebhookUrl(await this.getCredentials('kpayApi'), body.webhook_url as string, orderId);
+	}
 	if (additional.expiresMinutes !== undefined) {
 		body.expires_minutes = checkInteger(additional.expiresMinutes, 'Expires In (Minutes)', { min: 1 });
 	}
@@ -114,9 +128,29 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		method: 'POST',
 		path: '/gateway/payments',
 		body,
-		kind: 'moneyMove',
+		kind: KPAY_CALLS.createPayment,
+		// reference: id, order_id, currency, requested_amount, deposit_address, memo, status, expires_at, payment_url
+		evidence: (answer) => {
+			const missing = requireFields('id', 'status')(answer);
+			if (missing) return missing;
+			const echoed = (answer as IDataObject).order_id;
+			return echoed !== undefined && String(echoed) !== orderId ? 'matching order_id' : undefined;
+		},
 		itemIndex: i,
 		reference: `order ID "${orderId}"`,
 	});
 	return payment;
 }
+
+/**
+ * Sent at most once per Idempotency Key (payment ledger; the default key is the Order ID, which KPAY
+ * calls "your unique order reference", so KPAY is the second guard when the key is the order ID).
+ * Agents are held to the node's maximum, in the currency of the amount given.
+ */
+export const moneyMove: Operation['moneyMove'] = {
+	amount(this: IExecuteFunctions, i: number) {
+		const usd = String(this.getNodeParameter('amountUsd', i, '') ?? '').trim();
+		const crypto = String(this.getNodeParameter('amountCrypto', i, '') ?? '').trim();
+		return usd || crypto || undefined;
+	},
+};

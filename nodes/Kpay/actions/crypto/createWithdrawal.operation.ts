@@ -2,9 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { normalizeDecimal } from '../../../shared/money';
-import type { OperationResult } from '../../../shared/router';
+import { idempotencyKeyProperty } from '../../../shared/ledger';
+import type { Operation, OperationResult } from '../../../shared/router';
 import { checkString } from '../../../shared/validation';
-import { kpayRequest } from '../../transport';
+import { KPAY_CALLS, kpayRequest, requireFields } from '../../transport';
 import { cryptoCurrencyProperty } from '../common';
 
 // Reference: kpay.txt, Crypto Gateway, "Request Withdrawal" (POST /gateway/withdrawals)
@@ -35,6 +36,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'Memo or destination tag, for currencies that need one (XRP, …)',
 	},
+	idempotencyKeyProperty(undefined, 'withdrawal'),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['crypto'], operation: ['createWithdrawal'] } }, properties);
@@ -53,9 +55,20 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		method: 'POST',
 		path: '/gateway/withdrawals',
 		body,
-		kind: 'moneyMove',
+		kind: KPAY_CALLS.createWithdrawal,
+		// reference: id, currency, amount, fee, net_amount, destination_address, status "pending"
+		evidence: requireFields('id', 'status'),
 		itemIndex: i,
+		outcome: 'withdrawal',
 		reference: `a ${amount} ${currency} withdrawal to ${destination} in your KPAY withdrawals`,
 	});
 	return withdrawal;
 }
+
+/** Sent at most once per Idempotency Key (payment ledger); agents are held to the node's maximum. */
+export const moneyMove: Operation['moneyMove'] = {
+	amount(this: IExecuteFunctions, i: number) {
+		const amount = String(this.getNodeParameter('amount', i, '') ?? '').trim();
+		return amount || undefined;
+	},
+};

@@ -2,13 +2,13 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
-import { kpayRequest } from '../../transport';
+import { KPAY_CALLS, kpayRequest } from '../../transport';
 
 // Reference: kpay.txt, Crypto Gateway, "Get Merchant Balances" (GET /gateway/balances)
 
 export const description = updateDisplayOptions({ show: { resource: ['crypto'], operation: ['getBalances'] } }, []);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
-	const { body } = await kpayRequest.call(this, { method: 'GET', path: '/gateway/balances', kind: 'read', itemIndex: i });
+	const { body } = await kpayRequest.call(this, { method: 'GET', path: '/gateway/balances', kind: KPAY_CALLS.getBalances, itemIndex: i });
 	return (body.balances ?? []) as IDataObject[];
 }

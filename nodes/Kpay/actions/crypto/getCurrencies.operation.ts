@@ -2,13 +2,13 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
-import { kpayRequest } from '../../transport';
+import { KPAY_CALLS, kpayRequest } from '../../transport';
 
 // Reference: kpay.txt, Crypto Gateway, "Supported Currencies" (GET /gateway/currencies, public)
 
 export const description = updateDisplayOptions({ show: { resource: ['crypto'], operation: ['getCurrencies'] } }, []);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
-	const { body } = await kpayRequest.call(this, { method: 'GET', path: '/gateway/currencies', kind: 'read', itemIndex: i });
+	const { body } = await kpayRequest.call(this, { method: 'GET', path: '/gateway/currencies', kind: KPAY_CALLS.getCurrencies, itemIndex: i });
 	return (body.currencies ?? []) as IDataObject[];
 }

@@ -2,8 +2,8 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
-import { checkString } from '../../../shared/validation';
-import { kpayRequest } from '../../transport';
+import { KPAY_CALLS, kpayRequest } from '../../transport';
+import { checkPathSegment } from '../../validators';
 import { segment } from '../common';
 
 // Reference: kpay.txt, Crypto Gateway, "Get Payment Status" (GET /gateway/payments/{id})
@@ -20,11 +20,11 @@ export const description = updateDisplayOptions({ show: { resource: ['crypto'], 
 ]);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
-	const id = checkString(this.getNodeParameter('paymentId', i), 'Payment ID', { maxLength: 255 });
+	const id = checkPathSegment(this.getNodeParameter('paymentId', i), 'Payment ID');
 	const { body } = await kpayRequest.call(this, {
 		method: 'GET',
 		path: `/gateway/payments/${segment(id)}`,
-		kind: 'read',
+		kind: KPAY_CALLS.getPayment,
 		itemIndex: i,
 	});
 	return body;

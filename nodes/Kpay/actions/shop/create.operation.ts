@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { OperationResult } from '../../../shared/router';
+import type { Operation, OperationResult } from '../../../shared/router';
 import { checkString, checkUrl } from '../../../shared/validation';
-import { kpayRequest } from '../../transport';
+import { KPAY_CALLS, kpayRequest, requireFields } from '../../transport';
 
 // Reference: kpay.txt, Shops, "Create Shop" (POST /shops → { id, name, api_key, is_active })
 
@@ -38,15 +38,20 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	if (website) body.website = website;
 	const phone = checkString(additional.phone, 'Phone', { required: false, maxLength: 32 });
 	if (phone) body.phone = phone;
-	// Not resent automatically: a repeat would create a second shop.
+	// Sent once: a repeat would create a second shop. Not a money move (no ledger): it moves no money,
+	// and a lost answer is found in the shop list by name.
 	const { body: shop } = await kpayRequest.call(this, {
 		method: 'POST',
 		path: '/shops',
 		body,
-		kind: 'moneyMove',
+		kind: KPAY_CALLS.createShop,
+		evidence: requireFields('id', 'api_key'),
 		itemIndex: i,
 		outcome: 'shop creation',
 		reference: `the shop named "${body.name as string}" in your shop list`,
 	});
 	return shop;
 }
+
+/** The answer carries the new shop's API key (a credential): never run by an AI agent (and not offered to one). */
+export const notForAgents: Operation['notForAgents'] = true;

@@ -2,8 +2,8 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
-import { checkString } from '../../../shared/validation';
-import { kpayRequest } from '../../transport';
+import { KPAY_CALLS, kpayRequest } from '../../transport';
+import { checkPathSegment } from '../../validators';
 import { segment } from '../common';
 import { authorityProperty } from './getPaymentInfo.operation';
 
@@ -14,11 +14,11 @@ export const description = updateDisplayOptions({ show: { resource: ['transactio
 ]);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
-	const authority = checkString(this.getNodeParameter('authority', i), 'Authority', { maxLength: 255 });
+	const authority = checkPathSegment(this.getNodeParameter('authority', i), 'Authority');
 	const { body } = await kpayRequest.call(this, {
 		method: 'GET',
 		path: `/transactions/check/${segment(authority)}`,
-		kind: 'read',
+		kind: KPAY_CALLS.checkTransaction,
 		itemIndex: i,
 	});
 	return body;

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { OperationResult } from '../../../shared/router';
+import { idempotencyKeyProperty } from '../../../shared/ledger';
+import type { Operation, OperationResult } from '../../../shared/router';
 import { checkInteger, checkOneOf, checkString, checkUrl } from '../../../shared/validation';
-import { kpayRequest } from '../../transport';
+import { KPAY_CALLS, kpayRequest, requireFields } from '../../transport';
 import { cardProperty, shopProperty } from '../common';
 
 // Reference: kpay.txt, Transactions, "Create Transaction" (POST /transactions/create)
@@ -23,6 +24,9 @@ const properties: INodeProperties[] = [
 		default: 0,
 		description: 'Amount in Iranian Rials, a whole number (10 Rials = 1 Toman)',
 	},
+	// no default: the natural reference (Factor Number) sits in Additional Fields, where an expression
+	// default cannot reach it item by item
+	idempotencyKeyProperty(undefined, 'payment request'),
 	{
 		displayName: 'Callback URL',
 		name: 'callbackUrl',
@@ -96,11 +100,22 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		method: 'POST',
 		path: '/transactions/create',
 		body,
-		kind: 'moneyMove',
+		kind: KPAY_CALLS.createTransaction,
+		// reference: id, authority, amounts, status "pending" and payment_url
+		evidence: requireFields('authority', 'payment_url'),
 		itemIndex: i,
+		outcome: 'payment request',
 		reference: factorNumber
 			? `factor number "${factorNumber}" in Transactions → Get Many`
 			: `the newest transactions of the shop in Transactions → Get Many`,
 	});
 	return { ...transaction, callback_url: callbackUrl, factor_number: factorNumber || undefined };
 }
+
+/** Sent at most once per Idempotency Key (payment ledger); agents are held to the node's maximum (in Rials). */
+export const moneyMove: Operation['moneyMove'] = {
+	amount(this: IExecuteFunctions, i: number) {
+		const amount = this.getNodeParameter('amount', i, '') as unknown;
+		return amount === '' || amount === undefined || amount === null ? undefined : String(amount);
+	},
+};

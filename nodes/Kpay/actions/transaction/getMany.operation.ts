@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { collectPages, readLimit, returnAllOrLimit } from '../../../shared/pagination';
 import type { OperationResult } from '../../../shared/router';
 import { checkString } from '../../../shared/validation';
-import { kpayRequest } from '../../transport';
+import { KPAY_CALLS, kpayRequest } from '../../transport';
 import { shopProperty } from '../common';
 
 // Reference: kpay.txt, Transactions, "List Transactions" (GET /transactions?shop_id=&status=&page=&per_page=)
@@ -56,7 +56,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 			method: 'GET',
 			path: '/transactions',
 			qs: { ...qs, page, per_page: perPage },
-			kind: 'read',
+			kind: KPAY_CALLS.listTransactions,
 			itemIndex: i,
 		});
 		const entries = (body.transactions ?? []) as IDataObject[];

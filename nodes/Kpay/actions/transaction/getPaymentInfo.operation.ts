@@ -2,8 +2,8 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
-import { checkString } from '../../../shared/validation';
-import { kpayRequest } from '../../transport';
+import { KPAY_CALLS, kpayRequest } from '../../transport';
+import { checkPathSegment } from '../../validators';
 import { maskCards, segment, showFullCardNumberOption } from '../common';
 
 // Reference: kpay.txt, Transactions, "Get Payment Info" (GET /transactions/payment/{authority}, public)
@@ -23,12 +23,12 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
-	const authority = checkString(this.getNodeParameter('authority', i), 'Authority', { maxLength: 255 });
+	const authority = checkPathSegment(this.getNodeParameter('authority', i), 'Authority');
 	const showFull = this.getNodeParameter('showFullCardNumber', i, false) as boolean;
 	const { body } = await kpayRequest.call(this, {
 		method: 'GET',
 		path: `/transactions/payment/${segment(authority)}`,
-		kind: 'read',
+		kind: KPAY_CALLS.getPaymentInfo,
 		itemIndex: i,
 	});
 	return maskCards(body, showFull);
