@@ -22,8 +22,10 @@ const AMOUNT_MINOR = 100; // 1.00 USD per payout
 /**
  * A ledger workflow. `id` is its n8n id (also the webhook path), `retry` turns on the payout node's
  * Retry On Fail (maxTries 3, waitBetweenTries 0: n8n turns 0 into its 1 s default). With `barrierUrl`, a
- * run from the Manual Trigger first GETs that URL (an HTTP Request node), so that two `n8n execute`
- * processes, which boot at different speeds, can be released at the same moment (lifecycle.e2e.js).
+ * run from the Manual Trigger posts each payee item to that URL right before the payout node (an HTTP
+ * Request node; the URL answers with the item), so that two `n8n execute` processes, which boot at
+ * different speeds, are released at the same moment and claim their keys milliseconds apart
+ * (lifecycle.e2e.js).
  */
 function ledgerWorkflow({ id, retry = false, barrierUrl }) {
 	// stable, distinct per workflow (webhook ids must not collide between workflows)
@@ -68,18 +70,6 @@ function ledgerWorkflow({ id, retry = false, barrierUrl }) {
 				parameters: { httpMethod: 'POST', path: id, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
 			},
 			{ id: nodeId(2), name: 'Run now', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 200], parameters: {} },
-			...(barrierUrl
-				? [
-						{
-							id: nodeId(6),
-							name: 'Line up',
-							type: 'n8n-nodes-base.httpRequest',
-							typeVersion: 4.2,
-							position: [120, 200],
-							parameters: { method: 'GET', url: barrierUrl, options: { timeout: 300000 } },
-						},
-					]
-				: []),
 			{
 				id: nodeId(3),
 				name: 'Payees',
@@ -96,12 +86,46 @@ function ledgerWorkflow({ id, retry = false, barrierUrl }) {
 					].join('\n'),
 				},
 			},
+			...(barrierUrl
+				? [
+						{
+							id: nodeId(7),
+							name: 'CLI payees',
+							type: 'n8n-nodes-base.code',
+							typeVersion: 2,
+							position: [240, 300],
+							parameters: {
+								jsCode: `return ${JSON.stringify(CLI_REFS)}.map((ref, i) => ({ json: { ref, email: ${payees}[i], amount: '1.00' } }));`,
+							},
+						},
+						{
+							id: nodeId(6),
+							name: 'Line up',
+							type: 'n8n-nodes-base.httpRequest',
+							typeVersion: 4.2,
+							position: [360, 300],
+							parameters: {
+								method: 'POST',
+								url: barrierUrl,
+								sendBody: true,
+								specifyBody: 'json',
+								jsonBody: '={{ JSON.stringify($json) }}',
+								options: { timeout: 300000 },
+							},
+						},
+					]
+				: []),
 			payout,
 		],
 		connections: {
 			'Run over HTTP': { main: [[{ node: 'Payees', type: 'main', index: 0 }]] },
-			'Run now': { main: [[{ node: barrierUrl ? 'Line up' : 'Payees', type: 'main', index: 0 }]] },
-			...(barrierUrl ? { 'Line up': { main: [[{ node: 'Payees', type: 'main', index: 0 }]] } } : {}),
+			'Run now': { main: [[{ node: barrierUrl ? 'CLI payees' : 'Payees', type: 'main', index: 0 }]] },
+			...(barrierUrl
+				? {
+						'CLI payees': { main: [[{ node: 'Line up', type: 'main', index: 0 }]] },
+						'Line up': { main: [[{ node: 'Pay out', type: 'main', index: 0 }]] },
+					}
+				: {}),
 			Payees: { main: [[{ node: 'Pay out', type: 'main', index: 0 }]] },
 		},
 	};

@@ -78,8 +78,9 @@ let barrier;
 const timings = {};
 
 /**
- * A rendezvous on 127.0.0.1 for the two `n8n execute` processes: each GET is held until `parties` requests
- * are waiting, then all are answered at the same moment (or after `maxWaitMs`, whichever comes first).
+ * A rendezvous on 127.0.0.1 for the two `n8n execute` processes: each request is held until `parties`
+ * requests are waiting, then all are answered at the same moment (or after `maxWaitMs`), each with the
+ * JSON body it sent (the payee item, which goes on to the payout node).
  */
 async function startBarrier({ parties = 2, maxWaitMs = 240_000 } = {}) {
 	const waiting = [];
@@ -92,12 +93,13 @@ async function startBarrier({ parties = 2, maxWaitMs = 240_000 } = {}) {
 		for (const entry of batch) {
 			clearTimeout(entry.timer);
 			entry.res.writeHead(200, { 'content-type': 'application/json' });
-			entry.res.end(JSON.stringify({ releasedAt: at }));
+			entry.res.end(entry.body || '{}');
 		}
 	};
-	const server = http.createServer((req, res) => {
-		req.resume();
-		const entry = { res, at: Date.now(), timer: setTimeout(release, maxWaitMs) };
+	const server = http.createServer(async (req, res) => {
+		const chunks = [];
+		for await (const chunk of req) chunks.push(chunk);
+		const entry = { res, body: Buffer.concat(chunks).toString('utf8'), at: Date.now(), timer: setTimeout(release, maxWaitMs) };
 		entry.timer.unref();
 		waiting.push(entry);
 		if (waiting.length >= parties) release();
@@ -244,24 +246,18 @@ afterAll(async () => {
 }, 60_000);
 
 /**
- * Two `n8n execute` runs of the ledger workflow at once (two processes), released together by the barrier.
- * Started while the server restarts (below), to overlap the CLI boots with it; awaited by its test.
+ * Two `n8n execute` runs of the ledger workflow at once (two processes, while the server runs), released
+ * together by the barrier. (Not overlapped with the server's restart to save time: `n8n start` then failed
+ * with SQLITE_BUSY: database is locked.)
  */
-let cliRace;
-function startCliRace() {
-	const run = async () => {
-		const started = Date.now();
-		const results = await Promise.all([
-			n8n.execute(wid(LEDGER_RERUN), { brokerPort: await freePort() }),
-			n8n.execute(wid(LEDGER_RERUN), { brokerPort: await freePort() }),
-		]);
-		timings.cliRaceSeconds = (Date.now() - started) / 1000;
-		return results;
-	};
-	cliRace = run().then(
-		(results) => ({ results }),
-		(error) => ({ error }),
-	);
+async function cliRace() {
+	const started = Date.now();
+	const results = await Promise.all([
+		n8n.execute(wid(LEDGER_RERUN), { brokerPort: await freePort() }),
+		n8n.execute(wid(LEDGER_RERUN), { brokerPort: await freePort() }),
+	]);
+	timings.cliRaceSeconds = (Date.now() - started) / 1000;
+	return results;
 }
 
 describe('triggers: de-duplication inside the real n8n', () => {
@@ -360,8 +356,6 @@ describe('triggers: de-duplication inside the real n8n', () => {
 		beforeAll(async () => {
 			const t0 = Date.now();
 			await n8n.stop();
-			// the ledger's two-process race (tested below) boots its two CLI processes while the server restarts
-			startCliRace();
 			await n8n.start({ timeoutMs: 300_000 });
 			timings.restartSeconds = (Date.now() - t0) / 1000;
 			await n8n.ensureOwner({ email: 'e2e@paysuite.local', password: 'PaySuite-e2e-2026' });
@@ -521,11 +515,10 @@ describe('payment ledger inside the real n8n (processed_data), eZeeWallet single
 
 	test('two executions at once in two processes (`n8n execute` ×2, released together): payouts for one key measured', async () => {
 		const refs = ledger.CLI_REFS;
-		// both CLI processes (started while the server restarted, above) boot n8n at different speeds, then
-		// wait at the barrier (the workflow's "Line up" node) and are released at the same moment
-		const { results, error } = await cliRace;
-		if (error) throw error;
-		const [a, b] = results;
+		expect(ledger.payoutsFor(sandbox, refs)).toEqual([]);
+		// both CLI processes boot n8n at different speeds, then wait at the barrier (the workflow's "Line up"
+		// node, right before the payout node) and are released at the same moment
+		const [a, b] = await cliRace();
 		for (const result of [a, b]) {
 			if (result.code !== 0 || !result.output) throw new Error(`n8n execute failed (exit ${result.code}):\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-2000)}`);
 		}
@@ -539,6 +532,8 @@ describe('payment ledger inside the real n8n (processed_data), eZeeWallet single
 		const requests = ledger.payoutRequestsFor(sandbox, refs);
 		const skipped = items.flat().filter((item) => item.skipped === true).length;
 		const afterRelease = requests.map((request) => request.at - release.at);
+		// when each process's payout node started (its claim is the node's first step), after the release
+		const nodeStarts = [a, b].map((result) => result.output.data.resultData.runData['Pay out'][0].startTime - release.at).sort((x, y) => x - y);
 		// and afterwards: does the key survive (a later run skips it)?
 		const later = await fetch(n8n.webhookUrl(undefined, LEDGER_RERUN, { isFullPath: true }), {
 			method: 'POST',
@@ -547,7 +542,7 @@ describe('payment ledger inside the real n8n (processed_data), eZeeWallet single
 		}).then((response) => response.json());
 		const laterItems = Array.isArray(later) ? later : [later];
 		figure(
-			`ledger 2 executions at once, 2 processes:  payouts for one key ${payouts.length} (released together; payout requests ${JSON.stringify(afterRelease)} ms after the release; ` +
+			`ledger 2 executions at once, 2 processes:  payouts for one key ${payouts.length} (released together; payout nodes started ${JSON.stringify(nodeStarts)} ms and payout requests sent ${JSON.stringify(afterRelease)} ms after the release; ` +
 				`items skipped ${skipped} of 2; a later run: ${laterItems[0] && laterItems[0].skipped ? 'skipped' : 'SENT AGAIN'})`,
 		);
 		// measured, not promised: n8n's processed-data store reads its row and writes it back outside a
