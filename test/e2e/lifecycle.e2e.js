@@ -9,16 +9,20 @@
 //   (b) 5 distinct events at once, then each again  → exactly 5 executions
 //   (c) one event, n8n stopped and started again (same user folder and database), every event of (a)-(c)
 //       delivered again                               → no extra execution
+// The six triggers are driven at the same time (one test per step, a table of results per trigger).
 // Executions are counted with n8n's public API for each workflow. A figure line per trigger is printed.
+// The workflows are created and activated through the public API (only the credentials are imported with
+// the CLI, which also creates the database), to spare CLI boots.
 //
 // Payment ledger (issue 12), an eZeeWallet single payout over 4 items whose 3rd is refused by the sandbox
 // (./ledger-workflows.js), the ledger being n8n's processed_data table:
 //   - run, then run again with the same input, and the same with n8n's own "Retry execution": exactly 4
 //     payouts, the second run marks items 0-1 skipped;
 //   - Retry On Fail (3 tries): every payee paid once;
-//   - two executions of the same input at once, in one n8n process (webhook runs) and in two processes
-//     (`n8n execute` twice at once): payouts per key printed; only the first is asserted (≤ 1), the second
-//     is what n8n's store offers across processes (see the figure line and docs).
+//   - executions of the same input at once, in one n8n process (3 webhook runs: ≤ 1 payout per key,
+//     asserted) and in two processes (`n8n execute` twice, released together by a barrier right before the
+//     payout node): the payouts for the key are measured and printed, asserted only to be 1 or 2 — n8n's
+//     processed-data store does not serialise claims across processes — and a later run must skip the key.
 // Needs `npm run build` first. Everything listens on 127.0.0.1 and is stopped in afterAll.
 
 const fs = require('fs');
