@@ -19,6 +19,7 @@ const { N8nInstance, freePort, sleep } = require('../../scripts/n8n-runtime/inst
 const { sandboxCredentials, listExamples } = require('../../scripts/n8n-runtime/fixtures');
 const { Sandbox } = require('../../sandbox/server');
 const expectations = require('./expectations');
+const ledger = require('./ledger-workflows');
 
 function hasRedis() {
 	try {
@@ -38,6 +39,7 @@ const describeQueue = enabled ? describe : () => {};
 const log = (line) => process.stderr.write(`[e2e queue] ${line}\n`);
 
 const triggerExamples = listExamples().filter((example) => example.kind === 'trigger');
+const LEDGER_QUEUE = 'ledgerQueueE2e';
 
 describeQueue('queue mode: main + worker + webhook processor on Redis', () => {
 	let sandbox;
@@ -52,7 +54,7 @@ describeQueue('queue mode: main + worker + webhook processor on Redis', () => {
 		const runtime = await ensureRuntime({ variant: process.env.PAYSUITE_N8N_VARIANT || 'v2', log });
 		const redisPort = await freePort();
 		redis = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore', detached: true });
-		sandbox = await new Sandbox().start();
+		sandbox = await new Sandbox({ providerOptions: { ezeewallet: { consumers: ledger.PAYEE_CONSUMERS } } }).start();
 		userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'paysuite-e2e-queue-'));
 		const queueEnv = {
 			EXECUTIONS_MODE: 'queue',
@@ -65,8 +67,10 @@ describeQueue('queue mode: main + worker + webhook processor on Redis', () => {
 		// on separate machines/containers it is installed on each (docs/real-n8n.md)
 		n8n.installPackage();
 		await n8n.importCredentials(sandboxCredentials(sandbox).map(({ provider, ...credential }) => credential));
-		await n8n.importWorkflows(triggerExamples.map((example) => example.file));
+		const ledgerFiles = ledger.writeWorkflows(path.join(userFolder, 'ledger-workflows'), [ledger.ledgerWorkflow({ id: LEDGER_QUEUE })]);
+		await n8n.importWorkflows([...triggerExamples.map((example) => example.file), ...ledgerFiles]);
 		for (const example of triggerExamples) await n8n.publishWorkflow(example.id);
+		await n8n.publishWorkflow(LEDGER_QUEUE);
 
 		const t0 = Date.now();
 		await n8n.start();
@@ -175,6 +179,46 @@ describeQueue('queue mode: main + worker + webhook processor on Redis', () => {
 			expect(await executions(example.id)).toHaveLength(before);
 			if (entry.check) await entry.check({ delivery, sandbox });
 		});
+	});
+
+	test('payment ledger: a run whose 3rd payout is refused, run again, both executed by the worker: 4 payouts, items 0-1 skipped', async () => {
+		const refs = ['queue-1', 'queue-2', 'queue-3', 'queue-4'];
+		const url = `${webhookBase}/webhook/${LEDGER_QUEUE}`;
+		const run = async () => {
+			for (let attempt = 0; ; attempt++) {
+				const before = (await executions(LEDGER_QUEUE)).map((execution) => execution.id);
+				const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refs }) });
+				const text = await response.text();
+				if (response.status === 404 && attempt < 60) {
+					await sleep(500); // the webhook processor serves the workflow a moment after start
+					continue;
+				}
+				const [fresh] = await waitForNew(LEDGER_QUEUE, before, 1);
+				expect(fresh).toBeDefined();
+				await sleep(500);
+				expect(worker.output).toMatch(new RegExp(`Worker finished execution ${fresh.id} \\(job`));
+				return { status: response.status, text, execution: await n8n.api('GET', `/executions/${fresh.id}?includeData=true`) };
+			}
+		};
+		const payoutItems = (execution) => {
+			const runs = execution.data.resultData.runData['Pay out'] || [];
+			return ((runs.length && runs[runs.length - 1].data && runs[runs.length - 1].data.main[0]) || []).map((item) => item.json);
+		};
+		await control('/faults', ledger.REFUSE_THIRD);
+		const first = await run();
+		expect(first.execution.status).toBe('error');
+		expect(ledger.payoutsFor(sandbox, refs).map((payout) => payout.merchant_reference)).toEqual(['queue-1', 'queue-2']);
+		const second = await run();
+		expect(second.execution.status).toBe('success');
+		expect(payoutItems(second.execution).map((item) => [item.idempotencyKey, item.skipped === true])).toEqual([
+			['queue-1', true],
+			['queue-2', true],
+			['queue-3', false],
+			['queue-4', false],
+		]);
+		expect(ledger.payoutsFor(sandbox, refs)).toHaveLength(4);
+		expect(ledger.payoutsFor(sandbox, refs).map((payout) => payout.email).sort()).toEqual([...ledger.PAYEES].sort());
+		log(`ledger in queue mode: payouts ${ledger.payoutsFor(sandbox, refs).length} for 4 intended after a refused run and a re-run, both run by the worker`);
 	});
 
 	test('the worker process is still up', () => {
