@@ -16,8 +16,12 @@ const { freePort, sleep } = require('./instance');
 
 /** The folder holding initdb/postgres/pg_ctl/psql, or undefined when PostgreSQL is not installed. */
 function findPostgresBin() {
+	// PAYSUITE_PG_BIN names the folder to use (and only that one: a wrong folder shows the "not installed" path)
+	if (process.env.PAYSUITE_PG_BIN) {
+		const dir = process.env.PAYSUITE_PG_BIN;
+		return ['initdb', 'postgres', 'psql'].every((bin) => fs.existsSync(path.join(dir, bin))) ? dir : undefined;
+	}
 	const candidates = [];
-	if (process.env.PAYSUITE_PG_BIN) candidates.push(process.env.PAYSUITE_PG_BIN);
 	const debianRoot = '/usr/lib/postgresql';
 	if (fs.existsSync(debianRoot)) {
 		const versions = fs

@@ -71,10 +71,18 @@ async function startProductionShape({ runtime, workers = 2, concurrency = 2, env
 		shape.webhookBase = `http://127.0.0.1:${webhookPort}`;
 		const common = sharedEnv({ postgres: shape.postgres, redis: shape.redis, encryptionKey: shape.encryptionKey, webhookUrl: `${shape.webhookBase}/` });
 
+		// the package installed in every process's folder: packed and unpacked once (as `npm install` of the
+		// published tarball would), then the same nodes folder copied to the others
+		let firstFolder;
 		const folder = (name) => {
 			const dir = path.join(shape.root, name);
 			fs.mkdirSync(dir, { recursive: true });
-			installPackage(dir, { log: (line) => log(`${name}: ${line}`) });
+			if (!firstFolder) {
+				installPackage(dir, { log: (line) => log(`${name}: ${line}`) });
+				firstFolder = dir;
+			} else {
+				fs.cpSync(path.join(firstFolder, '.n8n', 'nodes'), path.join(dir, '.n8n', 'nodes'), { recursive: true });
+			}
 			return dir;
 		};
 		const mainFolder = folder('main');
@@ -98,30 +106,45 @@ async function startProductionShape({ runtime, workers = 2, concurrency = 2, env
 		const t0 = Date.now();
 		await shape.n8n.start();
 		shape.main = shape.n8n.server;
-		for (let index = 1; index <= workers; index++) {
-			const name = `worker-${index}`;
+		// main has migrated the database; then the workers and the webhook processor
+		const folders = { webhook: folder('webhook') };
+		for (let index = 1; index <= workers; index++) folders[`worker-${index}`] = folder(`worker-${index}`);
+		const startWorker = async (name) => {
 			const healthPort = await freePort();
 			const child = await shape.n8n.spawnService(['worker', `--concurrency=${concurrency}`], {
 				name,
 				env: {
-					N8N_USER_FOLDER: folder(name),
+					N8N_USER_FOLDER: folders[name],
 					QUEUE_HEALTH_CHECK_ACTIVE: 'true',
 					QUEUE_HEALTH_CHECK_PORT: String(healthPort),
 					N8N_RUNNERS_BROKER_PORT: String(await freePort()),
 				},
 				healthUrl: `http://127.0.0.1:${healthPort}/healthz`,
 			});
-			shape.workers.push({ name, child, healthPort, output: () => child.output });
-		}
-		shape.webhook = await shape.n8n.spawnService(['webhook'], {
-			name: 'webhook',
-			env: {
-				N8N_USER_FOLDER: folder('webhook'),
-				N8N_PORT: String(webhookPort),
-				N8N_RUNNERS_BROKER_PORT: String(await freePort()),
-			},
-			healthUrl: `${shape.webhookBase}/healthz`,
-		});
+			return { name, child, healthPort, output: () => child.output };
+		};
+		const startWebhook = async () =>
+			await shape.n8n.spawnService(['webhook'], {
+				name: 'webhook',
+				env: {
+					N8N_USER_FOLDER: folders.webhook,
+					N8N_PORT: String(webhookPort),
+					N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+				},
+				healthUrl: `${shape.webhookBase}/healthz`,
+			});
+		// one after the other: started together on 2 cores they took as long, and once a process failed to start
+		for (let index = 1; index <= workers; index++) shape.workers.push(await startWorker(`worker-${index}`));
+		shape.webhook = await startWebhook();
+		/** Starts a worker again (after it was killed), in its own folder, as a container restart would. */
+		shape.restartWorker = async (worker) => {
+			const earlier = worker.output();
+			const fresh = await startWorker(worker.name);
+			worker.child = fresh.child;
+			worker.healthPort = fresh.healthPort;
+			worker.output = () => `${earlier}${fresh.child.output}`;
+			return worker;
+		};
 		shape.timings.n8nProcessesSeconds = (Date.now() - t0) / 1000;
 		shape.timings.totalStartSeconds = (Date.now() - started) / 1000;
 		return shape;
