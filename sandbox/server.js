@@ -156,6 +156,11 @@ class Sandbox {
 		);
 		if (index < 0) return undefined;
 		const fault = this.faults[index];
+		// `skip`: let this many matching requests through first (a refusal of the third item of a run)
+		if (fault.skip > 0) {
+			fault.skip -= 1;
+			return undefined;
+		}
 		fault.times -= 1;
 		if (fault.times <= 0) this.faults.splice(index, 1);
 		return fault;
@@ -237,6 +242,14 @@ class Sandbox {
 				await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 2000));
 				req.socket.destroy();
 				return true;
+			// a 200 that carries nothing, and nothing was done: success must need evidence
+			case 'empty-200':
+				res.writeHead(200, { 'content-type': 'application/json' });
+				res.end('');
+				return true;
+			case 'empty-object-200':
+				send(200, {});
+				return true;
 			default:
 				return false;
 		}
@@ -250,6 +263,22 @@ class Sandbox {
 		}
 		if (fault.kind === 'drop-after') {
 			res.socket.destroy();
+			return true;
+		}
+		if (fault.kind === 'drip') {
+			// the request was carried out; the answer then drips one byte at a time (never idle for long)
+			res.writeHead(200, { 'content-type': 'application/json' });
+			const text = '{"status":"approved","dripping":"' + ' '.repeat(1000) + '"}';
+			let position = 0;
+			const timer = setInterval(() => {
+				if (res.destroyed || position >= text.length) {
+					clearInterval(timer);
+					if (!res.destroyed) res.end();
+					return;
+				}
+				res.write(text[position++]);
+			}, fault.intervalMs ?? 50);
+			res.on('close', () => clearInterval(timer));
 			return true;
 		}
 		return false;

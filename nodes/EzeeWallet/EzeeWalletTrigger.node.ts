@@ -80,11 +80,13 @@ export class EzeeWalletTrigger implements INodeType {
 						description: 'Comma-separated sender addresses; the default is eZeeWallet’s published list',
 					},
 					{
-						displayName: 'Trust X-Forwarded-For',
-						name: 'trustForwardedFor',
-						type: 'boolean',
-						default: false,
-						description: 'Whether the sender address is taken from the X-Forwarded-For header set by your proxy',
+						displayName: 'Trusted Proxies',
+						name: 'trustedProxies',
+						type: 'number',
+						typeOptions: { minValue: 0, maxValue: 10 },
+						default: 0,
+						description:
+							'How many proxies of yours stand between eZeeWallet and n8n (0: n8n is reached directly). The sender address is read from X-Forwarded-For counting this many entries from the right; entries further left are written by the sender and never trusted.',
 					},
 					{
 						displayName: 'Ignore Repeated Notifications',
@@ -106,7 +108,7 @@ export class EzeeWalletTrigger implements INodeType {
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		if (options.checkSenderIp === true) {
 			const allowed = parseIpList((options.allowedIps as string) ?? EZEEWALLET_NOTIFICATION_IPS.join(','));
-			const ip = senderIp(this, options.trustForwardedFor === true);
+			const ip = senderIp(this, Number(options.trustedProxies ?? 0));
 			if (!allowed.includes(ip)) return reject(this, 403, 'sender not allowed');
 		}
 

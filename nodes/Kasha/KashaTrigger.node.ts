@@ -127,7 +127,7 @@ export class KashaTrigger implements INodeType {
 			try {
 				const { body } = await kashaRequest.call(this, 'transactionStatus', {
 					pathParams: { transactionId },
-					movesMoney: false,
+					kind: 'read',
 				});
 				const first = Array.isArray(body) ? body[0] : body;
 				transaction = first && typeof first === 'object' ? (first as IDataObject) : {};

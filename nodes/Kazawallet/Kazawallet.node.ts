@@ -46,7 +46,7 @@ export class Kazawallet implements INodeType {
 					method: 'GET',
 					path: '/get-payment-method-fields',
 					qs: { id },
-					movesMoney: false,
+					kind: 'read',
 				});
 				return methodFieldsFrom(body).map((field) => ({
 					name: field.required ? `${field.label} (required)` : field.label,

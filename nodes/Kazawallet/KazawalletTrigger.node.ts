@@ -255,7 +255,7 @@ async function findInPages(
 ): Promise<IDataObject[]> {
 	const found: IDataObject[] = [];
 	for (let page = 1; page <= MAX_LOOKUP_PAGES; page++) {
-		const { body } = await kazawalletRequest.call(this, { method: 'GET', path, qs: { ...qs, page }, movesMoney: false });
+		const { body } = await kazawalletRequest.call(this, { method: 'GET', path, qs: { ...qs, page }, kind: 'read' });
 		found.push(...listFrom(body, keys).filter(wanted));
 		if ((found.length && !all) || !hasMorePages(body, page)) break;
 	}
@@ -281,7 +281,7 @@ async function confirmCardEvent(this: IWebhookFunctions, event: Classified): Pro
 				method: 'GET',
 				path: '/wallet-cards/get-card-details',
 				qs: { cardId },
-				movesMoney: false,
+				kind: 'read',
 			});
 			const card = ((body.card ?? body.data ?? body) as IDataObject) ?? {};
 			const four = lastFour(details.cardNumber);

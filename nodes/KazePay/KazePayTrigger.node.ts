@@ -56,7 +56,7 @@ export function eventKey(data: unknown): string {
 }
 
 async function registeredUrl(context: IHookFunctions): Promise<string> {
-	const { data } = await kazePayRequest.call(context, { apiCode: 'getWebhookUrl', payload: {}, movesMoney: false });
+	const { data } = await kazePayRequest.call(context, { apiCode: 'getWebhookUrl', payload: {}, kind: 'read' });
 	const url = (data as IDataObject | undefined)?.url;
 	return typeof url === 'string' ? url : '';
 }
@@ -112,7 +112,7 @@ export class KazePayTrigger implements INodeType {
 			async create(this: IHookFunctions): Promise<boolean> {
 				const ours = this.getNodeWebhookUrl('default') as string;
 				const previous = await registeredUrl(this);
-				await kazePayRequest.call(this, { apiCode: 'setWebhookUrl', payload: { url: ours }, movesMoney: false });
+				await kazePayRequest.call(this, { apiCode: 'setWebhookUrl', payload: { url: ours }, kind: 'read' });
 				const readBack = await registeredUrl(this);
 				if (readBack !== ours) {
 					throw new NodeOperationError(
@@ -138,7 +138,7 @@ export class KazePayTrigger implements INodeType {
 				if (!ours || !previous) return true;
 				try {
 					if ((await registeredUrl(this)) !== ours) return true;
-					await kazePayRequest.call(this, { apiCode: 'setWebhookUrl', payload: { url: previous }, movesMoney: false });
+					await kazePayRequest.call(this, { apiCode: 'setWebhookUrl', payload: { url: previous }, kind: 'read' });
 					return true;
 				} catch (error) {
 					this.logger.warn(`KazePay Trigger: could not put back the previous webhook URL: ${(error as Error).message}`);

@@ -1,9 +1,8 @@
-import type { ICredentialDataDecryptedObject, IDataObject, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { redactText } from '../shared/redact';
-import type { ApiContext, ProviderApi, ProviderError } from '../shared/transport';
-import { apiRequest } from '../shared/transport';
+import type { ApiContext, CallKind, ProviderApi, ProviderError } from '../shared/transport';
+import { apiRequest, isSentOnce, providerFailure, unknownOutcomeMessage } from '../shared/transport';
 import type { EnvelopeHead } from './envelope';
 import { EnvelopeError, openPlatformEnvelope, toJson } from './envelope';
 import type { KazePayKeys } from './sealing';
@@ -64,7 +63,8 @@ export interface KazePayCall {
 	apiCode: string;
 	/** The business fields; amounts as JsonDecimal so their digits are sent exactly. */
 	payload: IDataObject;
-	movesMoney: boolean;
+	/** How the call is sent (read, createOnce, moneyMove): see CallKind in shared/transport.ts. */
+	kind: CallKind;
 	itemIndex?: number;
 	/** How an operator looks a money move up when its outcome is unknown. */
 	reference?: string;
@@ -118,7 +118,7 @@ export async function kazePayRequest(this: ApiContext, call: KazePayCall): Promi
 		method: 'POST',
 		path: String(credentials.endpointUrl),
 		body: { apiCode: call.apiCode, plaintext: toJson(call.payload) },
-		movesMoney: call.movesMoney,
+		kind: call.kind,
 		itemIndex: call.itemIndex,
 		reference: call.reference,
 		outcome: call.outcome,
@@ -127,31 +127,26 @@ export async function kazePayRequest(this: ApiContext, call: KazePayCall): Promi
 	});
 
 	const secrets = [String(credentials.merchantPrivateKey ?? ''), ...(call.sensitiveValues ?? [])];
-	const fail = (message: string, description: string, code?: string) => {
-		const text = redactText(message, secrets);
-		const error = new NodeApiError(this.getNode(), { message: text, code } as JsonObject, {
-			message: text,
-			description: redactText(description, secrets),
+	const fail = (message: string, description: string, code?: string, unknown = false) =>
+		providerFailure(this, kazePayApi, secrets, call.itemIndex, message, {
+			description,
 			httpCode: String(response.statusCode),
-			itemIndex: call.itemIndex,
+			code,
+			unknown,
 		});
-		error.context.provider = 'KazePay';
-		if (code) error.context.providerCode = code;
-		return error;
-	};
-	const unknownOutcome = call.movesMoney
-		? ` The ${call.apiCode} call may or may not have been carried out: it was not sent again.${call.reference ? ` Look up ${call.reference} before running this item again.` : ''}`
-		: '';
+	const sentOnce = isSentOnce(call.kind);
 
 	let opened: { head: EnvelopeHead; data: unknown };
 	try {
 		opened = openPlatformEnvelope(response.body, keys);
 	} catch (error) {
 		const reason = error instanceof EnvelopeError ? error.message : 'the answer could not be read';
+		const what = `KazePay's answer to ${call.apiCode} could not be verified: ${reason}.`;
 		throw fail(
-			`KazePay's answer to ${call.apiCode} could not be verified: ${reason}.${unknownOutcome}`,
+			sentOnce ? unknownOutcomeMessage({ ...call, outcome: call.outcome ?? `${call.apiCode} call` }, what) : what,
 			"The answer was not used. Check the platform public key and the algorithm settings of the credential; if they are right, the answer did not come from KazePay.",
 			'RESPONSE_NOT_VERIFIED',
+			sentOnce,
 		);
 	}
 

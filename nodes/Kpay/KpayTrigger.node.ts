@@ -201,7 +201,7 @@ async function ownTransaction(this: IWebhookFunctions, authority: string, status
 			method: 'GET',
 			path: '/transactions',
 			qs: { status, page, per_page: TRANSACTIONS_PER_PAGE },
-			movesMoney: false,
+			kind: 'read',
 		});
 		const list = (Array.isArray(body.transactions) ? body.transactions : []) as IDataObject[];
 		if (list.some((transaction) => textOf(transaction.authority) === authority)) return true;
@@ -239,7 +239,7 @@ async function handleCardCallback(this: IWebhookFunctions): Promise<IWebhookResp
 			await kpayRequest.call(this, {
 				method: 'GET',
 				path: `/transactions/check/${encodeURIComponent(authority)}`,
-				movesMoney: false,
+				kind: 'read',
 			})
 		).body;
 	} catch {
@@ -263,7 +263,7 @@ async function handleCardCallback(this: IWebhookFunctions): Promise<IWebhookResp
 			await kpayRequest.call(this, {
 				method: 'GET',
 				path: `/transactions/payment/${encodeURIComponent(authority)}`,
-				movesMoney: false,
+				kind: 'read',
 			})
 		).body;
 	} catch {
@@ -320,7 +320,7 @@ async function handleCryptoNotification(this: IWebhookFunctions): Promise<IWebho
 			await kpayRequest.call(this, {
 				method: 'GET',
 				path: `/gateway/payments/${encodeURIComponent(id)}`,
-				movesMoney: false,
+				kind: 'read',
 			})
 		).body;
 	} catch (error) {

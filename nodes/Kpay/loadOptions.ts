@@ -6,7 +6,7 @@ import { kpayRequest } from './transport';
 /** Dropdowns filled from the API (Shop, Card, Currency). */
 export const kpayLoadOptions = {
 	async getShops(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-		const { body } = await kpayRequest.call(this, { method: 'GET', path: '/shops', movesMoney: false });
+		const { body } = await kpayRequest.call(this, { method: 'GET', path: '/shops', kind: 'read' });
 		return ((body.shops ?? []) as IDataObject[]).map((shop) => ({
 			name: `${String(shop.name)}${shop.is_active === false ? ' (inactive)' : ''}`,
 			value: String(shop.id),
@@ -15,7 +15,7 @@ export const kpayLoadOptions = {
 	},
 
 	async getCards(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-		const { body } = await kpayRequest.call(this, { method: 'GET', path: '/cards', movesMoney: false });
+		const { body } = await kpayRequest.call(this, { method: 'GET', path: '/cards', kind: 'read' });
 		return ((body.cards ?? []) as IDataObject[]).map((card) => ({
 			name: `${String(card.bank_name ?? 'Card')} ${maskCardNumber(String(card.card_number ?? ''))} (${String(card.owner_name ?? '')})`,
 			value: String(card.id),
@@ -23,7 +23,7 @@ export const kpayLoadOptions = {
 	},
 
 	async getCurrencies(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-		const { body } = await kpayRequest.call(this, { method: 'GET', path: '/gateway/currencies', movesMoney: false });
+		const { body } = await kpayRequest.call(this, { method: 'GET', path: '/gateway/currencies', kind: 'read' });
 		return ((body.currencies ?? []) as IDataObject[]).map((currency) => ({
 			name: `${String(currency.name)} (${String(currency.symbol ?? currency.code)}, ${String(currency.network ?? '')})`,
 			value: String(currency.code),

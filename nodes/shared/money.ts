@@ -130,3 +130,18 @@ export function fromMinorUnits(minor: number | string, currency: string): string
 	const integer = padded.slice(0, -exponent).replace(/^0+(?=\d)/, '');
 	return `${negative ? '-' : ''}${integer}.${padded.slice(-exponent)}`;
 }
+
+/**
+ * Compares two plain decimals exactly (string arithmetic): true when `amount` is greater than `max`.
+ * Both must be plain non-negative decimals; `field` names the amount in the error otherwise.
+ */
+export function exceedsAmount(amount: unknown, max: unknown, field: string): boolean {
+	const a = parseDecimal(amount, field);
+	const b = parseDecimal(max, 'Max Amount per Call for AI Agents');
+	const scale = Math.max(a.fraction.length, b.fraction.length);
+	const digits = (value: ParsedDecimal) => `${value.integer}${value.fraction.padEnd(scale, '0')}`.replace(/^0+(?=\d)/, '');
+	const x = digits(a);
+	const y = digits(b);
+	if (x.length !== y.length) return x.length > y.length;
+	return x > y;
+}

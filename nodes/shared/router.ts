@@ -7,7 +7,19 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import type { Claim } from './ledger';
+import {
+	assertSafeToRetry,
+	claimKeys,
+	ledgerEnabled,
+	ledgerOptions,
+	readIdempotencyKey,
+	releaseKeys,
+	runsAsAgentTool,
+} from './ledger';
+import { exceedsAmount } from './money';
 import { withStaticParameterCache } from './parameters';
+import { isUnknownOutcome } from './transport';
 import { FieldError } from './validation';
 
 /** What one operation returns for one item: one or more JSON objects. */
@@ -19,6 +31,14 @@ export type OperationResult = IDataObject | IDataObject[];
  */
 export interface Operation {
 	description: INodeProperties[];
+	/**
+	 * Set on operations that move money. The router then guards every item with the payment ledger
+	 * (ledger.ts; the operation's fields include idempotencyKeyProperty) and, for AI agents, the node's
+	 * maximum amount, read with `amount` (the amount of the call, as the operator entered it).
+	 */
+	moneyMove?: { amount?: (this: IExecuteFunctions, itemIndex: number) => string | undefined };
+	/** Operations that manage credentials or keys: never run by an AI agent. */
+	notForAgents?: boolean;
 	execute?: (this: IExecuteFunctions, itemIndex: number) => Promise<OperationResult>;
 	executeAll?: (this: IExecuteFunctions, items: INodeExecutionData[]) => Promise<INodeExecutionData[]>;
 }
@@ -51,6 +71,16 @@ export const executionOptionsProperty: INodeProperties = {
 			description:
 				'How many items are sent to the provider at the same time. Output order and item pairing are kept, and each item is still sent exactly once.',
 		},
+		{
+			displayName: 'Timeout (Seconds)',
+			name: 'timeoutSeconds',
+			type: 'number',
+			default: 60,
+			typeOptions: { minValue: 1, maxValue: 600 },
+			description:
+				'The longest one request may take, from sending to the last byte of the answer. A money move that reaches it is reported as an unknown outcome.',
+		},
+		...ledgerOptions,
 	],
 };
 
@@ -135,26 +165,76 @@ export async function routeOperation(
 	}
 	const execute = operation.execute!;
 	const context = items.length > 1 ? withStaticParameterCache(this) : this;
+	if (operation.notForAgents && runsAsAgentTool(this)) {
+		throw new NodeOperationError(this.getNode(), 'This operation is not available to AI agents', {
+			description: 'It manages credentials or keys. Run it in a workflow instead of as a tool.',
+		});
+	}
 
 	const results: INodeExecutionData[][] = new Array(items.length);
+	const continueOnFail = this.continueOnFail();
+	let firstFailure: { index: number; error: Error } | undefined;
+	const fail = (itemIndex: number, error: Error) => {
+		if (continueOnFail) {
+			results[itemIndex] = [{ json: errorItemJsonFor(this, error), pairedItem: { item: itemIndex } }];
+		} else if (!firstFailure || itemIndex < firstFailure.index) {
+			firstFailure = { index: itemIndex, error };
+		}
+	};
+
+	// Money moves: every item's key (and, for agents, amount) is checked and claimed before anything is sent.
+	let claims: Claim[] = items.map(() => ({ state: 'off' as const }));
+	const refusedBeforeSending = new Set<number>();
+	if (operation.moneyMove) {
+		assertSafeToRetry(this);
+		const withLedger = ledgerEnabled(this);
+		const keys: Array<string | undefined> = new Array(items.length);
+		for (let i = 0; i < items.length; i++) {
+			try {
+				if (withLedger) keys[i] = readIdempotencyKey(context, i);
+				checkAgentAmount.call(context, operation, i);
+			} catch (caught) {
+				refusedBeforeSending.add(i);
+				keys[i] = undefined;
+				fail(i, toNodeError.call(this, caught, i));
+			}
+		}
+		if (firstFailure) throw firstFailure.error; // bad input: nothing is sent for any item
+		claims = await claimKeys(context, keys);
+	}
+
 	const parallel = Math.min(readParallelism.call(this), Math.max(items.length, 1));
 	let next = 0;
-	let firstFailure: { index: number; error: Error } | undefined;
+	const sent: number[] = [];
+	const unknown: number[] = [];
+	const toRelease: string[] = [];
+	const started = new Set<number>();
 
 	const runItem = async (itemIndex: number) => {
+		started.add(itemIndex);
+		if (refusedBeforeSending.has(itemIndex)) return;
+		const claim = claims[itemIndex];
+		if (claim.state === 'held') {
+			results[itemIndex] = [
+				{ json: { idempotencyKey: claim.key, skipped: true, reason: claim.reason }, pairedItem: { item: itemIndex } },
+			];
+			return;
+		}
 		try {
 			const output = await execute.call(context, itemIndex);
-			results[itemIndex] = this.helpers.constructExecutionMetaData(
-				this.helpers.returnJsonArray(output),
-				{ itemData: { item: itemIndex } },
-			);
+			const withKey =
+				claim.state === 'claimed'
+					? (Array.isArray(output) ? output : [output]).map((json) => ({ ...json, idempotencyKey: claim.key }))
+					: output;
+			results[itemIndex] = this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(withKey), {
+				itemData: { item: itemIndex },
+			});
+			if (operation.moneyMove) sent.push(itemIndex);
 		} catch (caught) {
 			const error = toNodeError.call(this, caught, itemIndex);
-			if (this.continueOnFail()) {
-				results[itemIndex] = [{ json: errorItemJsonFor(this, error), pairedItem: { item: itemIndex } }];
-				return;
-			}
-			if (!firstFailure || itemIndex < firstFailure.index) firstFailure = { index: itemIndex, error };
+			if (operation.moneyMove && isUnknownOutcome(caught)) unknown.push(itemIndex);
+			else if (claim.state === 'claimed') toRelease.push(claim.key); // refused or never sent: nothing happened
+			fail(itemIndex, error);
 		}
 	};
 
@@ -165,6 +245,61 @@ export async function routeOperation(
 		}
 	};
 	await Promise.all(Array.from({ length: parallel }, worker));
-	if (firstFailure) throw firstFailure.error;
+
+	if (operation.moneyMove) {
+		// keys of items a stop left unsent go back too, so a re-run sends them
+		claims.forEach((claim, itemIndex) => {
+			if (claim.state === 'claimed' && !started.has(itemIndex)) toRelease.push(claim.key);
+		});
+		await releaseKeys(this, toRelease);
+	}
+	if (firstFailure) {
+		const failure = firstFailure as { index: number; error: Error };
+		if (operation.moneyMove) describePartialRun(failure.error, claims, sent, unknown, ledgerEnabled(this));
+		throw failure.error;
+	}
 	return [results.flat()];
+}
+
+/** Refuses an agent's money move above the node's maximum (or without one). */
+function checkAgentAmount(this: IExecuteFunctions, operation: Operation, itemIndex: number): void {
+	if (!runsAsAgentTool(this)) return;
+	let max = '';
+	try {
+		max = String(this.getNodeParameter('executionOptions.agentMaxAmount', 0, '') ?? '').trim();
+	} catch {
+		max = '';
+	}
+	if (!max) {
+		throw new FieldError('Max Amount per Call for AI Agents', 'must be set before an AI agent may use this money move');
+	}
+	const amount = operation.moneyMove?.amount?.call(this, itemIndex);
+	if (amount === undefined) return; // operations without an amount of their own (e.g. a refund of a whole payment)
+	if (exceedsAmount(amount, max, 'Amount')) {
+		throw new FieldError('Amount', `${amount} is above the maximum of ${max} that an AI agent may send with this node`);
+	}
+}
+
+const listed = (indexes: number[], claims: Claim[]) =>
+	indexes
+		.sort((a, b) => a - b)
+		.map((i) => {
+			const claim = claims[i];
+			return claim.state === 'claimed' ? `${i} (key "${claim.key}")` : String(i);
+		})
+		.join(', ');
+
+/** Tells the truth about a run that stopped: which items were sent, which are unknown, what a re-run does. */
+function describePartialRun(error: Error, claims: Claim[], sent: number[], unknown: number[], withLedger: boolean): void {
+	const parts: string[] = [];
+	if (sent.length) parts.push(`Already sent in this run: item${sent.length > 1 ? 's' : ''} ${listed(sent, claims)}.`);
+	if (unknown.length) parts.push(`Outcome unknown: item${unknown.length > 1 ? 's' : ''} ${listed(unknown, claims)}.`);
+	if (!parts.length) return;
+	parts.push(
+		withLedger
+			? 'The payment ledger holds their keys: running again sends only the items that were not sent.'
+			: 'The payment ledger is off: remove these items before running again, or they are sent twice.',
+	);
+	const target = error as Error & { description?: string | null };
+	target.description = [target.description, parts.join(' ')].filter(Boolean).join(' ');
 }

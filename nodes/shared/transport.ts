@@ -50,10 +50,16 @@ export interface ApiRequest {
 	qs?: IDataObject;
 	headers?: IDataObject;
 	/**
-	 * True for a call that moves money. It is sent exactly once: never retried automatically, and an
-	 * unknown outcome (connection lost, unreadable answer) is reported as unknown, not as a failure.
+	 * What the call does, which decides how it is sent (see CallKind). Each provider classifies its calls
+	 * in one table in its transport.ts.
 	 */
-	movesMoney: boolean;
+	kind: CallKind;
+	/**
+	 * For calls sent once: what a success answer must carry (an id, a status). Returns undefined when the
+	 * answer is evidence of success, or the name of what is missing. An answer without the evidence is an
+	 * unknown outcome, never a success. Money moves also need a non-empty answer even without this.
+	 */
+	evidence?: (body: unknown) => string | undefined;
 	itemIndex?: number;
 	/** How the operator can look the movement up, e.g. 'merchant reference "abc"'. */
 	reference?: string;
@@ -61,6 +67,7 @@ export interface ApiRequest {
 	outcome?: string;
 	/** Values sent in this request that must never appear in an error (passwords, card numbers). */
 	sensitiveValues?: string[];
+	/** Overall deadline for one attempt, from sending to the last byte of the answer (default 60 s). */
 	timeoutMs?: number;
 	/** Credentials already read by the caller. */
 	credentials?: ICredentialDataDecryptedObject;
@@ -69,6 +76,35 @@ export interface ApiRequest {
 	 * take their own secrets). The credential still supplies the base URL. Default false.
 	 */
 	withoutAuthentication?: boolean;
+}
+
+/**
+ * How a call is sent:
+ * - `read`: changes nothing; retried with backoff on network errors, 429 and 5xx.
+ * - `createOnce`: creates or changes something (a card, a shop, a registration) but moves no money; sent
+ *   once, and a lost answer is an unknown outcome (the caller may reconcile by looking the object up).
+ * - `moneyMove`: moves money; sent once, an unknown outcome is never reported as success or failure, and
+ *   the node's payment ledger (ledger.ts) guards it across runs.
+ */
+export type CallKind = 'read' | 'createOnce' | 'moneyMove';
+
+/** Whether a call of this kind is sent at most once (never retried automatically). */
+export function isSentOnce(kind: CallKind): boolean {
+	return kind !== 'read';
+}
+
+/** Marks an error whose call may or may not have acted at the provider (the ledger keeps its key). */
+export function isUnknownOutcome(error: unknown): boolean {
+	const context = (error as { context?: { outcomeUnknown?: unknown } } | undefined)?.context;
+	return context?.outcomeUnknown === true;
+}
+
+/** True when a parsed answer carries nothing: undefined, null, '', {} or []. */
+export function isEmptyAnswer(body: unknown): boolean {
+	if (body === undefined || body === null || body === '') return true;
+	if (Array.isArray(body)) return body.length === 0;
+	if (typeof body === 'object') return Object.keys(body as object).length === 0;
+	return false;
 }
 
 export interface ApiResponse<T = unknown> {
@@ -84,7 +120,8 @@ export const READ_RETRY = {
 	maxDelayMs: 4000,
 };
 
-const DEFAULT_TIMEOUT_MS = 60_000;
+/** The overall deadline of one request (not an idle timeout): a stuck or dripping answer ends here. */
+export const DEFAULT_TIMEOUT_MS = 60_000;
 
 function isRetryableStatus(statusCode: number): boolean {
 	return statusCode === 429 || statusCode >= 500;
@@ -130,9 +167,20 @@ function secretsOf(api: ProviderApi, credentials: ICredentialDataDecryptedObject
 	];
 }
 
-function unknownOutcomeMessage(api: ProviderApi, request: ApiRequest, what: string): string {
+/**
+ * The wording of an unknown outcome, shared by every provider (KazePay's envelope transport too): what
+ * happened, that it was not sent again, how to look it up, and how to send it again on purpose.
+ */
+export function unknownOutcomeMessage(
+	request: Pick<ApiRequest, 'reference' | 'outcome' | 'kind'>,
+	what: string,
+): string {
 	const lookup = request.reference ? ` Look up ${request.reference}` : ' Check the provider dashboard';
-	return `${what} The ${request.outcome ?? 'payment'} may or may not have been made: it was not sent again.${lookup} before running this item again.`;
+	const ledger =
+		request.kind === 'moneyMove'
+			? " The payment ledger keeps this item's Idempotency Key, so running the node again skips it; if you find that nothing happened, run it again with the option Release Idempotency Keys on (or a new key)."
+			: '';
+	return `${what} The ${request.outcome ?? 'payment'} may or may not have been made: it was not sent again.${lookup} before running this item again.${ledger}`;
 }
 
 /**
@@ -168,8 +216,6 @@ export async function apiRequest<T = IDataObject>(
 	request: ApiRequest,
 ): Promise<ApiResponse<T>> {
 	const credentials = request.credentials ?? (await readCredentials(this, api.credentialType));
-	const secrets = secretsOf(api, credentials, request);
-	const node = this.getNode();
 	const renewOn401 =
 		!request.withoutAuthentication &&
 		(typeof api.renewOn401 === 'function' ? api.renewOn401(credentials) : api.renewOn401 === true);
@@ -177,6 +223,7 @@ export async function apiRequest<T = IDataObject>(
 		? request.path
 		: `${api.baseUrl(credentials).replace(/\/+$/, '')}/${request.path.replace(/^\/+/, '')}`;
 
+	const deadlineMs = request.timeoutMs ?? nodeTimeoutMs(this) ?? DEFAULT_TIMEOUT_MS;
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url,
@@ -186,49 +233,105 @@ export async function apiRequest<T = IDataObject>(
 		json: true,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: renewOn401 ? { ignore: true, except: [401] } : true,
-		timeout: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+		// idle timeout; the overall deadline is the abort signal of each attempt
+		timeout: deadlineMs,
 	};
 
-	const fail = (message: string, extra: { description?: string; httpCode?: string; code?: unknown } = {}) => {
-		const error = new NodeApiError(
-			node,
-			{ message: redactText(message, secrets), code: extra.code as string } as JsonObject,
-			{
-				message: redactText(message, secrets),
-				description: extra.description ? redactText(extra.description, secrets) : undefined,
-				httpCode: extra.httpCode,
-				itemIndex: request.itemIndex,
-			},
-		);
-		if (extra.code !== undefined) error.context.providerCode = String(extra.code);
-		error.context.provider = api.displayName;
-		return error;
-	};
+	return (await sendWithPolicy.call(this, api, request, options, credentials, deadlineMs, renewOn401)) as ApiResponse<T>;
+}
 
-	const maxAttempts = request.movesMoney ? 1 : READ_RETRY.attempts;
+/** Builds the NodeApiError of a failed call, secrets removed; `unknown` marks an unknown outcome. */
+export function providerFailure(
+	context: ApiContext,
+	api: Pick<ProviderApi, 'displayName'>,
+	secrets: Array<string | undefined>,
+	itemIndex: number | undefined,
+	message: string,
+	extra: { description?: string; httpCode?: string; code?: unknown; unknown?: boolean } = {},
+): NodeApiError {
+	const error = new NodeApiError(
+		context.getNode(),
+		{ message: redactText(message, secrets), code: extra.code as string } as JsonObject,
+		{
+			message: redactText(message, secrets),
+			description: extra.description ? redactText(extra.description, secrets) : undefined,
+			httpCode: extra.httpCode,
+			itemIndex,
+		},
+	);
+	if (extra.code !== undefined) error.context.providerCode = String(extra.code);
+	error.context.provider = api.displayName;
+	if (extra.unknown) error.context.outcomeUnknown = true;
+	return error;
+}
+
+/** The node's Execution Options → Timeout, where the node has it. */
+function nodeTimeoutMs(context: ApiContext): number | undefined {
+	try {
+		const seconds = (context as IExecuteFunctions).getNodeParameter('executionOptions.timeoutSeconds', 0, 0) as number;
+		return Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds, 600) * 1000 : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * The overall deadline of one attempt. n8n replaces a request's own abort signal with the execution's
+ * cancel signal, and its timeout is an idle timeout, so the deadline races the request: when it passes,
+ * the call ends as an unknown outcome (a money move) or a retry (a read), whatever the socket still does.
+ */
+function withDeadline<T>(request: Promise<T>, deadlineMs: number): { result: Promise<T>; expired: () => boolean } {
+	const signal = AbortSignal.timeout(deadlineMs);
+	const deadline = new Promise<never>((_resolve, reject) => {
+		signal.addEventListener('abort', () => reject(new Error(`deadline of ${deadlineMs} ms passed`)), { once: true });
+	});
+	return { result: Promise.race([request, deadline]), expired: () => signal.aborted };
+}
+
+async function sendWithPolicy(
+	this: ApiContext,
+	api: ProviderApi,
+	request: ApiRequest,
+	options: IHttpRequestOptions,
+	credentials: ICredentialDataDecryptedObject,
+	deadlineMs: number,
+	renewOn401: boolean,
+): Promise<ApiResponse> {
+	const secrets = secretsOf(api, credentials, request);
+	const sentOnce = isSentOnce(request.kind);
+	const fail = (message: string, extra: { description?: string; httpCode?: string; code?: unknown } = {}) =>
+		providerFailure(this, api, secrets, request.itemIndex, message, extra);
+	const unknown = (what: string, extra: { description?: string; httpCode?: string; code?: unknown } = {}) =>
+		providerFailure(this, api, secrets, request.itemIndex, unknownOutcomeMessage(request, what), { ...extra, unknown: true });
+
+	const maxAttempts = sentOnce ? 1 : READ_RETRY.attempts;
 	for (let attempt = 1; ; attempt++) {
 		let response: { statusCode: number; headers: Record<string, string>; body: unknown };
+		let expired = () => false;
 		try {
 			// a fresh copy per attempt: authentication mutates the options
 			const attemptOptions = { ...options, headers: { ...options.headers } };
-			response = (
-				request.withoutAuthentication
-					? await sendWithoutAuthentication.call(this, attemptOptions)
-					: await this.helpers.httpRequestWithAuthentication.call(this, api.credentialType, attemptOptions, {
-							// the credentials already read: n8n does not decrypt them again for every request, and
-							// a token it renews lands in this same object for the next request
-							credentialsDecrypted: { id: '', name: api.credentialType, type: api.credentialType, data: credentials },
-						})
-			) as typeof response;
+			const sending = request.withoutAuthentication
+				? sendWithoutAuthentication.call(this, attemptOptions)
+				: this.helpers.httpRequestWithAuthentication.call(this, api.credentialType, attemptOptions, {
+						// the credentials already read: n8n does not decrypt them again for every request, and
+						// a token it renews lands in this same object for the next request
+						credentialsDecrypted: { id: '', name: api.credentialType, type: api.credentialType, data: credentials },
+					});
+			const attempt = withDeadline(sending, deadlineMs);
+			expired = attempt.expired;
+			response = (await attempt.result) as typeof response;
 		} catch (error) {
-			const refused = renewOn401 ? unauthorizedAnswer(error) : undefined;
+			const refused = renewOn401 && !expired() ? unauthorizedAnswer(error) : undefined;
 			if (!refused) {
-				const reason = redactText((error as Error).message ?? String(error), secrets);
-				if (request.movesMoney) {
-					throw fail(
-						unknownOutcomeMessage(api, request, `The connection to ${api.displayName} failed (${reason}).`),
-						{ description: 'The request may have reached the provider before the connection failed.' },
-					);
+				const timedOut = expired();
+				const reason = timedOut
+					? `no complete answer within ${Math.round(deadlineMs / 1000)} s`
+					: redactText((error as Error).message ?? String(error), secrets);
+				if (sentOnce) {
+					throw unknown(`The connection to ${api.displayName} failed (${reason}).`, {
+						description: 'The request may have reached the provider before the connection failed.',
+					});
 				}
 				if (attempt < maxAttempts) {
 					await sleep(backoffMs(attempt));
@@ -252,12 +355,10 @@ export async function apiRequest<T = IDataObject>(
 		const providerError = parsed.ok ? api.parseError(statusCode, parsed.value) : undefined;
 		if (providerError) {
 			const message = `${api.displayName}: ${providerError.message}`;
-			// a 5xx on a money move leaves the outcome unknown, whatever the body says
-			throw fail(request.movesMoney && statusCode >= 500 ? unknownOutcomeMessage(api, request, `${message}.`) : message, {
-				description: providerError.description,
-				httpCode: String(statusCode),
-				code: providerError.code,
-			});
+			const extra = { description: providerError.description, httpCode: String(statusCode), code: providerError.code };
+			// a 5xx on a call sent once leaves the outcome unknown, whatever the body says
+			if (sentOnce && statusCode >= 500) throw unknown(`${message}.`, extra);
+			throw fail(message, extra);
 		}
 		if (statusCode >= 400) {
 			const generic =
@@ -267,17 +368,27 @@ export async function apiRequest<T = IDataObject>(
 						? `the service had an internal error (HTTP ${statusCode})`
 						: `the request was refused (HTTP ${statusCode})`;
 			const message = `${api.displayName}: ${generic}`;
-			throw fail(
-				request.movesMoney && statusCode >= 500 ? unknownOutcomeMessage(api, request, `${message}.`) : message,
-				{ httpCode: String(statusCode) },
-			);
+			if (sentOnce && statusCode >= 500) throw unknown(`${message}.`, { httpCode: String(statusCode) });
+			throw fail(message, { httpCode: String(statusCode) });
 		}
 		if (!parsed.ok) {
 			const what = `${api.displayName} answered with something that is not JSON (HTTP ${statusCode}).`;
-			throw fail(request.movesMoney ? unknownOutcomeMessage(api, request, what) : what, {
-				httpCode: String(statusCode),
-			});
+			if (sentOnce) throw unknown(what, { httpCode: String(statusCode) });
+			throw fail(what, { httpCode: String(statusCode) });
 		}
-		return { statusCode, headers: response.headers ?? {}, body: parsed.value as T };
+		if (sentOnce) {
+			// success needs evidence: an empty answer, or one without what the reference says it carries
+			const missing =
+				request.kind === 'moneyMove' && isEmptyAnswer(parsed.value)
+					? 'an empty answer'
+					: request.evidence?.(parsed.value);
+			if (missing) {
+				throw unknown(
+					`${api.displayName} answered HTTP ${statusCode} without evidence of success (${missing.startsWith('an empty') ? missing : `no ${missing}`}).`,
+					{ httpCode: String(statusCode), description: 'A success answer carries what the provider documents (an id, a status); this one did not, so the node cannot tell whether the call acted.' },
+				);
+			}
+		}
+		return { statusCode, headers: response.headers ?? {}, body: parsed.value };
 	}
 }

@@ -108,13 +108,27 @@ test('sender IP check: refused from an unlisted address, accepted from a listed 
 	await trigger.close();
 	expect(accepted.status).toBe(200);
 
-	await start({ options: { checkSenderIp: true, trustForwardedFor: true } });
-	const proxied = await post(trigger.url(), { transaction_id: 'ip-3', status: 'approved', signature: sign('ip-3') }, { headers: { 'x-forwarded-for': '34.251.52.23, 10.0.0.1' } });
-	const spoofedWithoutTrust = await post(trigger.url(), { transaction_id: 'ip-4', status: 'approved', signature: sign('ip-4') }, { headers: { 'x-forwarded-for': '1.2.3.4' } });
+	// one trusted proxy (the peer, 127.0.0.1) appends the address it received from: the rightmost entry
+	await start({ options: { checkSenderIp: true, trustedProxies: 1 } });
+	const proxied = await post(trigger.url(), { transaction_id: 'ip-3', status: 'approved', signature: sign('ip-3') }, { headers: { 'x-forwarded-for': '34.251.52.23' } });
+	const spoofedLeft = await post(trigger.url(), { transaction_id: 'ip-4', status: 'approved', signature: sign('ip-4') }, { headers: { 'x-forwarded-for': '34.251.52.23, 1.2.3.4' } });
 	await trigger.settle();
 	expect(proxied.status).toBe(200);
-	expect(spoofedWithoutTrust.status).toBe(403);
+	// the client wrote the allowed address itself; the proxy saw 1.2.3.4
+	expect(spoofedLeft.status).toBe(403);
 	expect(trigger.executions).toHaveLength(1);
+	await trigger.close();
+
+	// no trusted proxy: the header is ignored, the peer (127.0.0.1) is not on the list
+	await start({ options: { checkSenderIp: true } });
+	const headerIgnored = await post(trigger.url(), { transaction_id: 'ip-5', status: 'approved', signature: sign('ip-5') }, { headers: { 'x-forwarded-for': '34.251.52.23' } });
+	expect(headerIgnored.status).toBe(403);
+	await trigger.close();
+
+	// two trusted proxies: the second entry from the right
+	await start({ options: { checkSenderIp: true, trustedProxies: 2 } });
+	const twoHops = await post(trigger.url(), { transaction_id: 'ip-6', status: 'approved', signature: sign('ip-6') }, { headers: { 'x-forwarded-for': '9.9.9.9, 34.251.52.23, 10.0.0.7' } });
+	expect(twoHops.status).toBe(200);
 });
 
 test('end to end: a pending transfer settles in the sandbox, which notifies the trigger; eZeeWallet gets its echo', async () => {

@@ -27,6 +27,7 @@ process.env.N8N_LOG_FILE_LOCATION = process.env.N8N_LOG_FILE_LOCATION || N8N_LOG
 process.env.N8N_LOG_LEVEL = process.env.N8N_LOG_LEVEL || 'info';
 
 const audit = require('./audit');
+const { processedData } = require('./processed-data');
 const workflowLib = require('n8n-workflow');
 const core = require('n8n-core');
 
@@ -81,6 +82,38 @@ const harnessNodes = {
 			return [out];
 		},
 	},
+	// A bare webhook trigger on the package's shared de-duplication (dist/nodes/shared/webhook.js): emits the
+	// body when its `id` is new. For testing rememberEvent under n8n's per-request static data.
+	'harness.dedupeTrigger': {
+		description: {
+			displayName: 'Dedupe Trigger', name: 'harness.dedupeTrigger', group: ['trigger'], version: 1, description: '', defaults: { name: 'Dedupe Trigger' },
+			inputs: [], outputs: ['main'], properties: [],
+			webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'event' }],
+		},
+		async webhook() {
+			const { rememberEvent } = require(path.join(PACKAGE_ROOT, 'dist/nodes/shared/webhook.js'));
+			const body = this.getBodyData();
+			if (!rememberEvent(this, String(body.id))) return { webhookResponse: { repeat: true } };
+			return { workflowData: [this.helpers.returnJsonArray([body])] };
+		},
+	},
+	// The same trigger on a plain static-data store (what the package did before): shows that the harness
+	// reproduces n8n's lost updates when concurrent requests each save their own copy.
+	'harness.naiveDedupeTrigger': {
+		description: {
+			displayName: 'Naive Dedupe Trigger', name: 'harness.naiveDedupeTrigger', group: ['trigger'], version: 1, description: '', defaults: { name: 'Naive Dedupe Trigger' },
+			inputs: [], outputs: ['main'], properties: [],
+			webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'event' }],
+		},
+		async webhook() {
+			const body = this.getBodyData();
+			const store = this.getWorkflowStaticData('node');
+			store.seen = store.seen || {};
+			if (store.seen[body.id]) return { webhookResponse: { repeat: true } };
+			store.seen[body.id] = Date.now();
+			return { workflowData: [this.helpers.returnJsonArray([body])] };
+		},
+	},
 	'harness.passThrough': {
 		description: {
 			displayName: 'Pass Through', name: 'harness.passThrough', group: ['transform'], version: 1, description: '', defaults: { name: 'Pass Through' },
@@ -110,6 +143,7 @@ async function loadPackage() {
 		getKnownTypes: () => ({}),
 	};
 	loaded = { loader, nodeTypes, nodeTypesByName, credentialTypes };
+	processedData(); // n8n's processed-items store (the payment ledger lives there)
 	return loaded;
 }
 
@@ -279,7 +313,7 @@ function auditRun(run, nodes) {
  * Runs a workflow to completion. `input` is the items the start node emits.
  * Returns { run, error, output(nodeName, outputIndex = 0), credentialsHelper }.
  */
-async function runWorkflow({ nodes, connections, credentials = {}, input = [{ json: {} }], startNode, mode = 'manual', staticData, credentialsHelper }) {
+async function runWorkflow({ nodes, connections, credentials = {}, input = [{ json: {} }], startNode, mode = 'manual', staticData, credentialsHelper, workflowId = 'test-workflow' }) {
 	const { nodeTypes, credentialTypes } = await loadPackage();
 	const helper = credentialsHelper ?? new TestCredentialsHelper(credentialTypes, { ...credentials });
 	for (const n of nodes) {
@@ -288,8 +322,8 @@ async function runWorkflow({ nodes, connections, credentials = {}, input = [{ js
 		const wanted = (type.description.credentials || []).map((c) => c.name).filter((c) => helper.store[c]);
 		if (wanted.length && !n.credentials) n.credentials = credentialRefs(wanted);
 	}
-	const workflow = new Workflow({ id: 'test-workflow', name: 'test', nodes, connections, nodeTypes, active: false, staticData, settings: {} });
-	const hooks = new core.ExecutionLifecycleHooks(mode, '1', { id: 'test-workflow', name: 'test', nodes, connections, active: false, settings: {} });
+	const workflow = new Workflow({ id: workflowId, name: 'test', nodes, connections, nodeTypes, active: false, staticData, settings: {} });
+	const hooks = new core.ExecutionLifecycleHooks(mode, '1', { id: workflowId, name: 'test', nodes, connections, active: false, settings: {} });
 	const done = new Promise((resolve) => hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)));
 	const additionalData = makeAdditionalData({ credentialsHelper: helper, hooks });
 	const start = workflow.getNode(startNode ?? nodes[0].name);
@@ -332,9 +366,11 @@ async function runWorkflow({ nodes, connections, credentials = {}, input = [{ js
  * Runs one node of this package behind a start node that emits `items`.
  * Returns { items (JSON of the node's output), raw (output items with pairedItem), error }.
  */
-async function runNode({ type, parameters, credentials, items = [{}], continueOnFail = false }) {
+async function runNode({ type, parameters, credentials, items = [{}], continueOnFail = false, nodeExtra = {}, nodeId }) {
 	const start = node('Start', 'harness.start');
-	const target = node('Node', type, parameters, continueOnFail ? { onError: 'continueRegularOutput' } : {});
+	const target = node('Node', type, parameters, { ...(continueOnFail ? { onError: 'continueRegularOutput' } : {}), ...nodeExtra });
+	// the same nodeId runs "the same node again" (its payment ledger); by default every call is a new node
+	if (nodeId) target.id = nodeId;
 	const result = await runWorkflow({
 		nodes: [start, target],
 		connections: chain('Start', 'Node'),
@@ -411,7 +447,19 @@ async function startTrigger({ trigger, downstream = [], connections, credentials
 		if (wanted.length && !n.credentials) n.credentials = credentialRefs(wanted);
 	}
 	const allConnections = connections ?? (downstream.length ? chain(trigger.name, ...downstream.map((d) => d.name)) : {});
-	const workflow = new Workflow({ id: 'trigger-workflow', name: 'trigger', nodes, connections: allConnections, nodeTypes, active: true, staticData: {}, settings: {} });
+	// n8n loads the workflow (with its static data) from the database for every webhook request and saves
+	// the static data back after it (live-webhooks.ts): `database.staticData` plays the database here.
+	const workflowId = `trigger-workflow-${crypto.randomUUID()}`;
+	const database = { staticData: {} };
+	const loadWorkflow = () =>
+		new Workflow({ id: workflowId, name: 'trigger', nodes, connections: allConnections, nodeTypes, active: true, staticData: JSON.parse(JSON.stringify(database.staticData)), settings: {} });
+	const saveStaticData = (loadedWorkflow) => {
+		if (loadedWorkflow.staticData.__dataChanged === true) {
+			database.staticData = JSON.parse(JSON.stringify(loadedWorkflow.staticData));
+			loadedWorkflow.staticData.__dataChanged = false;
+		}
+	};
+	const workflow = loadWorkflow();
 	const triggerType = nodeTypes.getByName(trigger.type);
 	const executions = [];
 	const responses = [];
@@ -432,6 +480,7 @@ async function startTrigger({ trigger, downstream = [], connections, credentials
 				return res.end('{"message":"webhook not registered"}');
 			}
 			const adapted = expressLike(req, res, rawBody);
+			const workflow = loadWorkflow();
 			const hooks = new core.ExecutionLifecycleHooks('webhook', '1', { id: workflow.id, nodes, connections: allConnections, active: true, settings: {} });
 			const additionalData = makeAdditionalData({ credentialsHelper, hooks, webhookBaseUrl });
 			additionalData.httpRequest = adapted.req;
@@ -441,6 +490,10 @@ async function startTrigger({ trigger, downstream = [], connections, credentials
 			let result;
 			try {
 				result = await triggerType.webhook.call(context);
+				// n8n saves after the request's work and database round trips (tens of ms in a real n8n): requests
+				// that arrive meanwhile load the static data as it was before this save
+				await new Promise((resolve) => setTimeout(resolve, 20));
+				saveStaticData(workflow);
 			} catch (error) {
 				responses.push({ status: 500, error: error.message });
 				if (!res.writableEnded) {
@@ -479,7 +532,7 @@ async function startTrigger({ trigger, downstream = [], connections, credentials
 	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 	webhookBaseUrl = `http://127.0.0.1:${server.address().port}/webhook`;
 
-	const hookContext = (activation) => {
+	const hookContext = (activation, workflow) => {
 		const hooks = new core.ExecutionLifecycleHooks('trigger', '1', { id: workflow.id, nodes, connections: allConnections, active: true, settings: {} });
 		const additionalData = makeAdditionalData({ credentialsHelper, hooks, webhookBaseUrl });
 		return (description) =>
@@ -490,18 +543,23 @@ async function startTrigger({ trigger, downstream = [], connections, credentials
 
 	const runLifecycle = async (activation, steps) => {
 		const results = [];
-		const make = hookContext(activation);
+		const lifecycleWorkflow = loadWorkflow();
+		const make = hookContext(activation, lifecycleWorkflow);
 		for (const description of triggerType.description.webhooks || []) {
 			const methods = triggerType.webhookMethods && triggerType.webhookMethods[description.name];
 			if (!methods) continue;
 			const context = make(description);
 			results.push(await steps(methods, context));
 		}
+		saveStaticData(lifecycleWorkflow); // n8n saves static data after activation too
 		return results;
 	};
 
 	return {
 		workflow,
+		workflowId,
+		/** The static data as n8n's database holds it (what a restart would load). */
+		database,
 		executions,
 		responses,
 		credentialsHelper,

@@ -26,6 +26,10 @@ const faults = figures.filter((f) => f.category === 'faults');
 const maxMovements = Math.max(0, ...faults.map((f) => f.movements));
 const unclear = faults.filter((f) => f.movements === 0 && !f.error).length;
 add('2. Faults on money moves', `${faults.length} fault runs over ${new Set(faults.map((f) => `${f.provider}/${f.operation}`)).size} operations: movements per intended one ≤ ${maxMovements} (0: ${faults.filter((f) => f.movements === 0).length}, 1: ${faults.filter((f) => f.movements === 1).length}), re-sent 0, runs with no money moved and no error ${unclear}`, faults.length > 0 && maxMovements <= 1 && unclear === 0 && faults.every((f) => f.sent === 1));
+const ledger = figures.filter((f) => f.category === 'ledger');
+const ledgerOps = new Set(ledger.map((f) => `${f.provider}/${f.operation}`));
+const worstRatio = Math.max(0, ...ledger.map((f) => (f.intended ? f.movements / f.intended : 0)));
+add('2c. Payment ledger (re-runs, Retry On Fail, same input twice, two at once, lost answer, empty/{} 200, slow drip)', `${ledger.length} scenario runs over ${ledgerOps.size} money moves (${providersIn(ledger)}): movements per intended movement ≤ ${worstRatio.toFixed(2)}, successes reported without a movement ${sum(ledger, 'falseSuccess')}, items sent after the ledger held their key ${sum(ledger, 'sentAfterHeld')}`, ledger.length > 0 && worstRatio <= 1 && sum(ledger, 'falseSuccess') === 0 && sum(ledger, 'sentAfterHeld') === 0);
 const reads = figures.filter((f) => f.category === 'reads');
 add('2b. Reads under faults', `${reads.filter((r) => r.recovered).length} of ${reads.length} recovered by retry`, reads.length > 0 && reads.every((r) => r.recovered));
 

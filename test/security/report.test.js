@@ -28,7 +28,19 @@ const good = [
 	{ category: 'reads', provider: 'p', recovered: true },
 	{ category: 'badInput', provider: 'p', tried: 2, clear: 2, sent: 0 },
 	{ category: 'duplicates', provider: 'p', uniqueEvents: 2, deliveries: 10, executions: 2 },
+	{ category: 'ledger', provider: 'p', operation: 'o', scenario: 's', intended: 4, movements: 4, falseSuccess: 0, sentAfterHeld: 0 },
 ];
+
+test.each([
+	['a payment moved twice', { movements: 5 }],
+	['a success reported without a movement', { falseSuccess: 1 }],
+	['an item sent after the ledger held its key', { sentAfterHeld: 1 }],
+])('the ledger row fails on %s', (_name, change) => {
+	const figures = good.map((f) => (f.category === 'ledger' ? { ...f, ...change } : f));
+	const { code, output } = report(figures, []);
+	expect(output).toMatch(/2c\. Payment ledger.*FAIL/);
+	expect(code).not.toBe(0);
+});
 
 test('a clean run passes', () => {
 	const { code, output } = report(good, [{ kind: 'item', value: { ok: true } }]);

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { parseMinorUnits, toMinorUnits } from '../../shared/money';
+import { fromMinorUnits, parseMinorUnits, toMinorUnits } from '../../shared/money';
 import { checkCurrency, FieldError } from '../../shared/validation';
 
 /** Amount and unit fields shared by transfers, refunds and payouts. */
@@ -71,4 +71,10 @@ export function readMinorAmount(this: IExecuteFunctions, itemIndex: number, curr
 
 export function readCurrency(this: IExecuteFunctions, itemIndex: number, required: boolean): string {
 	return checkCurrency(this.getNodeParameter('currency', itemIndex, '') as string, 'Currency', required);
+}
+
+/** The amount of an item in major units (for the AI-agent maximum), exact. */
+export function readMajorAmount(this: IExecuteFunctions, itemIndex: number): string {
+	const currency = readCurrency.call(this, itemIndex, false) || 'USD';
+	return fromMinorUnits(readMinorAmount.call(this, itemIndex, currency), currency);
 }

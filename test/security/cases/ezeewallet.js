@@ -42,6 +42,7 @@ module.exports = {
 			name: 'single payout',
 			parameters: { resource: 'payout', operation: 'create', email: 'carol@example.com', amount: '1', currency: 'USD', merchantReference: 'sec-payout' },
 			path: '/single_payouts_new',
+			reference: 'merchantReference',
 			movements: (sandbox) => sandbox.state('ezeewallet').payouts.length,
 		},
 		{

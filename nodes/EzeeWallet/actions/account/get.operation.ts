@@ -29,7 +29,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		method: 'GET',
 		path: '/account',
 		qs: { email },
-		movesMoney: false,
+		kind: 'read',
 		itemIndex: i,
 	});
 	return { email, ...body };

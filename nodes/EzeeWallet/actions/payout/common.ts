@@ -100,7 +100,7 @@ export async function executeBatchPayout(
 				method: 'POST',
 				path,
 				body: { payout_requests: chunk.map((entry) => entry.recipient) },
-				movesMoney: true,
+				kind: 'moneyMove',
 				itemIndex: firstItem,
 				reference: `the batch with the merchant references of items ${firstItem} to ${chunk[chunk.length - 1].index}`,
 			});

@@ -13,3 +13,4 @@ export const description = updateDisplayOptions(displayOptions, singlePayoutProp
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
 	return await sendSinglePayout.call(this, i, '/single_payouts');
 }
+export { moneyMove } from './create.operation';

@@ -72,7 +72,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		method: 'POST',
 		path: '/refunds',
 		body,
-		movesMoney: true,
+		kind: 'moneyMove',
 		itemIndex: i,
 		reference: `refund with merchant transaction ID "${body.merchant_transaction_id as string}"`,
 	});

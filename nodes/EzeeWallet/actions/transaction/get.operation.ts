@@ -30,7 +30,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		method: 'GET',
 		path: '/transaction',
 		qs: { ezw_reference_id: reference },
-		movesMoney: false,
+		kind: 'read',
 		itemIndex: i,
 	});
 	return body;

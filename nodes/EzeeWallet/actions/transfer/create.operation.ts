@@ -126,7 +126,7 @@ export async function sendTransfer(this: IExecuteFunctions, i: number, path: str
 		method: 'POST',
 		path,
 		body,
-		movesMoney: true,
+		kind: 'moneyMove',
 		itemIndex: i,
 		reference: `transaction ID "${body[idName] as string}"`,
 		sensitiveValues: [password, body.source_wallet_pwd as string],

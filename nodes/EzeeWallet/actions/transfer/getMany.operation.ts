@@ -76,7 +76,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 			method: 'GET',
 			path: '/transfers',
 			qs: { ...qs, page },
-			movesMoney: false,
+			kind: 'read',
 			itemIndex: i,
 		});
 		// The reference shows the page counters both at the top level and under "pagination".

@@ -27,7 +27,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const transactionId = readTransactionId(this.getNodeParameter('transactionId', i));
 	const { body } = await kashaRequest.call(this, 'transactionStatus', {
 		pathParams: { transactionId },
-		movesMoney: false,
+		kind: 'read',
 		itemIndex: i,
 	});
 	return shapeResult(body);

@@ -28,7 +28,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const { sessionId, paymentOptionId, name } = readSessionChoice.call(this, i);
 	const { body } = await kashaRequest.call(this, 'paymentSuboptions', {
 		body: { sessionId, paymentOptionId },
-		movesMoney: false,
+		kind: 'read',
 		itemIndex: i,
 	});
 	const offered = readOfferedOptions(this.getNodeParameter('sessionPaymentOptions', i, []));

@@ -15,7 +15,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const body = buildSessionBody.call(this, i, 'paymentHosted');
 	const { body: response } = await kashaRequest.call(this, 'hostedCashierPayment', {
 		body,
-		movesMoney: false,
+		kind: 'read',
 		itemIndex: i,
 	});
 	return shapeResult(response);

@@ -16,7 +16,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const body = buildSessionBody.call(this, i, 'paymentInitiate');
 	const { body: response } = await kashaRequest.call(this, 'paymentOptions', {
 		body,
-		movesMoney: false,
+		kind: 'read',
 		itemIndex: i,
 	});
 	const result = shapeResult(response);

@@ -55,7 +55,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const { extraData, secrets } = readExtraData.call(this, i, true);
 	requireCardFor(chosen, extraData);
 
-	const { body: initiated } = await kashaRequest.call(this, 'paymentOptions', { body, movesMoney: false, itemIndex: i });
+	const { body: initiated } = await kashaRequest.call(this, 'paymentOptions', { body, kind: 'read', itemIndex: i });
 	const session = shapeResult(initiated);
 	const sessionId = String(session.sessionId ?? '');
 	const transactionId = String(session.transactionId ?? '').replace(/,$/, '');
@@ -77,7 +77,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	if (subOption) {
 		const { body: listed } = await kashaRequest.call(this, 'paymentSuboptions', {
 			body: { sessionId, paymentOptionId: option.paymentOptionId },
-			movesMoney: false,
+			kind: 'read',
 			itemIndex: i,
 		});
 		let match: IDataObject;

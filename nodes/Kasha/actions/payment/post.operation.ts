@@ -56,7 +56,7 @@ export async function postPayment(
 			optionId: request.optionId || null,
 			extraData: request.extraData,
 		},
-		movesMoney: true,
+		kind: 'moneyMove',
 		itemIndex: i,
 		reference: request.reference,
 		sensitiveValues: request.secrets,

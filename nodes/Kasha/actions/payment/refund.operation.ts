@@ -30,7 +30,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	});
 	const { body } = await kashaRequest.call(this, 'refund', {
 		body: { merchantReference },
-		movesMoney: true,
+		kind: 'moneyMove',
 		itemIndex: i,
 		reference: `merchant reference "${merchantReference}"`,
 	});

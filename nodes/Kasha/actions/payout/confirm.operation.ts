@@ -39,7 +39,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const action = checkOneOf(this.getNodeParameter('settleAction', i), 'Action', ['APPROVE', 'DECLINE'] as const);
 	const { body } = await kashaRequest.call(this, 'settlePayout', {
 		body: { action, transactionId },
-		movesMoney: true,
+		kind: 'moneyMove',
 		itemIndex: i,
 		reference: `payout transaction "${transactionId}" with Get Status`,
 	});

@@ -47,7 +47,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	if (optionId) body.optionId = optionId;
 	const { body: response } = await kashaRequest.call(this, 'createPayout', {
 		body,
-		movesMoney: true,
+		kind: 'moneyMove',
 		itemIndex: i,
 		reference: `session "${sessionId}" (its transaction ID came with Initiate Payout)`,
 		sensitiveValues: secrets,

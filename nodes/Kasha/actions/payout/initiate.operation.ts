@@ -16,7 +16,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const body = buildSessionBody.call(this, i, 'payoutInitiate');
 	const { body: response } = await kashaRequest.call(this, 'payoutOptions', {
 		body,
-		movesMoney: false,
+		kind: 'read',
 		itemIndex: i,
 	});
 	return { ...shapeResult(response), merchantReference: body.merchantReference };

@@ -20,7 +20,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		method: 'PUT',
 		path: '/wallet-cards/cancel',
 		body: { cardId },
-		movesMoney: true,
+		kind: 'moneyMove',
 		itemIndex: i,
 		reference: `the state of card ${cardId} (Card → Get)`,
 	});

@@ -32,7 +32,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		method: 'POST',
 		path: '/wallet-cards/create',
 		body: { email, cardType },
-		movesMoney: true,
+		kind: 'moneyMove',
 		itemIndex: i,
 		reference: `the cards of ${email} (Card → Get Many)`,
 	});

@@ -31,7 +31,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		method: 'GET',
 		path: '/wallet-cards/get-card-details',
 		qs: { cardId },
-		movesMoney: false,
+		kind: 'read',
 		itemIndex: i,
 	});
 	return withCodeNames(safeCard(cardFrom(body), includeSensitive));

@@ -41,7 +41,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 			method: 'GET',
 			path: '/get-merchant-wallets-cards',
 			qs: { page },
-			movesMoney: false,
+			kind: 'read',
 			itemIndex: i,
 		});
 		return { entries: listFrom(body, ['cards', 'data']), hasMore: hasMorePages(body, page) };

@@ -24,7 +24,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 			method: 'GET',
 			path: '/wallet-cards/get-transactions',
 			qs: { cardId, page },
-			movesMoney: false,
+			kind: 'read',
 			itemIndex: i,
 		});
 		return { entries: listFrom(body, ['transactions', 'data']), hasMore: hasMorePages(body, page) };

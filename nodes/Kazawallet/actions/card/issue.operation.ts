@@ -27,7 +27,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		method: 'POST',
 		path: '/wallet-cards/create-then-topup',
 		body: { email, amount, cardType },
-		movesMoney: true,
+		kind: 'moneyMove',
 		itemIndex: i,
 		reference: `the cards of ${email} (Card → Get Many)`,
 	});

@@ -19,7 +19,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		method: 'PUT',
 		path: '/wallet-cards/lock',
 		body: { cardId },
-		movesMoney: false,
+		kind: 'read',
 		itemIndex: i,
 		reference: `the state of card ${cardId} (Card → Get)`,
 	});

@@ -24,7 +24,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		method: 'PUT',
 		path: '/wallet-cards/topup',
 		body: { cardId, amount },
-		movesMoney: true,
+		kind: 'moneyMove',
 		itemIndex: i,
 		reference: `the transactions of card ${cardId} (Card → Get Transactions)`,
 	});

@@ -33,7 +33,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		method: 'POST',
 		path: '/wallet-cards/validate-code',
 		body: { cardId, code },
-		movesMoney: true,
+		kind: 'moneyMove',
 		itemIndex: i,
 		reference: `the transactions of card ${cardId} (Card → Get Transactions)`,
 		sensitiveValues: [code],

@@ -63,7 +63,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		method: 'POST',
 		path: '/createDepositRequest',
 		body,
-		movesMoney: true,
+		kind: 'moneyMove',
 		itemIndex: i,
 		reference: `the deposit of ${amount} ${currency} for ${email} in the Kazawallet dashboard`,
 	});

@@ -30,7 +30,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		method: 'POST',
 		path: '/gift-card/create',
 		body: { giftCardCurrency: currency.toLowerCase(), amount },
-		movesMoney: true,
+		kind: 'moneyMove',
 		itemIndex: i,
 		reference: `the gift cards of ${amount} ${currency} in the Kazawallet dashboard`,
 	});

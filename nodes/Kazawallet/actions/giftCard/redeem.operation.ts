@@ -39,7 +39,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		method: 'POST',
 		path: '/gift-card/redeem',
 		body: { giftCardCode, userEmail },
-		movesMoney: true,
+		kind: 'moneyMove',
 		itemIndex: i,
 		reference: `the balance of ${userEmail}`,
 		sensitiveValues: [giftCardCode],

@@ -61,7 +61,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		method: 'POST',
 		path: '/createPaymentLink',
 		body,
-		movesMoney: true,
+		kind: 'moneyMove',
 		itemIndex: i,
 		reference: body.ref ? `the payment link with reference "${body.ref as string}"` : undefined,
 	});

@@ -47,7 +47,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		method: 'POST',
 		path: '/transfer-from-merchant-to-user',
 		body,
-		movesMoney: true,
+		kind: 'moneyMove',
 		itemIndex: i,
 		reference: `the transfer of ${amount} ${currency} to ${email} in your merchant wallet history`,
 	});

@@ -28,7 +28,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const { body } = await kazawalletRequest.call(this, {
 		method: 'GET',
 		path: '/get-merchant-wallets',
-		movesMoney: false,
+		kind: 'read',
 		itemIndex: i,
 	});
 	const wallets = listFrom(body, ['wallets', 'data']);

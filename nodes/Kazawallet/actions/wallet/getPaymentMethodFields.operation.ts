@@ -31,7 +31,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		method: 'GET',
 		path: '/get-payment-method-fields',
 		qs,
-		movesMoney: false,
+		kind: 'read',
 		itemIndex: i,
 	});
 	return { ...body, paymentMethod: qs.id, fieldSlugs: methodFieldsFrom(body).map((entry) => entry.slug) };

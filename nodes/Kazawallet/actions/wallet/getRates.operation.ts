@@ -16,7 +16,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const { body } = await kazawalletRequest.call(this, {
 		method: 'GET',
 		path: '/get-rate',
-		movesMoney: false,
+		kind: 'read',
 		itemIndex: i,
 	});
 	return body;

@@ -61,7 +61,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		method: 'POST',
 		path: '/createWithdrawalRequest',
 		body,
-		movesMoney: true,
+		kind: 'moneyMove',
 		itemIndex: i,
 		reference: `the withdrawal of ${amount} ${currency} for ${email} in the Kazawallet dashboard`,
 	});

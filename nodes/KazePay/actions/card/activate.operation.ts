@@ -44,7 +44,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const { data } = await kazePayRequest.call(this, {
 		apiCode: 'ucardActive',
 		payload: { cardID, activationCode },
-		movesMoney: true,
+		kind: 'moneyMove',
 		itemIndex: i,
 		outcome: 'card activation',
 		reference: `the status of card ID "${cardID}" (Card → Get)`,

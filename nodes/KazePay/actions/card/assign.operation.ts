@@ -53,7 +53,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const { data } = await kazePayRequest.call(this, {
 		apiCode: 'ucardAssign',
 		payload: { email, cardNumber, autoActive },
-		movesMoney: false,
+		kind: 'read',
 		itemIndex: i,
 		sensitiveValues: [cardNumber],
 	});

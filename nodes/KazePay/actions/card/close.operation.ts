@@ -26,7 +26,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const { data } = await kazePayRequest.call(this, {
 		apiCode: 'closeCard',
 		payload: { cardID },
-		movesMoney: true,
+		kind: 'moneyMove',
 		itemIndex: i,
 		outcome: 'card closure (and refund of its balance)',
 		reference: `the status of card ID "${cardID}" (Card → Get)`,

@@ -29,7 +29,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const { data } = await kazePayRequest.call(this, {
 		apiCode: 'queryCard',
 		payload: { cardID },
-		movesMoney: false,
+		kind: 'read',
 		itemIndex: i,
 	});
 	return protectCardData({ cardID, ...resultObject(data) }, options.revealCardData === true);

@@ -20,7 +20,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const { data } = await kazePayRequest.call(this, {
 		apiCode: 'cardBalance',
 		payload: { cardID, currency },
-		movesMoney: false,
+		kind: 'read',
 		itemIndex: i,
 	});
 	return protectCardData({ cardID, currency, ...resultObject(data) }, false);

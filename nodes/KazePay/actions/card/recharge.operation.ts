@@ -39,7 +39,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const { data } = await kazePayRequest.call(this, {
 		apiCode: 'cardRecharge',
 		payload: { cardID, currency, amount: new JsonDecimal(amount) },
-		movesMoney: true,
+		kind: 'moneyMove',
 		itemIndex: i,
 		reference: `the transactions of card ID "${cardID}" (Transaction → Get Many) and the card balance`,
 	});

@@ -36,7 +36,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const { data } = await kazePayRequest.call(this, {
 		apiCode: 'cardSetPin',
 		payload: { cardID, pin },
-		movesMoney: false,
+		kind: 'read',
 		itemIndex: i,
 		sensitiveValues: [pin],
 	});

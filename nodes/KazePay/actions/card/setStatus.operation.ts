@@ -32,7 +32,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const { data } = await kazePayRequest.call(this, {
 		apiCode: 'updCardStatus',
 		payload: { cardID, status },
-		movesMoney: false,
+		kind: 'read',
 		itemIndex: i,
 	});
 	return protectCardData({ cardID, ...resultObject(data) }, false);

@@ -19,7 +19,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const { data } = await kazePayRequest.call(this, {
 		apiCode: 'queryUcardKycStatus',
 		payload: { email },
-		movesMoney: false,
+		kind: 'read',
 		itemIndex: i,
 	});
 	return { email, ...resultObject(data) };

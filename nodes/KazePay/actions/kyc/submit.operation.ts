@@ -148,7 +148,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const { data } = await kazePayRequest.call(this, {
 		apiCode: 'setUcardKyc',
 		payload,
-		movesMoney: false,
+		kind: 'read',
 		itemIndex: i,
 		sensitiveValues: [...front.sensitive, ...handheld.sensitive, ...(back?.sensitive ?? []), body.identificationNumber],
 	});

@@ -85,7 +85,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 			const { data } = await kazePayRequest.call(this, {
 				apiCode: 'queryTransactions',
 				payload: { ...query, pageSize, pageNum: page },
-				movesMoney: false,
+				kind: 'read',
 				itemIndex: i,
 			});
 			// The reference shows a bare array; a wrapped list is accepted too.

@@ -16,7 +16,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const { data } = await kazePayRequest.call(this, {
 		apiCode: 'getWebhookUrl',
 		payload: {},
-		movesMoney: false,
+		kind: 'read',
 		itemIndex: i,
 	});
 	return resultObject(data);

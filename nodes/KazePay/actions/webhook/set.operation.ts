@@ -39,7 +39,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const { data } = await kazePayRequest.call(this, {
 		apiCode: 'setWebhookUrl',
 		payload: { url },
-		movesMoney: false,
+		kind: 'read',
 		itemIndex: i,
 	});
 	return { url, ...resultObject(data) };

@@ -9,6 +9,6 @@ import { kpayRequest } from '../../transport';
 export const description = updateDisplayOptions({ show: { resource: ['auth'], operation: ['getMe'] } }, []);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
-	const { body } = await kpayRequest.call(this, { method: 'GET', path: '/auth/me', movesMoney: false, itemIndex: i });
+	const { body } = await kpayRequest.call(this, { method: 'GET', path: '/auth/me', kind: 'read', itemIndex: i });
 	return body;
 }

@@ -47,7 +47,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		path: '/auth/login',
 		headers: form ? { 'Content-Type': 'application/x-www-form-urlencoded' } : undefined,
 		body: form ? new URLSearchParams({ username: mobile, password }).toString() : { username: mobile, password },
-		movesMoney: false,
+		kind: 'read',
 		itemIndex: i,
 		sensitiveValues: [password],
 		credentials,

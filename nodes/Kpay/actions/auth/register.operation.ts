@@ -40,7 +40,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		method: 'POST',
 		path: '/auth/register',
 		body: { name, mobile, password },
-		movesMoney: false,
+		kind: 'read',
 		itemIndex: i,
 		sensitiveValues: [password],
 		withoutAuthentication: true,

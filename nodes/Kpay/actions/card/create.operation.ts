@@ -43,7 +43,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		method: 'POST',
 		path: '/cards',
 		body: { card_number: cardNumber, owner_name: ownerName, ...(shaba ? { shaba } : {}) },
-		movesMoney: false,
+		kind: 'read',
 		itemIndex: i,
 		sensitiveValues: [cardNumber],
 	});

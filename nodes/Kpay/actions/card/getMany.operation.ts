@@ -16,7 +16,7 @@ export const description = updateDisplayOptions({ show: { resource: ['card'], op
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
 	const limit = readLimit.call(this, i);
 	const showFull = this.getNodeParameter('showFullCardNumber', i, false) as boolean;
-	const { body } = await kpayRequest.call(this, { method: 'GET', path: '/cards', movesMoney: false, itemIndex: i });
+	const { body } = await kpayRequest.call(this, { method: 'GET', path: '/cards', kind: 'read', itemIndex: i });
 	const cards = ((body.cards ?? []) as IDataObject[]).map((card) => maskCards(card, showFull));
 	return limit === undefined ? cards : cards.slice(0, limit);
 }

@@ -53,7 +53,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		method: 'POST',
 		path: '/gateway/withdrawals',
 		body,
-		movesMoney: true,
+		kind: 'moneyMove',
 		itemIndex: i,
 		reference: `a ${amount} ${currency} withdrawal to ${destination} in your KPAY withdrawals`,
 	});

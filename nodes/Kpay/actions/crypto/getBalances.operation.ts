@@ -9,6 +9,6 @@ import { kpayRequest } from '../../transport';
 export const description = updateDisplayOptions({ show: { resource: ['crypto'], operation: ['getBalances'] } }, []);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
-	const { body } = await kpayRequest.call(this, { method: 'GET', path: '/gateway/balances', movesMoney: false, itemIndex: i });
+	const { body } = await kpayRequest.call(this, { method: 'GET', path: '/gateway/balances', kind: 'read', itemIndex: i });
 	return (body.balances ?? []) as IDataObject[];
 }

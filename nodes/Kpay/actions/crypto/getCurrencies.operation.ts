@@ -9,6 +9,6 @@ import { kpayRequest } from '../../transport';
 export const description = updateDisplayOptions({ show: { resource: ['crypto'], operation: ['getCurrencies'] } }, []);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
-	const { body } = await kpayRequest.call(this, { method: 'GET', path: '/gateway/currencies', movesMoney: false, itemIndex: i });
+	const { body } = await kpayRequest.call(this, { method: 'GET', path: '/gateway/currencies', kind: 'read', itemIndex: i });
 	return (body.currencies ?? []) as IDataObject[];
 }

@@ -24,7 +24,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const { body } = await kpayRequest.call(this, {
 		method: 'GET',
 		path: `/gateway/payments/${segment(id)}`,
-		movesMoney: false,
+		kind: 'read',
 		itemIndex: i,
 	});
 	return body;

@@ -43,7 +43,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		method: 'POST',
 		path: '/shops',
 		body,
-		movesMoney: true,
+		kind: 'moneyMove',
 		itemIndex: i,
 		outcome: 'shop creation',
 		reference: `the shop named "${body.name as string}" in your shop list`,

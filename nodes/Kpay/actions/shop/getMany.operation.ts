@@ -24,7 +24,7 @@ export const description = updateDisplayOptions({ show: { resource: ['shop'], op
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
 	const limit = readLimit.call(this, i);
 	const includeKeys = this.getNodeParameter('includeApiKeys', i, false) as boolean;
-	const { body } = await kpayRequest.call(this, { method: 'GET', path: '/shops', movesMoney: false, itemIndex: i });
+	const { body } = await kpayRequest.call(this, { method: 'GET', path: '/shops', kind: 'read', itemIndex: i });
 	const list = (body.shops ?? []) as IDataObject[];
 	const shops = includeKeys ? list : omitKeys(list, new Set(['api_key']));
 	return limit === undefined ? shops : shops.slice(0, limit);

@@ -17,7 +17,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const { body } = await kpayRequest.call(this, {
 		method: 'POST',
 		path: `/shops/${segment(shopId)}/regenerate-key`,
-		movesMoney: true,
+		kind: 'moneyMove',
 		itemIndex: i,
 		outcome: 'API key regeneration',
 		reference: 'the shop in your KPAY dashboard (its key may have changed)',

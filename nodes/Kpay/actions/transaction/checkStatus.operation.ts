@@ -18,7 +18,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const { body } = await kpayRequest.call(this, {
 		method: 'GET',
 		path: `/transactions/check/${segment(authority)}`,
-		movesMoney: false,
+		kind: 'read',
 		itemIndex: i,
 	});
 	return body;

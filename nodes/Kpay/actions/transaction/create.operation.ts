@@ -96,7 +96,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		method: 'POST',
 		path: '/transactions/create',
 		body,
-		movesMoney: true,
+		kind: 'moneyMove',
 		itemIndex: i,
 		reference: factorNumber
 			? `factor number "${factorNumber}" in Transactions → Get Many`

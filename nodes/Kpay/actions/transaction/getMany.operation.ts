@@ -56,7 +56,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 			method: 'GET',
 			path: '/transactions',
 			qs: { ...qs, page, per_page: perPage },
-			movesMoney: false,
+			kind: 'read',
 			itemIndex: i,
 		});
 		const entries = (body.transactions ?? []) as IDataObject[];

@@ -28,7 +28,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const { body } = await kpayRequest.call(this, {
 		method: 'GET',
 		path: `/transactions/payment/${segment(authority)}`,
-		movesMoney: false,
+		kind: 'read',
 		itemIndex: i,
 	});
 	return maskCards(body, showFull);

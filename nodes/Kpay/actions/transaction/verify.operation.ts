@@ -19,7 +19,7 @@ export async function verifyTransaction(this: ApiContext, authority: string, ite
 		method: 'POST',
 		path: '/transactions/verify',
 		body: { authority },
-		movesMoney: true,
+		kind: 'moneyMove',
 		itemIndex,
 		reference: `authority "${authority}" with Transactions → Check Status`,
 	});

@@ -1,0 +1,241 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
+
+/**
+ * The payment ledger: a money move is sent at most once per Idempotency Key, across runs, retries and
+ * processes. It lives in n8n's own store for processed items (the one behind the Remove Duplicates node,
+ * `this.helpers.checkProcessedAndRecord`), which n8n keeps in its database, so every main, worker and
+ * webhook process sees the same ledger.
+ *
+ * What n8n's store does (n8n 2.41, packages/cli/src/deduplication/deduplication-helper.ts): one row per
+ * workflow and node holds the MD5 hashes of the recorded values; each call reads the row, adds the new
+ * hashes and writes the whole row back. The read and the write are not one transaction, so two calls at
+ * the same moment in two processes can both see a key as new. Therefore:
+ * - within one process, every claim and release of a node goes through one queue (below), so concurrent
+ *   executions in that process (a schedule overlapping itself, a worker running several jobs) see each
+ *   other's claims;
+ * - across processes (two queue-mode workers claiming the same key in the same few milliseconds) the
+ *   store cannot tell; where the provider has its own idempotency the provider is the second guard (each
+ *   provider derives its request id from the key), elsewhere that window stays open (docs/ledger.md).
+ * - The first claim ever of a node inserts the row; a second insert at that moment fails on the row's
+ *   primary key, and the claim is then tried again (the row now exists).
+ */
+
+/** How many keys n8n keeps per node (oldest dropped first): far more than one run's items. */
+export const LEDGER_MAX_KEYS = 50_000;
+
+const STORE_OPTIONS = { mode: 'entries' as const, maxEntries: LEDGER_MAX_KEYS };
+
+/** Default of the Idempotency Key parameter: the operation's own reference parameter. */
+export function idempotencyKeyProperty(referenceParameter: string | undefined, what = 'payment'): INodeProperties {
+	const property: INodeProperties = {
+		displayName: 'Idempotency Key',
+		name: 'idempotencyKey',
+		type: 'string',
+		default: '',
+		required: true,
+		description: `A value unique to this ${what}, e.g. your order or payout ID. The node remembers it (n8n's processed-items store) and never sends the same key twice: re-running the workflow, Retry On Fail or a retried execution skips items whose ${what} was already sent.`,
+		hint: referenceParameter
+			? `Defaults to the reference field, so a repeated reference is never sent twice. Use a value that is unique per ${what}.`
+			: `Use a value that is unique per ${what}.`,
+	};
+	if (referenceParameter) property.default = `={{ $parameter["${referenceParameter}"] }}`;
+	return property;
+}
+
+/** Node-level options of the ledger (inside Execution Options). */
+export const ledgerOptions: INodeProperties[] = [
+	{
+		displayName: 'Payment Ledger',
+		name: 'paymentLedger',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether money moves are sent at most once per Idempotency Key across runs, retries and processes. Turning it off also turns off Retry On Fail for money moves.',
+	},
+	{
+		displayName: 'Release Idempotency Keys',
+		name: 'releaseKeys',
+		type: 'boolean',
+		default: false,
+		description:
+			"Whether to forget the input items' Idempotency Keys before sending, so they are sent again. Only for a run after an unknown outcome that you checked with the provider: nothing happened.",
+	},
+	{
+		displayName: 'Max Amount per Call for AI Agents',
+		name: 'agentMaxAmount',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 50.00',
+		description:
+			'When an AI agent uses this node as a tool, a money move above this amount (in the currency of the call) is refused. Required for money moves by agents.',
+	},
+];
+
+/** What the ledger decided for one item before anything was sent. */
+export type Claim =
+	| { state: 'claimed'; key: string }
+	| { state: 'held'; key: string; reason: string }
+	| { state: 'off' };
+
+/** One queue per workflow node in this process: claims and releases never interleave. */
+const queues = new Map<string, Promise<unknown>>();
+
+async function serialized<T>(queueKey: string, task: () => Promise<T>): Promise<T> {
+	const previous = queues.get(queueKey) ?? Promise.resolve();
+	const run = previous.then(task, task);
+	const tail = run.then(
+		() => undefined,
+		() => undefined,
+	);
+	queues.set(queueKey, tail);
+	try {
+		return await run;
+	} finally {
+		if (queues.get(queueKey) === tail) queues.delete(queueKey);
+	}
+}
+
+function queueKeyOf(context: IExecuteFunctions): string {
+	const node = context.getNode();
+	return `${context.getWorkflow().id ?? ''}\u0000${node.id ?? node.name}`;
+}
+
+function readOption<T>(context: IExecuteFunctions, name: string, fallback: T): T {
+	try {
+		return context.getNodeParameter(`executionOptions.${name}`, 0, fallback) as T;
+	} catch {
+		return fallback;
+	}
+}
+
+/** Whether the node runs as an AI agent's tool (n8n names such node types "<type>Tool"). */
+export function runsAsAgentTool(context: IExecuteFunctions): boolean {
+	return context.getNode().type.endsWith('Tool');
+}
+
+/** Whether the ledger is on for this node (a node option, on by default). */
+export function ledgerEnabled(context: IExecuteFunctions): boolean {
+	return readOption<boolean>(context, 'paymentLedger', true) !== false;
+}
+
+function storeUnavailable(context: IExecuteFunctions, error: unknown): NodeOperationError {
+	return new NodeOperationError(
+		context.getNode(),
+		`The payment ledger could not be reached, so nothing was sent: ${(error as Error).message ?? String(error)}`,
+		{
+			description:
+				"The ledger uses n8n's processed-items store (n8n 1.60 or newer). Run again; if this n8n has no such store, turn off Execution Options → Payment Ledger (money moves are then guarded only within one run).",
+		},
+	);
+}
+
+/**
+ * Checks the run before anything is sent: with the ledger off, Retry On Fail would send a money move
+ * again, so it is refused; an AI agent may only move money with the ledger on.
+ */
+export function assertSafeToRetry(context: IExecuteFunctions): void {
+	const node = context.getNode();
+	if (ledgerEnabled(context)) return;
+	if (node.retryOnFail) {
+		throw new NodeOperationError(node, 'Retry On Fail is not allowed for a money move without the payment ledger', {
+			description:
+				'A retry would send the payments of the items that already succeeded again. Turn on Execution Options → Payment Ledger, or turn off Settings → Retry On Fail.',
+		});
+	}
+	if (runsAsAgentTool(context)) {
+		throw new NodeOperationError(node, 'An AI agent may only move money with the payment ledger on', {
+			description: 'Turn on Execution Options → Payment Ledger for this tool.',
+		});
+	}
+}
+
+/**
+ * Claims the keys of all items in one call to n8n's store (the store rewrites one row per call).
+ * `keys[i]` undefined means the item has no key (it failed validation and is not sent). Returns one
+ * Claim per item: claimed (send it), held (already sent in an earlier run, or twice in this one).
+ */
+export async function claimKeys(context: IExecuteFunctions, keys: Array<string | undefined>): Promise<Claim[]> {
+	if (!ledgerEnabled(context)) return keys.map(() => ({ state: 'off' as const }));
+	const firstIndex = new Map<string, number>();
+	const unique: string[] = [];
+	keys.forEach((key, index) => {
+		if (key === undefined || firstIndex.has(key)) return;
+		firstIndex.set(key, index);
+		unique.push(key);
+	});
+	const release = readOption<boolean>(context, 'releaseKeys', false) === true;
+	const processed = await serialized(queueKeyOf(context), async () => {
+		for (let attempt = 1; ; attempt++) {
+			try {
+				if (release && unique.length) await context.helpers.removeProcessed(unique, 'node', STORE_OPTIONS);
+				const outcome = unique.length
+					? await context.helpers.checkProcessedAndRecord(unique, 'node', STORE_OPTIONS)
+					: { new: [], processed: [] };
+				return new Set(outcome.processed.map(String));
+			} catch (error) {
+				// the first claim of a node inserts its row; two such inserts at once: one fails, try again
+				if (attempt >= 3) throw storeUnavailable(context, error);
+				await sleep(50 * attempt);
+			}
+		}
+	});
+	return keys.map((key, index) => {
+		if (key === undefined) return { state: 'off' as const };
+		if (firstIndex.get(key) !== index) {
+			return {
+				state: 'held' as const,
+				key,
+				reason: `item ${firstIndex.get(key)} of this run has the same Idempotency Key; this one was not sent`,
+			};
+		}
+		if (processed.has(key)) {
+			return {
+				state: 'held' as const,
+				key,
+				reason:
+					'this Idempotency Key was already sent (or its outcome is unknown) in an earlier run, so it was not sent again',
+			};
+		}
+		return { state: 'claimed' as const, key };
+	});
+}
+
+/** Gives keys back after the provider definitely refused (nothing happened) or nothing was sent. */
+export async function releaseKeys(context: IExecuteFunctions, keys: string[]): Promise<void> {
+	if (!keys.length || !ledgerEnabled(context)) return;
+	await serialized(queueKeyOf(context), async () => {
+		for (let attempt = 1; ; attempt++) {
+			try {
+				await context.helpers.removeProcessed(keys, 'node', STORE_OPTIONS);
+				return;
+			} catch (error) {
+				if (attempt >= 3) throw storeUnavailable(context, error);
+				await sleep(50 * attempt);
+			}
+		}
+	});
+}
+
+/** The Idempotency Key of an item, trimmed; empty is an error naming the field. */
+export function readIdempotencyKey(context: IExecuteFunctions, itemIndex: number): string {
+	const raw = context.getNodeParameter('idempotencyKey', itemIndex, '') as unknown;
+	const key = raw === undefined || raw === null ? '' : String(raw).trim();
+	if (!key) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`Invalid Idempotency Key [item ${itemIndex}]: is empty`,
+			{
+				itemIndex,
+				description: `Set the Idempotency Key of item ${itemIndex} to a value unique per payment (e.g. your order or payout ID). Nothing was sent for this item.`,
+			},
+		);
+	}
+	if (key.length > 512) {
+		throw new NodeOperationError(context.getNode(), `Invalid Idempotency Key [item ${itemIndex}]: longer than 512 characters`, {
+			itemIndex,
+			description: `Nothing was sent for item ${itemIndex}.`,
+		});
+	}
+	return key;
+}
