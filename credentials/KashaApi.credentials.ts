@@ -1,10 +1,13 @@
 import type {
-	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
 	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
+
+import { authenticateKashaRequest } from '../nodes/Kasha/signature';
 
 /**
  * ASSUMED base URLs: the exported Kasha v2 reference does not show them. They live only here; a
@@ -93,16 +96,28 @@ export class KashaApi implements ICredentialType {
 			description:
 				'Optional text put before the key in the header, e.g. "Bearer " when the header is Authorization. Empty by default.',
 		},
+		{
+			displayName: 'Signature Secret Key',
+			name: 'signatureSecretKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Optional. The signature secret key Kasha support gives you. With it, every request is signed (x-signature header) and the Kasha Trigger accepts only notifications with a valid x-signature. Without it, notifications are unverified until the key is set (only the lookup with Kasha protects them).',
+		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				'={{$credentials.headerName}}': "={{ ($credentials.valuePrefix || '') + $credentials.apiKey }}",
-			},
-		},
-	};
+	/**
+	 * The API key header (name and prefix from this credential) and, when a signature secret key is set,
+	 * Kasha's x-signature over the exact body sent (nodes/Kasha/signature.ts): every request, the
+	 * credential test included, is signed in this one place.
+	 */
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		return authenticateKashaRequest(credentials, requestOptions);
+	}
 
 	// Kasha documents no read-only call that needs no id, so the test opens a payment session
 	// (POST /v2/payment-options, confirmed path) for 1.00 GBP that nobody pays: it moves no money and

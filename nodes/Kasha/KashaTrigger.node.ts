@@ -7,7 +7,16 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeConnectionTypes } from 'n8n-workflow';
 
-import { acknowledge, getBodyFields, reject, rememberEvent, urlPerRequestWebhookMethods } from '../shared/webhook';
+import {
+	acknowledge,
+	getBodyFields,
+	getRawBody,
+	reject,
+	rememberEvent,
+	safeEqual,
+	urlPerRequestWebhookMethods,
+} from '../shared/webhook';
+import { KASHA_SIGNATURE_HEADER, kashaSignature, signatureKeyOf, signedTexts } from './signature';
 import { kashaRequest } from './transport';
 
 /** Statuses a Kasha transaction can have (from the reference's samples and the payout flow). */
@@ -16,10 +25,38 @@ export const KASHA_STATUSES = ['COMPLETED', 'PENDING', 'PROCESSING', 'DECLINED',
 const asText = (value: unknown) =>
 	typeof value === 'string' || typeof value === 'number' ? String(value).trim() : undefined;
 
-/** The transaction ID in a notification. The payload is not in the reference: common spellings are accepted. */
+/**
+ * The transaction ID in a notification, under every name the public docs use: `internalId` (the
+ * predecessor API's notification, the transaction UUID), `transactionId` (Kasha's answers), and the
+ * common spellings `transaction_id`, `result.transactionId`, `id`.
+ */
 function notifiedId(fields: IDataObject): string | undefined {
 	const result = fields.result && typeof fields.result === 'object' ? (fields.result as IDataObject) : {};
-	return asText(fields.transactionId) ?? asText(fields.transaction_id) ?? asText(result.transactionId) ?? asText(fields.id);
+	return (
+		asText(fields.transactionId) ??
+		asText(fields.internalId) ??
+		asText(fields.transaction_id) ??
+		asText(result.transactionId) ??
+		asText(result.internalId) ??
+		asText(fields.id)
+	);
+}
+
+/** How an emitted event was established (the package-wide `verification` field of trigger items). */
+export type Verification = 'signature+lookup' | 'signature' | 'lookup' | 'none';
+
+/**
+ * Whether the notification carries a valid Kasha x-signature for `key`: Base64 HMAC-SHA256 over the
+ * raw body, or over the body re-serialised as Kasha's example computes it (see ./signature.ts).
+ * Every candidate is compared in constant time.
+ */
+export function hasValidSignature(received: string | undefined, raw: Buffer, key: string): boolean {
+	if (!received) return false;
+	let valid = false;
+	for (const text of signedTexts(raw)) {
+		if (safeEqual(received, kashaSignature(key, text))) valid = true;
+	}
+	return valid;
 }
 
 /**
@@ -62,7 +99,7 @@ export class KashaTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '=Notifications',
-		description: 'Starts the workflow on Kasha payment and payout notifications, confirmed with Kasha first',
+		description: 'Starts the workflow on Kasha payment and payout notifications, verified by signature and confirmed with Kasha first',
 		defaults: { name: 'Kasha Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -71,7 +108,7 @@ export class KashaTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Use this trigger’s production URL as the Notification URL of payments and payouts (or in the Kasha merchant portal). Kasha does not sign notifications, so each one is confirmed by fetching the transaction from Kasha with this credential: a notification for an unknown transaction, or one that disagrees with Kasha, is refused and starts nothing.',
+					'Use this trigger’s production URL as the Notification URL of payments and payouts (or in the Kasha merchant portal). With a Signature Secret Key in the Kasha credential, only notifications with a valid x-signature are accepted, and each is also confirmed by fetching the transaction from Kasha. Without the key, notifications are unverified until the key is set: only that lookup protects the workflow.',
 				name: 'notice',
 				type: 'notice',
 				default: '',
@@ -97,14 +134,15 @@ export class KashaTrigger implements INodeType {
 						type: 'boolean',
 						default: true,
 						description:
-							'Whether each notification is confirmed by fetching the transaction’s status from Kasha before the workflow starts. Turning this off means anyone who knows the URL can start the workflow.',
+							'Whether each notification is confirmed by fetching the transaction’s status from Kasha before the workflow starts. With a signature key in the credential, turning this off trusts the signed notification alone; without a key, it means anyone who knows the URL can start the workflow.',
 					},
 					{
 						displayName: 'Ignore Repeated Notifications',
 						name: 'ignoreRepeats',
 						type: 'boolean',
 						default: true,
-						description: 'Whether a notification already received (same transaction and status) is acknowledged without starting the workflow again',
+						description:
+							'Whether a notification already received (same transaction and status) is acknowledged without starting the workflow again. Only signed or confirmed values make the key: an unsigned, unconfirmed notification is never treated as a repeat.',
 					},
 				],
 			},
@@ -116,6 +154,18 @@ export class KashaTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const credentials = await this.getCredentials('kashaApi');
+		const key = signatureKeyOf(credentials);
+		let signed = false;
+		if (key) {
+			// before anything else: nothing unsigned is parsed further or looked up
+			const header = this.getHeaderData()[KASHA_SIGNATURE_HEADER] as string | string[] | undefined;
+			const received = (Array.isArray(header) ? header[0] : header)?.trim();
+			if (!received) return reject(this, 401, 'the notification is not signed (no x-signature header)');
+			if (!hasValidSignature(received, getRawBody(this), key)) return reject(this, 401, 'invalid x-signature');
+			signed = true;
+		}
+
 		const fields = getBodyFields(this);
 		let transactionId = notifiedId(fields);
 		if (!transactionId || transactionId.length > 255) return reject(this, 400, 'no transaction ID in the notification');
@@ -128,6 +178,7 @@ export class KashaTrigger implements INodeType {
 				const { body } = await kashaRequest.call(this, 'transactionStatus', {
 					pathParams: { transactionId },
 					kind: 'read',
+					credentials,
 				});
 				const first = Array.isArray(body) ? body[0] : body;
 				transaction = first && typeof first === 'object' ? (first as IDataObject) : {};
@@ -149,12 +200,17 @@ export class KashaTrigger implements INodeType {
 			if (differs) return reject(this, 409, `notification disagrees with Kasha (${differs})`);
 			confirmed = true;
 		}
+		const verification: Verification = signed ? (confirmed ? 'signature+lookup' : 'signature') : confirmed ? 'lookup' : 'none';
 
 		const status = (asText(transaction.status) ?? asText(fields.status) ?? '').toUpperCase();
 		const ack = { received: true };
 		const statuses = this.getNodeParameter('statuses', []) as string[];
 		if (statuses.length > 0 && !statuses.includes(status)) return acknowledge(this, ack);
-		if (options.ignoreRepeats !== false && !rememberEvent(this, `${transactionId}:${status}`)) return acknowledge(this, ack);
+		// the repeat key holds only signed or confirmed values (Kasha's ID and status, or the signed ones):
+		// unverified values could let a forger use up the key of a real event before it arrives
+		if (options.ignoreRepeats !== false && verification !== 'none' && !rememberEvent(this, `${transactionId}:${status}`)) {
+			return acknowledge(this, ack);
+		}
 
 		return acknowledge(this, ack, [
 			{
@@ -162,6 +218,7 @@ export class KashaTrigger implements INodeType {
 				transactionId,
 				status,
 				confirmed,
+				verification,
 				notification: fields,
 				receivedAt: new Date().toISOString(),
 			},

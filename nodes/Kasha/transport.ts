@@ -5,47 +5,103 @@ import { KASHA_BASE_URLS } from '../../credentials/KashaApi.credentials';
 import type { ApiContext, ApiRequest, ApiResponse, ProviderApi, ProviderError } from '../shared/transport';
 import { apiRequest } from '../shared/transport';
 
+/** How sure a path is (docs/kasha.md says why for each). */
+export type PathStatus = 'confirmed' | 'inferred' | 'assumed';
+
 interface Endpoint {
 	method: IHttpRequestMethods;
 	path: string;
-	/** true: the path is printed in the reference (or its README); false: our assumption. */
-	confirmed: boolean;
-	note: string;
+	/**
+	 * confirmed: Kasha's public docs (docs.kasha.io) show the path; inferred: a strong hint (Kasha's own
+	 * reference names it, or the predecessor API Kasha's reference derives from uses it); assumed: nothing
+	 * public names it, the path follows the naming of the confirmed ones.
+	 */
+	status: PathStatus;
+	/** Where the path comes from (see docs/kasha.md and shared/provider-docs/PUBLIC-DOCS.md). */
+	source: string;
 }
 
+const KASHA_DOCS = 'https://docs.kasha.io/docs/documentation/Integration-Guides';
+/** The predecessor API (Kibramoa) whose samples and sentences Kasha's reference reuses. */
+const PREDECESSOR = 'predecessor API (github.com/Kibramoa/Docs)';
+
 /**
- * EVERY Kasha path the package calls, in one table. Confirmed paths come from the reference and its
- * README section; the reference's export lost the others, so they are ASSUMED, following the
- * naming of the confirmed ones. Change a path here and every operation, the credential test aside,
- * follows. `{transactionId}` is replaced by the (URL-encoded) transaction ID.
+ * EVERY Kasha path the package calls, in one table: change a path here and every operation and the
+ * trigger follow (the credential test aside, which uses the confirmed /v2/payment-options).
+ * `{transactionId}` is replaced by the (URL-encoded) transaction ID.
  */
 export const KASHA_ENDPOINTS = {
-	paymentOptions: { method: 'POST', path: '/v2/payment-options', confirmed: true, note: '1. Initiate a Payment' },
-	paymentSuboptions: { method: 'POST', path: '/v2/payment-suboptions', confirmed: true, note: '2. Get Payment Suboptions' },
-	directPayment: { method: 'POST', path: '/v2/direct-payment', confirmed: true, note: '3. Post a Payment' },
-	settlePayout: {
+	paymentOptions: {
 		method: 'POST',
-		path: '/v2/settle-payout',
-		confirmed: false,
-		note: '4. Confirm Payout: the reference names /settle-payout; the /v2 prefix is assumed',
+		path: '/v2/payment-options',
+		status: 'confirmed',
+		source: `${KASHA_DOCS}/Local%20Methods/Payin/Hybrid%20Payment%20Link/ (1. Initiate a Payment)`,
 	},
-	hostedCashierPayment: { method: 'POST', path: '/v2/hosted-cashier', confirmed: false, note: 'Get Hosted Cashier link (payment)' },
-	hostedCashierPayout: { method: 'POST', path: '/v2/payout-hosted-cashier', confirmed: false, note: 'Get Hosted Cashier link (payout)' },
-	hybridPayment: { method: 'POST', path: '/v2/hybrid-payment', confirmed: false, note: 'Hybrid Payment' },
-	payoutOptions: { method: 'POST', path: '/v2/payout-options', confirmed: false, note: '1. Initiate a Payout' },
+	paymentSuboptions: {
+		method: 'POST',
+		path: '/v2/payment-suboptions',
+		status: 'confirmed',
+		source: `${KASHA_DOCS}/EasyP2P/Payin/Hybrid%20Payment%20Link/ (2. Get Payment Suboptions)`,
+	},
+	directPayment: {
+		method: 'POST',
+		path: '/v2/direct-payment',
+		status: 'confirmed',
+		source: `${KASHA_DOCS}/Cards/Payin/Direct%20API%20Integration/ (3. Post a Payment)`,
+	},
+	hostedCashierPayment: {
+		method: 'POST',
+		path: '/v2/payment-session',
+		status: 'confirmed',
+		source: `${KASHA_DOCS}/Cards/Payin/Hosted%20Cashier/ (POST /payment-session; Kasha's guides write /v2 paths without the prefix)`,
+	},
+	hostedCashierPayout: {
+		method: 'POST',
+		path: '/v2/payout-session',
+		status: 'inferred',
+		source: `${PREDECESSOR}: POST /payout-session, with the same description as Kasha's payout "Get Hosted Cashier link"`,
+	},
+	hybridPayment: {
+		method: 'POST',
+		path: '/v2/hybrid-payment',
+		status: 'assumed',
+		source: 'not found: the public hybrid-link guides stop before the step that returns the link',
+	},
+	payoutOptions: {
+		method: 'POST',
+		path: '/v2/payout-options',
+		status: 'inferred',
+		source: `${PREDECESSOR}: POST /payout-options, same sentence as Kasha's "1. Initiate a Payout"`,
+	},
 	payoutSuboptions: {
 		method: 'POST',
 		path: '/v2/payout-suboptions',
-		confirmed: false,
-		note: '2. Get Payout Suboptions: the reference mentions "the payout-suboptions endpoint"',
+		status: 'inferred',
+		source: 'Kasha\'s reference mentions "the payout-suboptions endpoint"; the /v2 prefix by analogy',
 	},
-	createPayout: { method: 'POST', path: '/v2/payout', confirmed: false, note: '3. Create Payout' },
-	refund: { method: 'POST', path: '/v2/refund', confirmed: false, note: 'Refund by Reference' },
+	createPayout: {
+		method: 'POST',
+		path: '/v2/direct-payout',
+		status: 'inferred',
+		source: `${PREDECESSOR}: POST /direct-payout, same "approved or declined from the merchant-portal" sentence as Kasha's "3. Create Payout"`,
+	},
+	settlePayout: {
+		method: 'POST',
+		path: '/v2/settle-payout',
+		status: 'inferred',
+		source: 'Kasha\'s reference names /settle-payout ("4. Confirm Payout"); the /v2 prefix by analogy',
+	},
+	refund: {
+		method: 'POST',
+		path: '/v2/refund/by-reference',
+		status: 'inferred',
+		source: `${PREDECESSOR}: POST /refund/by-reference, whose answer is identical to Kasha's "Refund by Reference" sample`,
+	},
 	transactionStatus: {
 		method: 'GET',
-		path: '/v2/transaction/{transactionId}',
-		confirmed: false,
-		note: 'Get Transaction status (the transactionId path parameter is documented, the path is not)',
+		path: '/v2/payments/{transactionId}',
+		status: 'inferred',
+		source: `${PREDECESSOR}: GET /payments/{transactionId}, whose answer is identical to Kasha's "Get Transaction status" sample`,
 	},
 } satisfies Record<string, Endpoint>;
 
@@ -101,8 +157,12 @@ export const KASHA_ERRORS: Record<string, { status: KashaStatus; reason: string;
 	'999': { status: 'DECLINED', reason: 'Miscellaneous error.', description: 'Default error for unmapped errors.' },
 };
 
-/** Result codes Kasha uses for answers that are not failures ("000" success, "300" redirect, "085" choice). */
-const SUCCESS_CODES = new Set(['0', '00', '000', '300', '85', '085']);
+/**
+ * Result codes Kasha uses for answers that are not failures: "000" success, "300" redirect, "085" choice,
+ * and /direct-payment's action codes 081-084 (QR code, build a request, receipt, info; see
+ * DIRECT_PAYMENT_ACTIONS in actions/common.ts).
+ */
+const SUCCESS_CODES = new Set(['0', '00', '000', '300', '85', '085', '081', '082', '083', '084', '81', '82', '83', '84']);
 
 const text = (value: unknown): string | undefined =>
 	typeof value === 'string' || typeof value === 'number' ? String(value).trim() : undefined;
@@ -121,12 +181,14 @@ export function parseKashaError(statusCode: number, raw: unknown): ProviderError
 	const body = unwrap(raw);
 	const error = body?.error && typeof body.error === 'object' ? (body.error as IDataObject) : undefined;
 	const result = body?.result && typeof body.result === 'object' ? (body.result as IDataObject) : undefined;
+	// the predecessor API puts a decline's codes in result.errors[] (HTTP 2xx, resultType "error")
+	const listed = Array.isArray(result?.errors) && result.errors[0] && typeof result.errors[0] === 'object' ? (result.errors[0] as IDataObject) : undefined;
 	const code =
-		text(body?.errorCode) ?? text(error?.code) ?? text(result?.errorCode) ?? text(body?.statusCode) ?? text(body?.code);
+		text(body?.errorCode) ?? text(error?.code) ?? text(result?.errorCode) ?? text(listed?.code) ?? text(body?.statusCode) ?? text(body?.code);
 	const normalized = code !== undefined && /^\d+$/.test(code) ? String(Number(code)) : code;
 	const known = normalized !== undefined ? KASHA_ERRORS[normalized] : undefined;
 	const providerReason =
-		text(body?.errorReason) ?? text(error?.message) ?? text(result?.errorReason) ?? text(body?.message) ?? text(body?.msg);
+		text(body?.errorReason) ?? text(error?.message) ?? text(result?.errorReason) ?? text(listed?.message) ?? text(body?.message) ?? text(body?.msg);
 	const transactionId = text(result?.transactionId) ?? text(body?.transactionId);
 	const where = transactionId ? ` Transaction ID: ${transactionId}.` : '';
 	if (known) {
@@ -141,9 +203,9 @@ export function parseKashaError(statusCode: number, raw: unknown): ProviderError
 	if (statusCode === 401 || statusCode === 403) {
 		return {
 			code: statusCode,
-			message: 'the API key was not accepted',
+			message: providerReason && /signature/i.test(providerReason) ? 'the request signature was not accepted' : 'the API key was not accepted',
 			description:
-				'Check the API key, and that the API Key Header (and prefix) in the credential match your Kasha onboarding pack.',
+				'Check the API key, and that the API Key Header (and prefix) in the credential match your Kasha onboarding pack. If the credential has a Signature Secret Key, check that it is the one Kasha gave you (requests are signed with it).',
 		};
 	}
 	const failedType = ['error', 'declined', 'failed', 'fail'].includes(String(body?.resultType ?? '').toLowerCase());
@@ -169,7 +231,7 @@ export const kashaApi: ProviderApi = {
 	credentialType: 'kashaApi',
 	baseUrl: kashaBaseUrl,
 	parseError: parseKashaError,
-	secretFields: ['apiKey'],
+	secretFields: ['apiKey', 'signatureSecretKey'],
 };
 
 export interface KashaCall extends Omit<ApiRequest, 'method' | 'path'> {

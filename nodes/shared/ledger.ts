@@ -165,21 +165,16 @@ export async function claimKeys(context: IExecuteFunctions, keys: Array<string |
 		unique.push(key);
 	});
 	const release = readOption<boolean>(context, 'releaseKeys', false) === true;
-	const processed = await serialized(queueKeyOf(context), async () => {
-		for (let attempt = 1; ; attempt++) {
-			try {
-				if (release && unique.length) await context.helpers.removeProcessed(unique, 'node', STORE_OPTIONS);
-				const outcome = unique.length
-					? await context.helpers.checkProcessedAndRecord(unique, 'node', STORE_OPTIONS)
-					: { new: [], processed: [] };
-				return new Set(outcome.processed.map(String));
-			} catch (error) {
-				// the first claim of a node inserts its row; two such inserts at once: one fails, try again
-				if (attempt >= 3) throw storeUnavailable(context, error);
-				await sleep(50 * attempt);
-			}
-		}
-	});
+	const processed = await serialized(queueKeyOf(context), async () =>
+		withStoreRetries(context, async () => {
+			if (release && unique.length) await context.helpers.removeProcessed(unique, 'node', STORE_OPTIONS);
+			if (!unique.length) return new Set<string>();
+			const outcome = await context.helpers.checkProcessedAndRecord(unique, 'node', STORE_OPTIONS);
+			const claimed = outcome.new.map(String);
+			await confirmRecorded(context, claimed);
+			return new Set(outcome.processed.map(String));
+		}),
+	);
 	return keys.map((key, index) => {
 		if (key === undefined) return { state: 'off' as const };
 		if (firstIndex.get(key) !== index) {
@@ -201,20 +196,52 @@ export async function claimKeys(context: IExecuteFunctions, keys: Array<string |
 	});
 }
 
+/**
+ * n8n's store writes its whole row back on every call, so a call of another process at the same moment
+ * can overwrite keys this one just recorded (a lost update). Asking again for the same keys tells: a key
+ * that comes back "new" was lost, and that same call records it again. Repeated until every key holds.
+ */
+async function confirmRecorded(context: IExecuteFunctions, keys: string[]): Promise<number> {
+	let restored = 0;
+	for (let round = 0; keys.length && round < 3; round++) {
+		const check = await context.helpers.checkProcessedAndRecord(keys, 'node', STORE_OPTIONS);
+		if (!check.new.length) break;
+		restored += check.new.length;
+	}
+	return restored;
+}
+
+async function withStoreRetries<T>(context: IExecuteFunctions, task: () => Promise<T>): Promise<T> {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await task();
+		} catch (error) {
+			// the first claim of a node inserts its row; two such inserts at once: one fails, try again
+			if (error instanceof NodeOperationError || attempt >= 3) {
+				throw error instanceof NodeOperationError ? error : storeUnavailable(context, error);
+			}
+			await sleep(50 * attempt);
+		}
+	}
+}
+
+/**
+ * After a run: gives back the keys of items the provider definitely refused or that were never sent,
+ * and makes sure the keys that must stay held (sent, or outcome unknown) are still in the store.
+ */
+export async function settleKeys(context: IExecuteFunctions, release: string[], keep: string[]): Promise<void> {
+	if (!ledgerEnabled(context) || (!release.length && !keep.length)) return;
+	await serialized(queueKeyOf(context), async () =>
+		withStoreRetries(context, async () => {
+			if (release.length) await context.helpers.removeProcessed(release, 'node', STORE_OPTIONS);
+			await confirmRecorded(context, keep);
+		}),
+	);
+}
+
 /** Gives keys back after the provider definitely refused (nothing happened) or nothing was sent. */
 export async function releaseKeys(context: IExecuteFunctions, keys: string[]): Promise<void> {
-	if (!keys.length || !ledgerEnabled(context)) return;
-	await serialized(queueKeyOf(context), async () => {
-		for (let attempt = 1; ; attempt++) {
-			try {
-				await context.helpers.removeProcessed(keys, 'node', STORE_OPTIONS);
-				return;
-			} catch (error) {
-				if (attempt >= 3) throw storeUnavailable(context, error);
-				await sleep(50 * attempt);
-			}
-		}
-	});
+	await settleKeys(context, keys, []);
 }
 
 /** The Idempotency Key of an item, trimmed; empty is an error naming the field. */

@@ -14,7 +14,7 @@ import {
 	ledgerEnabled,
 	ledgerOptions,
 	readIdempotencyKey,
-	releaseKeys,
+	settleKeys,
 	runsAsAgentTool,
 } from './ledger';
 import { exceedsAmount } from './money';
@@ -188,7 +188,7 @@ export async function routeOperation(
 	if (operation.moneyMove) {
 		assertSafeToRetry(this);
 		const withLedger = ledgerEnabled(this);
-		const keys: Array<string | undefined> = new Array(items.length);
+		const keys: Array<string | undefined> = Array.from({ length: items.length }, () => undefined);
 		for (let i = 0; i < items.length; i++) {
 			try {
 				if (withLedger) keys[i] = readIdempotencyKey(context, i);
@@ -232,7 +232,10 @@ export async function routeOperation(
 			if (operation.moneyMove) sent.push(itemIndex);
 		} catch (caught) {
 			const error = toNodeError.call(this, caught, itemIndex);
-			if (operation.moneyMove && isUnknownOutcome(caught)) unknown.push(itemIndex);
+			if (operation.moneyMove && isUnknownOutcome(caught)) {
+				unknown.push(itemIndex);
+				if (claim.state === 'claimed') explainHeldKey(error, claim.key);
+			}
 			else if (claim.state === 'claimed') toRelease.push(claim.key); // refused or never sent: nothing happened
 			fail(itemIndex, error);
 		}
@@ -251,7 +254,10 @@ export async function routeOperation(
 		claims.forEach((claim, itemIndex) => {
 			if (claim.state === 'claimed' && !started.has(itemIndex)) toRelease.push(claim.key);
 		});
-		await releaseKeys(this, toRelease);
+		const keep = [...sent, ...unknown]
+			.map((itemIndex) => claims[itemIndex])
+			.flatMap((claim) => (claim.state === 'claimed' ? [claim.key] : []));
+		await settleKeys(this, toRelease, keep);
 	}
 	if (firstFailure) {
 		const failure = firstFailure as { index: number; error: Error };
@@ -278,6 +284,13 @@ function checkAgentAmount(this: IExecuteFunctions, operation: Operation, itemInd
 	if (exceedsAmount(amount, max, 'Amount')) {
 		throw new FieldError('Amount', `${amount} is above the maximum of ${max} that an AI agent may send with this node`);
 	}
+}
+
+/** After an unknown outcome the key stays held: says so, and how to send the item again on purpose. */
+function explainHeldKey(error: Error, key: string): void {
+	const target = error as Error & { description?: string | null };
+	const note = `The payment ledger keeps this item's Idempotency Key "${key}", so running the node again skips it. If you find that nothing happened, run it once with Execution Options → Release Idempotency Keys on, or give the item a new key.`;
+	target.description = [target.description, note].filter(Boolean).join(' ');
 }
 
 const listed = (indexes: number[], claims: Claim[]) =>

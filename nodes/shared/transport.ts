@@ -9,7 +9,7 @@ import type {
 	IWebhookFunctions,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { redactText } from './redact';
 
@@ -148,6 +148,31 @@ function readCredentials(context: ApiContext, type: string): Promise<ICredential
 	return cached;
 }
 
+/**
+ * The last guard against ids that climb or reshape a URL path: every segment of a relative path (and of
+ * an absolute URL's path), decoded, must be non-empty and not "." or "..", and hold no "/", "\\", "?" or
+ * "#". Returns what is wrong, or undefined. (A trailing "/" is allowed.)
+ */
+export function unsafePathSegment(path: string): string | undefined {
+	let pathname = path;
+	const absolute = /^https?:\/\/[^/]+(.*)$/.exec(path);
+	if (absolute) pathname = absolute[1].split(/[?#]/)[0];
+	const segments = pathname.replace(/^\/+/, '').split('/');
+	if (segments.length > 1 && segments[segments.length - 1] === '') segments.pop();
+	for (const [index, raw] of segments.entries()) {
+		if (segments.length === 1 && raw === '') return undefined; // the base URL itself
+		let segment: string;
+		try {
+			segment = decodeURIComponent(raw);
+		} catch {
+			return `path segment ${index + 1} is not valid URL encoding`;
+		}
+		if (segment === '' || segment === '.' || segment === '..') return `path segment ${index + 1} is ${segment === '' ? 'empty' : `"${segment}"`}`;
+		if (/[/\\?#]/.test(segment)) return `path segment ${index + 1} contains "/", "\\", "?" or "#"`;
+	}
+	return undefined;
+}
+
 /** Parses a response body that should be JSON; returns undefined when it is not. */
 function parseJsonBody(body: unknown): { ok: boolean; value: unknown } {
 	if (body === undefined || body === null || body === '') return { ok: true, value: {} };
@@ -176,11 +201,7 @@ export function unknownOutcomeMessage(
 	what: string,
 ): string {
 	const lookup = request.reference ? ` Look up ${request.reference}` : ' Check the provider dashboard';
-	const ledger =
-		request.kind === 'moneyMove'
-			? " The payment ledger keeps this item's Idempotency Key, so running the node again skips it; if you find that nothing happened, run it again with the option Release Idempotency Keys on (or a new key)."
-			: '';
-	return `${what} The ${request.outcome ?? 'payment'} may or may not have been made: it was not sent again.${lookup} before running this item again.${ledger}`;
+	return `${what} The ${request.outcome ?? 'payment'} may or may not have been made: it was not sent again.${lookup} before running this item again.`;
 }
 
 /**
@@ -219,6 +240,13 @@ export async function apiRequest<T = IDataObject>(
 	const renewOn401 =
 		!request.withoutAuthentication &&
 		(typeof api.renewOn401 === 'function' ? api.renewOn401(credentials) : api.renewOn401 === true);
+	const badSegment = unsafePathSegment(request.path);
+	if (badSegment !== undefined) {
+		throw new NodeOperationError(this.getNode(), `Refused to send: ${badSegment}`, {
+			itemIndex: request.itemIndex,
+			description: 'An id that goes into the request URL must not be empty, "." or "..", nor contain "/", "\\", "?" or "#". Nothing was sent.',
+		});
+	}
 	const url = /^https?:\/\//.test(request.path)
 		? request.path
 		: `${api.baseUrl(credentials).replace(/\/+$/, '')}/${request.path.replace(/^\/+/, '')}`;
@@ -326,7 +354,7 @@ async function sendWithPolicy(
 			if (!refused) {
 				const timedOut = expired();
 				const reason = timedOut
-					? `no complete answer within ${Math.round(deadlineMs / 1000)} s`
+					? `no complete answer within ${Number((deadlineMs / 1000).toFixed(1))} s`
 					: redactText((error as Error).message ?? String(error), secrets);
 				if (sentOnce) {
 					throw unknown(`The connection to ${api.displayName} failed (${reason}).`, {

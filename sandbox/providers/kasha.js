@@ -1,13 +1,23 @@
 'use strict';
-// Kasha API v2 stand-in (reference: shared/provider-docs/kasha.txt). Paths as in the node's
-// KASHA_ENDPOINTS (confirmed and assumed). API key in x-api-key (or "Authorization: Bearer <key>").
-// Sessions expire after 30 minutes and take one payment each. Amounts are kept in 1e-8 units.
+// Kasha API v2 stand-in (reference: shared/provider-docs/kasha.txt and PUBLIC-DOCS.md). Paths as in the
+// node's KASHA_ENDPOINTS (confirmed, inferred and assumed). API key in x-api-key (or "Authorization:
+// Bearer <key>"). Sessions expire after 30 minutes and take one payment each. Amounts are kept in 1e-8 units.
+//
+// Signatures (docs.kasha.io "Signatures"): the merchant has a signature secret key (DEMO.signatureKey).
+// Notifications carry x-signature = Base64(HMAC-SHA256(key, body sent)). A request that carries an
+// x-signature is checked against its raw body (a wrong one → 401); unsigned requests are accepted, as
+// Kasha does ("not forced"), unless the provider option requireSignedRequests is set (or
+// POST /_control/kasha/signatures { required: true }).
+//
+// Notifications have the predecessor API's shape (Kasha publishes none): the transaction ID is `internalId`.
 //
 // Magic values (documented in docs/kasha.md):
 //   card 4000000000009995 → 3000, 4000000000000002 → 3001, 4000000000000127 → 3004,
 //   4000000000000069 → 3007, 4000000000003220 → 3-D Secure redirect (PENDING);
 //   cardholder or any method field "DECLINE <code>" → declined with that documented code;
-//   amount above 100000 → 1008, below 1 → 1007; an unknown country/currency pair → 995.
+//   amount above 100000 → 1008, below 1 → 1007; an unknown country/currency pair → 995;
+//   a local method field "ACTION 081" (082, 083, 084) → /direct-payment answers that action code
+//   (QR code, build a request, receipt, info) and the payment stays PENDING.
 
 const crypto = require('crypto');
 
@@ -29,7 +39,7 @@ const ERRORS = {
 	997: ['DECLINED', 'No route was found.'], 998: ['DECLINED', 'Adapter timeout.'], 999: ['DECLINED', 'Miscellaneous error.'],
 };
 
-const DEMO = { apiKey: 'kasha_sandbox_key_7f3a9c' };
+const DEMO = { apiKey: 'kasha_sandbox_key_7f3a9c', signatureKey: 'kasha_sandbox_signing_5d81e2b7' };
 const SESSION_MS = 30 * 60 * 1000;
 const UNIT = 1e8;
 const CRYPTO = new Set(['BTC', 'ETH', 'USDT', 'USDC', 'LTC']);
@@ -65,11 +75,17 @@ const PAYOUT_CATALOG = {
 
 const BALANCES = { BRL: 0, RUB: 0, GBP: 50_000, MXN: 0, ARS: 1_000_000, USDT: 0 };
 
-function createState() {
+/** Kasha's signature: Base64 HMAC-SHA256 of the body bytes with the merchant's signature key. */
+const sign = (key, body) => crypto.createHmac('sha256', key).update(body).digest('base64');
+
+function createState(_sandbox, options = {}) {
 	const balances = {};
 	for (const [currency, amount] of Object.entries(BALANCES)) balances[currency] = amount * UNIT;
 	return {
 		apiKeys: new Set([DEMO.apiKey]),
+		// null: the merchant has no signature key (nothing signed, nothing checked)
+		signatureKey: options.signatureKey === undefined ? DEMO.signatureKey : options.signatureKey,
+		requireSignedRequests: Boolean(options.requireSignedRequests),
 		balances,
 		sessions: new Map(),
 		transactions: new Map(),
@@ -90,10 +106,22 @@ function fail(code, status = 400, extra = {}) {
 }
 const notFound = (what) => ({ status: 404, body: { statusCode: '404', resultType: 'error', errorReason: `${what} not found` } });
 const unauthorized = { status: 401, body: { statusCode: '401', resultType: 'error', errorReason: 'Unauthorized: invalid API key' } };
+const badSignature = (reason) => ({ status: 401, body: { statusCode: '401', resultType: 'error', errorReason: `Unauthorized: ${reason}` } });
 
-function authenticate(ctx) {
+/** The API key, then the request signature when the merchant has a key: an error response, or undefined. */
+function guard(ctx) {
 	const key = ctx.headers['x-api-key'] || String(ctx.headers.authorization || '').replace(/^Bearer\s+/i, '');
-	return key && ctx.state.apiKeys.has(key);
+	if (!key || !ctx.state.apiKeys.has(key)) return unauthorized;
+	const signatureKey = ctx.state.signatureKey;
+	if (!signatureKey) return undefined;
+	const received = ctx.headers['x-signature'];
+	if (received === undefined) return ctx.state.requireSignedRequests ? badSignature('the request is not signed (x-signature)') : undefined;
+	const expected = sign(signatureKey, ctx.rawBody || Buffer.alloc(0));
+	const a = Buffer.from(String(received));
+	const b = Buffer.from(expected);
+	if (a.length !== b.length || !crypto.timingSafeEqual(a, b)) return badSignature('invalid x-signature');
+	ctx.signed = true;
+	return undefined;
 }
 
 /** Checks the fields every session-opening call shares; returns an error response or undefined. */
@@ -147,7 +175,8 @@ function optionId(session, option) {
 }
 
 function initiatePayment(ctx) {
-	if (!authenticate(ctx)) return unauthorized;
+	const denied = guard(ctx);
+	if (denied) return denied;
 	const error = validateSession(ctx, { needsLanguage: true });
 	if (error) return error;
 	const options = paymentOptionsFor(ctx);
@@ -161,7 +190,8 @@ function initiatePayment(ctx) {
 
 function hostedCashier(type) {
 	return (ctx) => {
-		if (!authenticate(ctx)) return unauthorized;
+		const denied = guard(ctx);
+	if (denied) return denied;
 		const error = validateSession(ctx, { needsLanguage: false });
 		if (error) return error;
 		const options = type === 'payment' ? paymentOptionsFor(ctx) : PAYOUT_CATALOG[`${ctx.body.country}:${ctx.body.currency}`];
@@ -170,7 +200,8 @@ function hostedCashier(type) {
 		session.hosted = true;
 		return {
 			status: 200,
-			body: { statusCode: '300', resultType: 'redirect', result: { sessionId: session.id, transactionId: session.transactionId, url: `${ctx.sandbox.baseUrl}/kasha/cashier/${session.id}`, expiresAt: new Date(session.expiresAt).toISOString() } },
+			// the predecessor API answers the link as `cashierUrl`
+			body: { statusCode: '300', resultType: 'redirect', result: { sessionId: session.id, transactionId: session.transactionId, cashierUrl: `${ctx.sandbox.baseUrl}/kasha/cashier/${session.id}`, expiresAt: new Date(session.expiresAt).toISOString() } },
 		};
 	};
 }
@@ -192,7 +223,8 @@ function findPaymentOption(session, id) {
 }
 
 function paymentSuboptions(ctx) {
-	if (!authenticate(ctx)) return unauthorized;
+	const denied = guard(ctx);
+	if (denied) return denied;
 	const { session, error } = liveSession(ctx, 'payment');
 	if (error) return error;
 	const option = findPaymentOption(session, ctx.body.paymentOptionId);
@@ -205,7 +237,8 @@ function paymentSuboptions(ctx) {
 }
 
 function hybridPayment(ctx) {
-	if (!authenticate(ctx)) return unauthorized;
+	const denied = guard(ctx);
+	if (denied) return denied;
 	const { session, error } = liveSession(ctx, 'payment');
 	if (error) return error;
 	const option = findPaymentOption(session, ctx.body.paymentOptionId);
@@ -213,6 +246,28 @@ function hybridPayment(ctx) {
 	if (ctx.body.optionId && !(option.subOptions || []).some((s) => s.id === ctx.body.optionId)) return fail(1000, 400, { errorReason: 'Unknown option id.' });
 	session.preselected = { option: option.name, optionId: ctx.body.optionId };
 	return { status: 200, body: { statusCode: '300', resultType: 'redirect', result: { transactionId: session.transactionId, url: `${ctx.sandbox.baseUrl}/kasha/cashier/${session.id}?preselected=1` } } };
+}
+
+/** The predecessor API's /direct-payment action codes (the payment is pending, the customer has something to do). */
+const ACTIONS = { '081': 'qr_code', '082': 'http_request', '083': 'receipt', '084': 'info' };
+
+function actionCodeIn(values) {
+	for (const value of values) {
+		const match = /^ACTION\s+(08[1-4])$/i.exec(String(value || '').trim());
+		if (match) return match[1];
+	}
+	return undefined;
+}
+
+function actionAnswer(ctx, code, session, transaction) {
+	const base = `${ctx.sandbox.baseUrl}/kasha/pay/${transaction.id}`;
+	const result = {
+		'081': { qrCode: `kasha-sandbox-qr:${transaction.id}` },
+		'082': { request: { method: 'POST', url: `${base}/confirm`, body: { sessionId: session.id } } },
+		'083': { sessionId: session.id, message: 'Upload the payment receipt.' },
+		'084': { info: 'Transfer the amount with the reference shown, then continue.', redirectUrl: base },
+	}[code];
+	return { statusCode: code, resultType: ACTIONS[code], result: { transactionId: transaction.id, ...result } };
 }
 
 function declineCodeIn(values) {
@@ -223,15 +278,30 @@ function declineCodeIn(values) {
 	return undefined;
 }
 
-function notify(ctx, transaction) {
-	if (!transaction.notificationUrl) return;
-	const payload = {
-		transactionId: transaction.id, merchantReference: transaction.merchantReference, status: transaction.status, type: transaction.type,
-		amount: transaction.paymentAmount, currency: transaction.currency, country: transaction.country,
+/** The notification of a transaction, in the predecessor API's shape (the ID is `internalId`). */
+function notificationOf(transaction) {
+	return {
+		internalId: transaction.id, sessionId: transaction.sessionId, type: transaction.type, paymentOptionName: transaction.method,
+		country: transaction.country, currency: transaction.currency, paymentAmount: transaction.paymentAmount,
+		merchantReference: transaction.merchantReference, status: transaction.status,
+		...(transaction.paymentReference ? { paymentReference: transaction.paymentReference } : {}),
+		...(transaction.userId ? { userId: transaction.userId } : {}),
 		...(transaction.errors ? { errorCode: transaction.errors.code } : {}),
 	};
+}
+
+/** Sends a notification as Kasha does: JSON, signed with x-signature when the merchant has a key. */
+function deliver(ctx, url, payload, { signed = true } = {}) {
+	const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
+	const key = ctx.state.signatureKey;
+	const headers = signed && key ? { 'x-signature': sign(key, body) } : {};
+	return ctx.sandbox.sendWebhook(url, payload, { provider: 'kasha', headers });
+}
+
+function notify(ctx, transaction) {
+	if (!transaction.notificationUrl) return;
 	// delivered after the API answer, like the real service
-	setImmediate(() => ctx.sandbox.sendWebhook(transaction.notificationUrl, payload, { provider: 'kasha' }));
+	setImmediate(() => deliver(ctx, transaction.notificationUrl, notificationOf(transaction)));
 }
 
 function settle(ctx, transaction, status, code) {
@@ -247,7 +317,8 @@ function declined(transaction, code) {
 }
 
 function directPayment(ctx) {
-	if (!authenticate(ctx)) return unauthorized;
+	const denied = guard(ctx);
+	if (denied) return denied;
 	const { session, error } = liveSession(ctx, 'payment');
 	if (error) return error;
 	const option = findPaymentOption(session, ctx.body.paymentOptionId);
@@ -305,11 +376,14 @@ function directPayment(ctx) {
 		return declined(transaction, code);
 	}
 	transaction.status = 'PENDING';
+	const action = actionCodeIn(Object.values(extra));
+	if (action) return { status: 200, body: actionAnswer(ctx, action, session, transaction) };
 	return { status: 200, body: { statusCode: '300', resultType: 'redirect', result: { transactionId: transaction.id, redirectUrl: `${ctx.sandbox.baseUrl}/kasha/pay/${transaction.id}` } } };
 }
 
 function initiatePayout(ctx) {
-	if (!authenticate(ctx)) return unauthorized;
+	const denied = guard(ctx);
+	if (denied) return denied;
 	const error = validateSession(ctx, { needsLanguage: false });
 	if (error) return error;
 	const options = PAYOUT_CATALOG[`${ctx.body.country}:${ctx.body.currency}`];
@@ -322,7 +396,8 @@ function initiatePayout(ctx) {
 }
 
 function payoutSuboptions(ctx) {
-	if (!authenticate(ctx)) return unauthorized;
+	const denied = guard(ctx);
+	if (denied) return denied;
 	const { session, error } = liveSession(ctx, 'payout');
 	if (error) return error;
 	const option = session.options.find((o) => o.paymentOptionId === ctx.body.paymentOptionId);
@@ -334,7 +409,8 @@ function payoutSuboptions(ctx) {
 }
 
 function createPayout(ctx) {
-	if (!authenticate(ctx)) return unauthorized;
+	const denied = guard(ctx);
+	if (denied) return denied;
 	const { session, error } = liveSession(ctx, 'payout');
 	if (error) return error;
 	const option = session.options.find((o) => o.paymentOptionId === ctx.body.paymentOptionId);
@@ -355,7 +431,8 @@ function createPayout(ctx) {
 }
 
 function settlePayout(ctx) {
-	if (!authenticate(ctx)) return unauthorized;
+	const denied = guard(ctx);
+	if (denied) return denied;
 	const { action, transactionId } = ctx.body;
 	const transaction = ctx.state.transactions.get(String(transactionId || ''));
 	if (!transaction || transaction.type !== 'payout') return notFound('Transaction');
@@ -374,7 +451,8 @@ function settlePayout(ctx) {
 }
 
 function refund(ctx) {
-	if (!authenticate(ctx)) return unauthorized;
+	const denied = guard(ctx);
+	if (denied) return denied;
 	const reference = ctx.body.merchantReference;
 	if (!reference) return fail(1000);
 	const transaction = [...ctx.state.transactions.values()].find((t) => t.type === 'payment' && t.merchantReference === reference);
@@ -394,7 +472,8 @@ function transactionView(t) {
 }
 
 function getTransaction(ctx) {
-	if (!authenticate(ctx)) return unauthorized;
+	const denied = guard(ctx);
+	if (denied) return denied;
 	const transaction = ctx.state.transactions.get(ctx.params.transactionId);
 	if (!transaction) return notFound('Transaction');
 	return { status: 200, body: transactionView(transaction) };
@@ -409,20 +488,22 @@ module.exports = {
 	ERRORS,
 	MAGIC_CARDS,
 	THREE_DS_CARD,
-	demoCredentials: (sandbox) => ({ environment: 'custom', baseUrl: `${sandbox.baseUrl}/kasha`, apiKey: DEMO.apiKey }),
+	sign,
+	notificationOf,
+	demoCredentials: (sandbox) => ({ environment: 'custom', baseUrl: `${sandbox.baseUrl}/kasha`, apiKey: DEMO.apiKey, signatureSecretKey: DEMO.signatureKey }),
 	routes: [
 		['POST', '/v2/payment-options', initiatePayment],
 		['POST', '/v2/payment-suboptions', paymentSuboptions],
 		['POST', '/v2/direct-payment', directPayment],
-		['POST', '/v2/hosted-cashier', hostedCashier('payment')],
-		['POST', '/v2/payout-hosted-cashier', hostedCashier('payout')],
+		['POST', '/v2/payment-session', hostedCashier('payment')],
+		['POST', '/v2/payout-session', hostedCashier('payout')],
 		['POST', '/v2/hybrid-payment', hybridPayment],
 		['POST', '/v2/payout-options', initiatePayout],
 		['POST', '/v2/payout-suboptions', payoutSuboptions],
-		['POST', '/v2/payout', createPayout],
+		['POST', '/v2/direct-payout', createPayout],
 		['POST', '/v2/settle-payout', settlePayout],
-		['POST', '/v2/refund', refund],
-		['GET', '/v2/transaction/:transactionId', getTransaction],
+		['POST', '/v2/refund/by-reference', refund],
+		['GET', '/v2/payments/:transactionId', getTransaction],
 	],
 	control: [
 		// the customer finished (or failed) a pending local-method / 3DS payment
@@ -438,7 +519,13 @@ module.exports = {
 			return { status: 200, body: { ok: true, offsetMs: ctx.state.clockOffset } };
 		}],
 		['GET', '/state', (ctx) => ({ status: 200, body: { balances: ctx.state.balances, transactions: [...ctx.state.transactions.values()], sessions: ctx.state.sessions.size } })],
-		// sends a notification exactly as given (for forged-notification tests)
-		['POST', '/notify', async (ctx) => ({ status: 200, body: await ctx.sandbox.sendWebhook(ctx.body.url, ctx.body.payload, { provider: 'kasha' }) })],
+		// sends a notification exactly as given (for forged-notification tests); signed only with { signed: true }
+		['POST', '/notify', async (ctx) => ({ status: 200, body: await deliver(ctx, ctx.body.url, ctx.body.payload, { signed: ctx.body.signed === true }) })],
+		// turns the merchant's signature key on or off ({ key: null }) and whether unsigned requests are refused
+		['POST', '/signatures', (ctx) => {
+			if (ctx.body.key !== undefined) ctx.state.signatureKey = ctx.body.key;
+			if (ctx.body.required !== undefined) ctx.state.requireSignedRequests = Boolean(ctx.body.required);
+			return { status: 200, body: { ok: true, signing: Boolean(ctx.state.signatureKey), required: ctx.state.requireSignedRequests } };
+		}],
 	],
 };

@@ -133,7 +133,12 @@ async function loadPackage() {
 	const loader = new core.PackageDirectoryLoader(PACKAGE_ROOT);
 	await loader.loadAll();
 	const nodeTypesByName = {};
-	for (const [name, data] of Object.entries(loader.nodeTypes)) nodeTypesByName[`${loader.packageName}.${name}`] = data.type;
+	for (const [name, data] of Object.entries(loader.nodeTypes)) {
+		nodeTypesByName[`${loader.packageName}.${name}`] = data.type;
+		// n8n offers every `usableAsTool` node to AI agents as "<name>Tool" (createAiTools); the node's own
+		// code runs, and `this.getNode().type` ends with "Tool"
+		if (data.type.description.usableAsTool) nodeTypesByName[`${loader.packageName}.${name}Tool`] = data.type;
+	}
 	for (const [name, type] of Object.entries(harnessNodes)) nodeTypesByName[name] = type;
 	const credentialTypes = {};
 	for (const [name, data] of Object.entries(loader.credentialTypes)) credentialTypes[name] = data.type;

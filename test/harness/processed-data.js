@@ -19,6 +19,7 @@ class InMemoryProcessedData {
 	constructor() {
 		this.rows = new Map(); // `${workflowId}|${context}` -> { mode, data: string[] }
 		this.calls = 0;
+		this.losing = 0;
 	}
 
 	static hash(value) {
@@ -51,7 +52,17 @@ class InMemoryProcessedData {
 
 	async update(key, value) {
 		await roundTrip();
+		if (this.losing > 0) {
+			// another process wrote back the copy it read before ours: our write is lost
+			this.losing--;
+			return;
+		}
 		this.rows.set(key, value);
+	}
+
+	/** The next `count` writes are overwritten at once by another process's stale copy (lost updates). */
+	loseNextUpdates(count = 1) {
+		this.losing = count;
 	}
 
 	async checkProcessedAndRecord(items, scope, contextData, options) {

@@ -106,7 +106,7 @@ describe('Kasha declines through the sandbox', () => {
 		const status = await runNode({ type: 'kasha', credentials: credentials(s.sandbox), items: [later], parameters: { resource: 'payment', operation: 'getStatus' } });
 		expect(status.items[0]).toMatchObject({ status: 'DECLINED', errors: { code: '3018', msg: 'Payment was not received.' } });
 		await new Promise((resolve) => setTimeout(resolve, 50));
-		expect(s.sandbox.webhooks.map((w) => w.payload)).toContainEqual(expect.objectContaining({ transactionId: later.transactionId, status: 'DECLINED', errorCode: '3018' }));
+		expect(s.sandbox.webhooks.map((w) => w.payload)).toContainEqual(expect.objectContaining({ internalId: later.transactionId, status: 'DECLINED', errorCode: '3018' }));
 		expect(kashaState().balances.RUB).toBe(0);
 	});
 
@@ -176,10 +176,10 @@ describe('Kasha declines through the sandbox', () => {
 
 	test('reads are retried on 5xx', async () => {
 		const session = await initiate();
-		s.sandbox.injectFault({ provider: 'kasha', path: `/v2/transaction/${session.transactionId}`, kind: 'status', status: 503 });
+		s.sandbox.injectFault({ provider: 'kasha', path: `/v2/payments/${session.transactionId}`, kind: 'status', status: 503 });
 		const r = await runNode({ type: 'kasha', credentials: credentials(s.sandbox), items: [session], parameters: { resource: 'payment', operation: 'getStatus' } });
 		expect(r.error).toBeUndefined();
-		expect(s.sandbox.count({ provider: 'kasha', path: `/v2/transaction/${session.transactionId}` })).toBe(2);
+		expect(s.sandbox.count({ provider: 'kasha', path: `/v2/payments/${session.transactionId}` })).toBe(2);
 	});
 
 	test('the API key and card data never reach the logs', () => {

@@ -39,7 +39,7 @@ describe('Kasha full flows through n8n', () => {
 			expect(emitted).toMatchObject({ transactionId: initiated.transactionId, status: 'COMPLETED', confirmed: true, merchantReference: 'flow-1', paymentAmount: 2500, method: 'Online Banking' });
 			expect(trigger.executions[0].output('Status')[0]).toMatchObject({ id: initiated.transactionId, status: 'COMPLETED' });
 			// confirmed with Kasha: one status lookup by the trigger, one by the downstream node
-			expect(s.sandbox.count({ provider: 'kasha', method: 'GET', path: `/v2/transaction/${initiated.transactionId}` })).toBe(2);
+			expect(s.sandbox.count({ provider: 'kasha', method: 'GET', path: `/v2/payments/${initiated.transactionId}` })).toBe(2);
 			expect(kashaState().balances.RUB).toBe(2500 * 1e8);
 		} finally {
 			await trigger.close();
@@ -113,7 +113,7 @@ describe('Kasha full flows through n8n', () => {
 		const r = await runNode({ type: 'kasha', credentials: credentials(s.sandbox), parameters: payoutSession({ operation: 'getHostedCashierLink', additionalFields: { userId: 'u-1', language: 'pt', extra1: 'a' } }) });
 		expect(r.error).toBeUndefined();
 		expect(r.items[0].url).toContain('/kasha/cashier/');
-		const sent = s.sandbox.requests.find((e) => e.path === '/v2/payout-hosted-cashier').body;
+		const sent = s.sandbox.requests.find((e) => e.path === '/v2/payout-session').body;
 		expect(sent).toMatchObject({ country: 'AR', currency: 'ARS', amount: 200, userId: 'u-1', language: 'PT', extra1: 'a', customer: { name: 'John Smith' } });
 		expect(kashaState().sessions.get(r.items[0].sessionId).type).toBe('payout');
 	});

@@ -1,7 +1,21 @@
 'use strict';
 // Shared bits of the Kasha tests: credentials for the sandbox and typical node parameters.
 
+const crypto = require('crypto');
 const kashaSandbox = require('../../sandbox/providers/kasha');
+const { post } = require('../harness/n8n');
+
+/** Kasha's signature as Kasha's docs compute it: Base64 HMAC-SHA256 of the body with the signature key. */
+const signature = (body, key = kashaSandbox.DEMO.signatureKey) => crypto.createHmac('sha256', key).update(body).digest('base64');
+
+/** Posts a notification signed as Kasha signs it (over the exact bytes sent); `key: null` sends it unsigned. */
+async function signedPost(url, payload, { format = 'json', key = kashaSandbox.DEMO.signatureKey, headers = {} } = {}) {
+	const body = format === 'form' ? new URLSearchParams(payload).toString() : typeof payload === 'string' ? payload : JSON.stringify(payload);
+	const signed = key === null ? {} : { 'x-signature': signature(body, key) };
+	// sent as a string, so the bytes signed are the bytes sent
+	const type = format === 'form' ? { 'content-type': 'application/x-www-form-urlencoded' } : {};
+	return await post(url, body, { headers: { ...type, ...signed, ...headers } });
+}
 
 function credentials(sandbox, overrides = {}) {
 	return { kashaApi: { ...sandbox.credentials().kasha, ...overrides } };
@@ -51,4 +65,4 @@ async function eventually(check, timeoutMs = 5000) {
 	}
 }
 
-module.exports = { kashaSandbox, credentials, paymentSession, payoutSession, card, VISA_OK, eventually };
+module.exports = { kashaSandbox, signature, signedPost, credentials, paymentSession, payoutSession, card, VISA_OK, eventually };

@@ -62,7 +62,7 @@ describe('Kasha payments', () => {
 		expect(r.error).toBeUndefined();
 		expect(r.items[0].url).toContain(`/kasha/cashier/${r.items[0].sessionId}`);
 		expect(r.items[0].resultType).toBe('redirect');
-		expect(lastRequest('/v2/hosted-cashier').body).toMatchObject({ storedToken: 'index-stored', language: 'ES', amount: 130.5 });
+		expect(lastRequest('/v2/payment-session').body).toMatchObject({ storedToken: 'index-stored', language: 'ES', amount: 130.5 });
 		expect(kashaState().sessions.get(r.items[0].sessionId).hosted).toBe(true);
 	});
 
@@ -164,7 +164,7 @@ describe('Kasha payments', () => {
 		expect(kashaState().balances.BRL).toBe(0);
 		const unknown = await runNode({ type: 'kasha', credentials: credentials(s.sandbox), parameters: { resource: 'payment', operation: 'refund', merchantReference: 'nope' } });
 		expect(unknown.error.message).toContain('Transaction not found');
-		expect(s.sandbox.count({ provider: 'kasha', path: '/v2/refund' })).toBe(3); // a money call is never re-sent
+		expect(s.sandbox.count({ provider: 'kasha', path: '/v2/refund/by-reference' })).toBe(3); // a money call is never re-sent
 	});
 
 	test('get status returns the transaction (from the incoming item by default)', async () => {
@@ -174,6 +174,6 @@ describe('Kasha payments', () => {
 		expect(r.items[0]).toMatchObject({ id: session.transactionId, status: 'CREATED', merchantReference: 'status-1', currency: 'BRL', paymentAmount: 130.5 });
 		const missing = await runNode({ type: 'kasha', credentials: credentials(s.sandbox), parameters: { resource: 'payment', operation: 'getStatus', transactionId: 'does-not-exist' } });
 		expect(missing.error.httpCode).toBe('404');
-		expect(s.sandbox.count({ provider: 'kasha', path: '/v2/transaction/does-not-exist' })).toBe(1);
+		expect(s.sandbox.count({ provider: 'kasha', path: '/v2/payments/does-not-exist' })).toBe(1);
 	});
 });

@@ -1,7 +1,7 @@
 'use strict';
 const { runNode, startTrigger, node, post } = require('../harness/n8n');
 const { useSandbox } = require('../harness/sandbox');
-const { credentials, paymentSession, card, eventually } = require('./helpers');
+const { credentials, paymentSession, card, eventually, signedPost, signature, kashaSandbox } = require('./helpers');
 
 const s = useSandbox();
 const kashaState = () => s.sandbox.state('kasha');
@@ -13,8 +13,9 @@ async function paidCardTransaction(notificationUrl) {
 	return kashaState().transactions.get(init.items[0].transactionId);
 }
 
-async function withTrigger(parameters, fn) {
-	const trigger = await startTrigger({ trigger: node('Kasha Trigger', 'kashaTrigger', parameters), downstream: [node('After', 'harness.passThrough')], credentials: credentials(s.sandbox) });
+/** The trigger with the sandbox credential (it has the signature key) or with `credentialOverrides`. */
+async function withTrigger(parameters, fn, credentialOverrides = {}) {
+	const trigger = await startTrigger({ trigger: node('Kasha Trigger', 'kashaTrigger', parameters), downstream: [node('After', 'harness.passThrough')], credentials: credentials(s.sandbox, credentialOverrides) });
 	try {
 		return await fn(trigger);
 	} finally {
@@ -22,7 +23,7 @@ async function withTrigger(parameters, fn) {
 	}
 }
 
-describe('Kasha Trigger', () => {
+describe('Kasha Trigger (signature key set: every test notification below is validly signed, the lookup still guards)', () => {
 	test('a genuine notification is confirmed with Kasha and emitted with the confirmed data', async () => {
 		await withTrigger({}, async (trigger) => {
 			const transaction = await paidCardTransaction(trigger.url());
@@ -31,19 +32,20 @@ describe('Kasha Trigger', () => {
 			expect(s.sandbox.webhooks[0]).toMatchObject({ status: 200 });
 			expect(trigger.executions).toHaveLength(1);
 			const item = trigger.executions[0].output('After')[0];
-			expect(item).toMatchObject({ transactionId: transaction.id, status: 'COMPLETED', confirmed: true, paymentAmount: 42, currency: 'GBP', notification: { transactionId: transaction.id, status: 'COMPLETED' } });
-			expect(s.sandbox.count({ provider: 'kasha', method: 'GET', path: `/v2/transaction/${transaction.id}` })).toBe(1);
+			// the sandbox notifies like the predecessor API: the ID in internalId, the body signed with x-signature
+			expect(item).toMatchObject({ transactionId: transaction.id, status: 'COMPLETED', confirmed: true, verification: 'signature+lookup', paymentAmount: 42, currency: 'GBP', notification: { internalId: transaction.id, status: 'COMPLETED' } });
+			expect(s.sandbox.count({ provider: 'kasha', method: 'GET', path: `/v2/payments/${transaction.id}` })).toBe(1);
 		});
 	});
 
 	test('a forged notification for a transaction that does not exist is rejected and starts nothing', async () => {
 		await withTrigger({}, async (trigger) => {
-			const response = await post(trigger.url(), { transactionId: '11111111-2222-3333-4444-555555555555', status: 'COMPLETED', amount: 1000, currency: 'GBP' });
+			const response = await signedPost(trigger.url(), { transactionId: '11111111-2222-3333-4444-555555555555', status: 'COMPLETED', amount: 1000, currency: 'GBP' });
 			await trigger.settle();
 			expect(response.status).toBe(401);
 			expect(response.body.error).toContain('unknown transaction');
 			expect(trigger.executions).toHaveLength(0);
-			expect(s.sandbox.count({ provider: 'kasha', method: 'GET', path: '/v2/transaction/11111111-2222-3333-4444-555555555555' })).toBe(1);
+			expect(s.sandbox.count({ provider: 'kasha', method: 'GET', path: '/v2/payments/11111111-2222-3333-4444-555555555555' })).toBe(1);
 		});
 	});
 
@@ -55,7 +57,7 @@ describe('Kasha Trigger', () => {
 	])('a notification that disagrees with Kasha (%j) is rejected', async (claims, field) => {
 		await withTrigger({}, async (trigger) => {
 			const init = await runNode({ type: 'kasha', credentials: credentials(s.sandbox), parameters: paymentSession({ country: 'GB', currency: 'GBP', amount: '42', additionalFields: { merchantReference: 'mine' } }) });
-			const response = await post(trigger.url(), { transactionId: init.items[0].transactionId, amount: 42, currency: 'GBP', ...claims });
+			const response = await signedPost(trigger.url(), { transactionId: init.items[0].transactionId, amount: 42, currency: 'GBP', ...claims });
 			await trigger.settle();
 			expect(response.status).toBe(409);
 			expect(response.body.error).toContain(field);
@@ -66,7 +68,7 @@ describe('Kasha Trigger', () => {
 	test('a forged notification through the sandbox (different transaction and status) is rejected', async () => {
 		await withTrigger({}, async (trigger) => {
 			const transaction = await paidCardTransaction();
-			const [status, result] = await s.sandbox.handleControl('POST', '/_control/kasha/notify', { url: trigger.url(), payload: { transactionId: transaction.id, status: 'REFUNDED' } });
+			const [status, result] = await s.sandbox.handleControl('POST', '/_control/kasha/notify', { url: trigger.url(), payload: { internalId: transaction.id, status: 'REFUNDED' }, signed: true });
 			expect(status).toBe(200);
 			expect(result.status).toBe(409);
 			await trigger.settle();
@@ -77,11 +79,11 @@ describe('Kasha Trigger', () => {
 	test('IDs that would move the lookup to another URL ("." or "..", slashes) are refused without asking Kasha', async () => {
 		await withTrigger({}, async (trigger) => {
 			const transaction = await paidCardTransaction();
-			// were the lookup of "." sent, GET /v2/transaction/ could be a list whose first entry is someone's payment
-			s.sandbox.injectFault({ provider: 'kasha', path: /^\/v2\/transaction\/?$/, kind: 'status', status: 200, body: [{ id: transaction.id, status: 'COMPLETED' }] });
+			// were the lookup of "." sent, GET /v2/payments/ could be a list whose first entry is someone's payment
+			s.sandbox.injectFault({ provider: 'kasha', path: /^\/v2\/payments\/?$/, kind: 'status', status: 200, body: [{ id: transaction.id, status: 'COMPLETED' }] });
 			const before = s.sandbox.count({ provider: 'kasha' });
 			for (const transactionId of ['.', '..', '../payment-options', 'a/b', ' x y ', '-x']) {
-				const response = await post(trigger.url(), { transactionId });
+				const response = await signedPost(trigger.url(), { transactionId });
 				expect(response.status).toBe(400);
 			}
 			await trigger.settle();
@@ -96,19 +98,19 @@ describe('Kasha Trigger', () => {
 			const view = s.sandbox.state('kasha').transactions.get(transaction.id);
 			const other = '6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f';
 			// an answer for another transaction
-			s.sandbox.injectFault({ provider: 'kasha', path: `/v2/transaction/${other}`, kind: 'status', status: 200, body: { id: transaction.id, status: 'COMPLETED', paymentAmount: 42, currency: 'GBP' } });
-			const forged = await post(trigger.url(), { transactionId: other, status: 'COMPLETED' });
+			s.sandbox.injectFault({ provider: 'kasha', path: `/v2/payments/${other}`, kind: 'status', status: 200, body: { id: transaction.id, status: 'COMPLETED', paymentAmount: 42, currency: 'GBP' } });
+			const forged = await signedPost(trigger.url(), { transactionId: other, status: 'COMPLETED' });
 			expect(forged.status).toBe(401);
 			// an answer without an ID (e.g. another endpoint) or without a status
-			s.sandbox.injectFault({ provider: 'kasha', path: `/v2/transaction/${other}`, kind: 'status', status: 200, body: { status: 'COMPLETED' } });
-			expect((await post(trigger.url(), { transactionId: other })).status).toBe(401);
-			s.sandbox.injectFault({ provider: 'kasha', path: `/v2/transaction/${transaction.id}`, kind: 'status', status: 200, body: { id: transaction.id } });
-			expect((await post(trigger.url(), { transactionId: transaction.id, status: 'COMPLETED' })).status).toBe(401);
+			s.sandbox.injectFault({ provider: 'kasha', path: `/v2/payments/${other}`, kind: 'status', status: 200, body: { status: 'COMPLETED' } });
+			expect((await signedPost(trigger.url(), { transactionId: other })).status).toBe(401);
+			s.sandbox.injectFault({ provider: 'kasha', path: `/v2/payments/${transaction.id}`, kind: 'status', status: 200, body: { id: transaction.id } });
+			expect((await signedPost(trigger.url(), { transactionId: transaction.id, status: 'COMPLETED' })).status).toBe(401);
 			await trigger.settle();
 			expect(trigger.executions).toHaveLength(0);
-			expect(s.sandbox.count({ provider: 'kasha', method: 'GET', path: `/v2/transaction/${other}` })).toBe(2);
+			expect(s.sandbox.count({ provider: 'kasha', method: 'GET', path: `/v2/payments/${other}` })).toBe(2);
 			// the genuine one still runs
-			const genuine = await post(trigger.url(), { transactionId: transaction.id, status: 'COMPLETED' });
+			const genuine = await signedPost(trigger.url(), { transactionId: transaction.id, status: 'COMPLETED' });
 			expect(genuine.status).toBe(200);
 			await trigger.settle();
 			expect(trigger.executions).toHaveLength(1);
@@ -121,9 +123,9 @@ describe('Kasha Trigger', () => {
 			const transaction = await paidCardTransaction();
 			const upper = transaction.id.toUpperCase();
 			// a Kasha that finds IDs whatever their case answers with its own spelling
-			s.sandbox.injectFault({ provider: 'kasha', path: `/v2/transaction/${upper}`, kind: 'status', status: 200, body: { id: transaction.id, status: 'COMPLETED', paymentAmount: 42, currency: 'GBP' } });
-			expect((await post(trigger.url(), { transactionId: transaction.id, status: 'COMPLETED' })).status).toBe(200);
-			expect((await post(trigger.url(), { transactionId: upper, status: 'COMPLETED' })).status).toBe(200);
+			s.sandbox.injectFault({ provider: 'kasha', path: `/v2/payments/${upper}`, kind: 'status', status: 200, body: { id: transaction.id, status: 'COMPLETED', paymentAmount: 42, currency: 'GBP' } });
+			expect((await signedPost(trigger.url(), { transactionId: transaction.id, status: 'COMPLETED' })).status).toBe(200);
+			expect((await signedPost(trigger.url(), { transactionId: upper, status: 'COMPLETED' })).status).toBe(200);
 			await trigger.settle();
 			expect(trigger.executions).toHaveLength(1);
 			expect(trigger.executions[0].items[0].transactionId).toBe(transaction.id);
@@ -132,7 +134,7 @@ describe('Kasha Trigger', () => {
 
 	test('a notification without a transaction ID is refused', async () => {
 		await withTrigger({}, async (trigger) => {
-			const response = await post(trigger.url(), { status: 'COMPLETED' });
+			const response = await signedPost(trigger.url(), { status: 'COMPLETED' });
 			expect(response.status).toBe(400);
 			await trigger.settle();
 			expect(trigger.executions).toHaveLength(0);
@@ -144,9 +146,9 @@ describe('Kasha Trigger', () => {
 		await withTrigger({}, async (trigger) => {
 			const transaction = await paidCardTransaction();
 			const payload = { transactionId: transaction.id, status: 'COMPLETED' };
-			const first = await post(trigger.url(), payload);
-			const second = await post(trigger.url(), payload);
-			const third = await post(trigger.url(), payload, { format: 'form' });
+			const first = await signedPost(trigger.url(), payload);
+			const second = await signedPost(trigger.url(), payload);
+			const third = await signedPost(trigger.url(), payload, { format: 'form' });
 			await trigger.settle();
 			expect([first.status, second.status, third.status]).toEqual([200, 200, 200]);
 			expect(trigger.executions).toHaveLength(1);
@@ -156,13 +158,13 @@ describe('Kasha Trigger', () => {
 	test('status filter: other statuses are acknowledged without running the workflow', async () => {
 		await withTrigger({ statuses: ['REFUNDED'] }, async (trigger) => {
 			const transaction = await paidCardTransaction();
-			const completed = await post(trigger.url(), { transactionId: transaction.id, status: 'COMPLETED' });
+			const completed = await signedPost(trigger.url(), { transactionId: transaction.id, status: 'COMPLETED' });
 			await trigger.settle();
 			expect(completed.status).toBe(200);
 			expect(trigger.executions).toHaveLength(0);
 			const refund = await runNode({ type: 'kasha', credentials: credentials(s.sandbox), parameters: { resource: 'payment', operation: 'refund', merchantReference: transaction.merchantReference } });
 			expect(refund.error).toBeUndefined();
-			const refunded = await post(trigger.url(), { transactionId: transaction.id, status: 'REFUNDED' });
+			const refunded = await signedPost(trigger.url(), { transactionId: transaction.id, status: 'REFUNDED' });
 			await trigger.settle();
 			expect(refunded.status).toBe(200);
 			expect(trigger.executions).toHaveLength(1);
@@ -173,25 +175,29 @@ describe('Kasha Trigger', () => {
 	test('when Kasha cannot be asked, the notification is answered 503 (Kasha retries) and nothing runs', async () => {
 		await withTrigger({}, async (trigger) => {
 			const transaction = await paidCardTransaction();
-			s.sandbox.injectFault({ provider: 'kasha', path: `/v2/transaction/${transaction.id}`, kind: 'status', status: 500, times: 4 });
-			const response = await post(trigger.url(), { transactionId: transaction.id, status: 'COMPLETED' });
+			s.sandbox.injectFault({ provider: 'kasha', path: `/v2/payments/${transaction.id}`, kind: 'status', status: 500, times: 4 });
+			const response = await signedPost(trigger.url(), { transactionId: transaction.id, status: 'COMPLETED' });
 			await trigger.settle();
 			expect(response.status).toBe(503);
 			expect(trigger.executions).toHaveLength(0);
 			// the redelivery later succeeds
-			const retry = await post(trigger.url(), { transactionId: transaction.id, status: 'COMPLETED' });
+			const retry = await signedPost(trigger.url(), { transactionId: transaction.id, status: 'COMPLETED' });
 			await trigger.settle();
 			expect(retry.status).toBe(200);
 			expect(trigger.executions).toHaveLength(1);
 		});
 	}, 20000);
 
-	test('with confirmation turned off the notification is emitted unconfirmed and Kasha is not asked', async () => {
+	test('with confirmation turned off a signed notification is emitted on its signature alone and Kasha is not asked', async () => {
 		await withTrigger({ options: { confirm: false } }, async (trigger) => {
-			const response = await post(trigger.url(), { transactionId: 'abc', status: 'completed' });
+			const response = await signedPost(trigger.url(), { internalId: 'abc', status: 'completed' });
+			const again = await signedPost(trigger.url(), { internalId: 'abc', status: 'completed' });
+			const unsigned = await post(trigger.url(), { internalId: 'abc', status: 'FAILED' });
 			await trigger.settle();
-			expect(response.status).toBe(200);
-			expect(trigger.executions[0].items[0]).toMatchObject({ transactionId: 'abc', status: 'COMPLETED', confirmed: false });
+			expect([response.status, again.status, unsigned.status]).toEqual([200, 200, 401]);
+			// signed values make the repeat key: the redelivery runs nothing
+			expect(trigger.executions).toHaveLength(1);
+			expect(trigger.executions[0].items[0]).toMatchObject({ transactionId: 'abc', status: 'COMPLETED', confirmed: false, verification: 'signature' });
 			expect(s.sandbox.count({ provider: 'kasha' })).toBe(0);
 		});
 	});
@@ -203,4 +209,156 @@ describe('Kasha Trigger', () => {
 			expect(s.sandbox.count({ provider: 'kasha' })).toBe(0);
 		});
 	});
+});
+
+describe('Kasha Trigger: the x-signature (Kasha docs, "Signatures")', () => {
+	test('unsigned, forged (wrong key), tampered or mis-encoded notifications are refused before any lookup', async () => {
+		await withTrigger({}, async (trigger) => {
+			const transaction = await paidCardTransaction();
+			const genuine = JSON.stringify({ internalId: transaction.id, status: 'COMPLETED', paymentAmount: 42, currency: 'GBP' });
+			const tampered = genuine.replace('"paymentAmount":42', '"paymentAmount":4200');
+			const digest = (body, key = kashaSandbox.DEMO.signatureKey) => require('crypto').createHmac('sha256', key).update(body);
+			const cases = [
+				['no x-signature', await post(trigger.url(), genuine)],
+				['empty x-signature', await post(trigger.url(), genuine, { headers: { 'x-signature': '' } })],
+				['signed with another key', await signedPost(trigger.url(), genuine, { key: 'not-the-merchant-key' })],
+				['body changed after signing', await post(trigger.url(), tampered, { headers: { 'x-signature': signature(genuine) } })],
+				['signature of another notification', await post(trigger.url(), genuine, { headers: { 'x-signature': signature('{}') } })],
+				['hex instead of Base64', await post(trigger.url(), genuine, { headers: { 'x-signature': digest(genuine).digest('hex') } })],
+				['Base64 without its padding', await post(trigger.url(), genuine, { headers: { 'x-signature': signature(genuine).replace(/=+$/, '') } })],
+				['SHA-1 instead of SHA-256', await post(trigger.url(), genuine, { headers: { 'x-signature': require('crypto').createHmac('sha1', kashaSandbox.DEMO.signatureKey).update(genuine).digest('base64') } })],
+				['the key itself as signature', await post(trigger.url(), genuine, { headers: { 'x-signature': kashaSandbox.DEMO.signatureKey } })],
+			];
+			await trigger.settle();
+			for (const [name, response] of cases) {
+				expect([name, response.status]).toEqual([name, 401]);
+			}
+			expect(cases[0][1].body.error).toContain('not signed');
+			expect(cases[2][1].body.error).toContain('invalid x-signature');
+			expect(trigger.executions).toHaveLength(0);
+			expect(s.sandbox.count({ provider: 'kasha', method: 'GET' })).toBe(0);
+			// the genuine one, signed, runs
+			expect((await signedPost(trigger.url(), genuine)).status).toBe(200);
+			await trigger.settle();
+			expect(trigger.executions).toHaveLength(1);
+		});
+	});
+
+	test('a signature over the re-serialised JSON (Kasha\'s example: JSON.stringify of the parsed payload) is accepted too', async () => {
+		await withTrigger({}, async (trigger) => {
+			const transaction = await paidCardTransaction();
+			const payload = { internalId: transaction.id, status: 'COMPLETED', currency: 'GBP' };
+			const pretty = JSON.stringify(payload, null, 2);
+			const response = await post(trigger.url(), pretty, { headers: { 'x-signature': signature(JSON.stringify(payload)) } });
+			// but a re-serialisation does not let a changed field through
+			const changed = await post(trigger.url(), JSON.stringify({ ...payload, status: 'REFUNDED' }, null, 2), { headers: { 'x-signature': signature(JSON.stringify(payload)) } });
+			await trigger.settle();
+			expect([response.status, changed.status]).toEqual([200, 401]);
+			expect(trigger.executions).toHaveLength(1);
+			expect(trigger.executions[0].items[0]).toMatchObject({ transactionId: transaction.id, verification: 'signature+lookup' });
+		});
+	});
+
+	test('a form-encoded notification is checked over its raw body', async () => {
+		await withTrigger({}, async (trigger) => {
+			const transaction = await paidCardTransaction();
+			const payload = { internalId: transaction.id, status: 'COMPLETED' };
+			const good = await signedPost(trigger.url(), payload, { format: 'form' });
+			const bad = await post(trigger.url(), new URLSearchParams(payload).toString(), { headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-signature': signature(JSON.stringify(payload)) } });
+			await trigger.settle();
+			expect([good.status, bad.status]).toEqual([200, 401]);
+			expect(trigger.executions).toHaveLength(1);
+		});
+	});
+});
+
+describe('Kasha Trigger without a signature key (works as before the key existed)', () => {
+	const noKey = { signatureSecretKey: '' };
+
+	test('unsigned notifications are confirmed by lookup (verification "lookup"); internalId is read', async () => {
+		await withTrigger({}, async (trigger) => {
+			const transaction = await paidCardTransaction();
+			const response = await post(trigger.url(), { internalId: transaction.id, status: 'COMPLETED' });
+			const forged = await post(trigger.url(), { internalId: '11111111-2222-3333-4444-555555555555', status: 'COMPLETED' });
+			await trigger.settle();
+			expect([response.status, forged.status]).toEqual([200, 401]);
+			expect(trigger.executions).toHaveLength(1);
+			expect(trigger.executions[0].items[0]).toMatchObject({ transactionId: transaction.id, status: 'COMPLETED', confirmed: true, verification: 'lookup' });
+		}, noKey);
+	});
+
+	test('a signature that comes anyway is ignored (there is no key to check it with)', async () => {
+		await withTrigger({}, async (trigger) => {
+			const transaction = await paidCardTransaction();
+			const response = await post(trigger.url(), { internalId: transaction.id, status: 'COMPLETED' }, { headers: { 'x-signature': 'anything' } });
+			await trigger.settle();
+			expect(response.status).toBe(200);
+			expect(trigger.executions[0].items[0].verification).toBe('lookup');
+		}, noKey);
+	});
+
+	test('with confirmation off too, nothing verifies the event ("none"), and unverified values never make a repeat key', async () => {
+		await withTrigger({ options: { confirm: false } }, async (trigger) => {
+			// a forger sending first must not use up the key of the real event that follows
+			const first = await post(trigger.url(), { internalId: 'abc', status: 'COMPLETED' });
+			const second = await post(trigger.url(), { internalId: 'abc', status: 'COMPLETED' });
+			await trigger.settle();
+			expect([first.status, second.status]).toEqual([200, 200]);
+			expect(trigger.executions).toHaveLength(2);
+			expect(trigger.executions.map((execution) => execution.items[0].verification)).toEqual(['none', 'none']);
+			expect(s.sandbox.count({ provider: 'kasha' })).toBe(0);
+		}, noKey);
+	});
+});
+
+describe('Kasha Trigger: transaction ID field names', () => {
+	test.each([
+		['internalId', (id) => ({ internalId: id })],
+		['transactionId', (id) => ({ transactionId: id })],
+		['transaction_id', (id) => ({ transaction_id: id })],
+		['result.transactionId', (id) => ({ result: { transactionId: id } })],
+		['result.internalId', (id) => ({ result: { internalId: id } })],
+		['id', (id) => ({ id })],
+	])('the ID in %s is read and confirmed', async (_name, shape) => {
+		await withTrigger({}, async (trigger) => {
+			const transaction = await paidCardTransaction();
+			const response = await signedPost(trigger.url(), { ...shape(transaction.id), status: 'COMPLETED' });
+			await trigger.settle();
+			expect(response.status).toBe(200);
+			expect(trigger.executions[0].items[0]).toMatchObject({ transactionId: transaction.id, verification: 'signature+lookup' });
+		});
+	});
+});
+
+describe('Kasha Trigger: the security suite\'s forgeries fail for the intended reason', () => {
+	const cases = require('../security/cases/kasha');
+	const send = (url, delivery) =>
+		post(url, cases.bodyOf(delivery), { headers: { ...(delivery.format === 'form' ? { 'content-type': 'application/x-www-form-urlencoded' } : {}), ...(delivery.headers || {}) } });
+
+	test('signature forgeries are refused by the signature check (401 before any lookup)', async () => {
+		await withTrigger({}, async (trigger) => {
+			for (const forged of cases.SIGNATURE_FORGERIES) {
+				const delivery = await forged.build(s.sandbox);
+				const lookupsBefore = s.sandbox.count({ provider: 'kasha', method: 'GET' });
+				const response = await send(trigger.url(), delivery);
+				expect([forged.name, response.status, /x-signature|not signed/.test(response.body.error)]).toEqual([forged.name, 401, true]);
+				expect(s.sandbox.count({ provider: 'kasha', method: 'GET' })).toBe(lookupsBefore);
+			}
+			await trigger.settle();
+			expect(trigger.executions).toHaveLength(0);
+		});
+	});
+
+	test('validly signed lookup forgeries pass the signature and are refused by the ID check or the lookup', async () => {
+		await withTrigger({}, async (trigger) => {
+			for (const forged of cases.LOOKUP_FORGERIES.map(cases.signedForgery)) {
+				s.sandbox.clearFaults();
+				const delivery = await forged.build(s.sandbox);
+				const response = await send(trigger.url(), delivery);
+				expect([forged.name, response.status >= 400, /x-signature|not signed/.test(String(response.body && response.body.error))]).toEqual([forged.name, true, false]);
+			}
+			await trigger.settle();
+			expect(trigger.executions).toHaveLength(0);
+		});
+	}, 30000);
 });

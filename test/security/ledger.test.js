@@ -152,7 +152,7 @@ describe.each(providers.map((p) => [p.provider, p]))('%s', (_name, cases) => {
 			box.sandbox.injectFault({ provider: cases.provider, path: op.path, kind: 'drop-after' });
 			const first = await runMoneyMove(cases, op, { refs, nodeId, prepared });
 			expect(first.error.message).toMatch(/may or may not have been made: it was not sent again/);
-			expect(first.error.message).toMatch(/Release Idempotency Keys/);
+			expect(first.error.description).toMatch(/Release Idempotency Keys/);
 			const sentBefore = requests();
 			const second = await runMoneyMove(cases, op, { refs, nodeId, prepared });
 			expect(second.items[0]).toMatchObject({ skipped: true });

@@ -587,3 +587,32 @@ export function readSessionChoice(this: IExecuteFunctions, i: number) {
 	const option = resolvePaymentOption(this.getNodeParameter('paymentOption', i), offered);
 	return { sessionId, ...option };
 }
+
+/** Names Kasha's answers may give the hosted cashier link (Kasha's docs only say "a link"; the predecessor answers `cashierUrl`). */
+const LINK_FIELDS = ['url', 'cashierUrl', 'cashierURL', 'link', 'cashierLink', 'hostedCashierUrl', 'paymentUrl', 'paymentLink', 'redirectUrl'];
+
+/** A hosted cashier / hybrid link answer, with the link always in `url` whatever Kasha calls it. */
+export function withCashierLink(result: IDataObject): IDataObject {
+	const name = LINK_FIELDS.find((field) => typeof result[field] === 'string' && result[field] !== '');
+	return name && name !== 'url' ? { ...result, url: result[name] } : result;
+}
+
+/**
+ * /direct-payment result codes that ask the workflow to do something (the predecessor API's action codes):
+ * the answer is a success, with `action` saying what to do.
+ */
+export const DIRECT_PAYMENT_ACTIONS: Record<string, string> = {
+	'300': 'redirect',
+	'081': 'qrCode',
+	'082': 'buildRequest',
+	'083': 'uploadReceipt',
+	'084': 'showInfo',
+};
+
+/** The `action` for a /direct-payment answer's statusCode ("81" or 81 count as "081"), or undefined. */
+export function directPaymentAction(statusCode: unknown): string | undefined {
+	if (typeof statusCode !== 'string' && typeof statusCode !== 'number') return undefined;
+	const code = String(statusCode).trim();
+	if (!/^\d{1,3}$/.test(code)) return undefined;
+	return DIRECT_PAYMENT_ACTIONS[code.padStart(3, '0')];
+}

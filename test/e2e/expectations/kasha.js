@@ -2,7 +2,7 @@
 // Kasha examples' assertions (format: ../expectations.js).
 
 const crypto = require('crypto');
-const { DEMO } = require('../../../sandbox/providers/kasha');
+const { DEMO, notificationOf } = require('../../../sandbox/providers/kasha');
 
 const UNIT = 1e8; // the Kasha sandbox keeps amounts in 1e-8 units
 const GBP_START = 50_000 * UNIT;
@@ -23,12 +23,16 @@ async function waitFor(check, what, timeoutMs = 10_000) {
 	}
 }
 
-/** Calls the Kasha sandbox's API over HTTP with the merchant's key, as a shop's backend (another process) would. */
+/** Kasha's x-signature: Base64 HMAC-SHA256 of the body with the merchant's signature key. */
+const sign = (body, key = DEMO.signatureKey) => crypto.createHmac('sha256', key).update(body).digest('base64');
+
+/** Calls the Kasha sandbox's API over HTTP with the merchant's key, signed, as a shop's backend (another process) would. */
 async function kashaApi(sandbox, path, body) {
+	const text = JSON.stringify(body);
 	const response = await fetch(`${sandbox.baseUrl}/kasha/v2${path}`, {
 		method: 'POST',
-		headers: { 'content-type': 'application/json', 'x-api-key': DEMO.apiKey },
-		body: JSON.stringify(body),
+		headers: { 'content-type': 'application/json', 'x-api-key': DEMO.apiKey, 'x-signature': sign(text) },
+		body: text,
 	});
 	const json = await response.json();
 	if (response.status !== 200) throw new Error(`Kasha sandbox ${path}: ${response.status} ${JSON.stringify(json)}`);
@@ -41,7 +45,7 @@ async function pendingPayout(sandbox, url, { reference, amount = 75.25 }) {
 		country: 'GB', currency: 'GBP', amount, redirectUrl: 'https://backoffice.example.com/payouts',
 		customer: { name: 'Jane Roe' }, merchantReference: reference, notificationUrl: url,
 	});
-	const created = await kashaApi(sandbox, '/payout', {
+	const created = await kashaApi(sandbox, '/direct-payout', {
 		sessionId: session.sessionId, paymentOptionId: session.paymentOptions[0].paymentOptionId, optionId: 'd_400',
 		extraData: { name: 'Jane Roe', bankAccount: '123456-12345678' },
 	});
@@ -52,9 +56,9 @@ async function pendingPayout(sandbox, url, { reference, amount = 75.25 }) {
 
 /** Confirms a pending payout (APPROVE / DECLINE) and returns the notification the sandbox then delivered. */
 async function settleAndDeliver(sandbox, transactionId, action) {
-	expect(kashaWebhooks(sandbox).filter((w) => w.payload.transactionId === transactionId)).toHaveLength(0); // a PENDING payout notifies nothing
+	expect(kashaWebhooks(sandbox).filter((w) => w.payload.internalId === transactionId)).toHaveLength(0); // a PENDING payout notifies nothing
 	await kashaApi(sandbox, '/settle-payout', { action, transactionId });
-	return waitFor(() => kashaWebhooks(sandbox).find((w) => w.payload.transactionId === transactionId), 'the Kasha notification');
+	return waitFor(() => kashaWebhooks(sandbox).find((w) => w.payload.internalId === transactionId), 'the Kasha notification');
 }
 
 module.exports = {
@@ -128,7 +132,7 @@ module.exports = {
 			]);
 
 			// the sandbox: two payouts created, one confirmed once; money moved once, for the approved one only
-			expect(sandbox.count({ provider: 'kasha', method: 'POST', path: '/v2/payout' })).toBe(2);
+			expect(sandbox.count({ provider: 'kasha', method: 'POST', path: '/v2/direct-payout' })).toBe(2);
 			expect(sandbox.count({ provider: 'kasha', method: 'POST', path: '/v2/settle-payout' })).toBe(1);
 			const state = sandbox.state('kasha');
 			await waitFor(() => state.transactions.get(jane).status === 'COMPLETED', 'the approved payout to complete');
@@ -142,7 +146,8 @@ module.exports = {
 			const notifications = await waitFor(() => kashaWebhooks(sandbox).length > 0 && kashaWebhooks(sandbox), 'the payout notification');
 			await new Promise((resolve) => setTimeout(resolve, 300));
 			expect(kashaWebhooks(sandbox)).toHaveLength(1);
-			expect(notifications[0].payload).toMatchObject({ transactionId: jane, status: 'COMPLETED', type: 'payout', merchantReference: submitted.reference, amount: 75.25, currency: 'GBP' });
+			// in the predecessor API's shape (the ID in internalId), signed with the merchant's signature key
+			expect(notifications[0].payload).toMatchObject({ internalId: jane, status: 'COMPLETED', type: 'payout', merchantReference: submitted.reference, paymentAmount: 75.25, currency: 'GBP' });
 			expect(notifications[0].url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:\\d+/webhook/${OUTCOME_WEBHOOK_ID}/notification$`));
 		},
 	},
@@ -151,26 +156,26 @@ module.exports = {
 	exKashaPayoutDone01: {
 		signed: [
 			{
-				name: 'an approved payout: Kasha notifies COMPLETED, the trigger confirms it by lookup and records the outcome',
+				name: 'an approved payout: Kasha notifies COMPLETED, signed; the trigger checks the x-signature, confirms by lookup and records the outcome',
 				async send({ sandbox, url, control }) {
 					// sent twice without a sandbox reset (queue-mode.e2e.js's de-duplication case), the second call is
-					// Kasha delivering the same notification again
+					// Kasha delivering the same (signed) notification again
 					const done = byReference(sandbox, 'payout-e2e-jane');
-					if (done) return control('/kasha/notify', { url, payload: kashaWebhooks(sandbox).find((w) => w.payload.transactionId === done.id).payload });
+					if (done) return control('/kasha/notify', { url, payload: kashaWebhooks(sandbox).find((w) => w.payload.internalId === done.id).payload, signed: true });
 					const transactionId = await pendingPayout(sandbox, url, { reference: 'payout-e2e-jane' });
 					return settleAndDeliver(sandbox, transactionId, 'APPROVE');
 				},
 				check({ nodeItems, delivery, sandbox }) {
 					expect(delivery.status).toBe(200);
 					expect(JSON.parse(delivery.response)).toEqual({ received: true });
-					const { transactionId } = delivery.payload;
+					const { internalId: transactionId } = delivery.payload;
 					const [trigger] = nodeItems('Kasha Trigger');
-					expect(trigger).toMatchObject({ transactionId, status: 'COMPLETED', type: 'payout', merchantReference: 'payout-e2e-jane', confirmed: true });
+					expect(trigger).toMatchObject({ transactionId, status: 'COMPLETED', type: 'payout', merchantReference: 'payout-e2e-jane', confirmed: true, verification: 'signature+lookup' });
 					expect(nodeItems('Record payout outcome')).toEqual([
 						{ reference: 'payout-e2e-jane', kashaTransactionId: transactionId, type: 'payout', status: 'COMPLETED', paid: true, amount: '75.25', currency: 'GBP', confirmedWithKasha: true },
 					]);
 					// confirmed by looking the transaction up with Kasha, once; the money moved once
-					expect(sandbox.count({ provider: 'kasha', method: 'GET', path: `/v2/transaction/${transactionId}` })).toBe(1);
+					expect(sandbox.count({ provider: 'kasha', method: 'GET', path: `/v2/payments/${transactionId}` })).toBe(1);
 					expect(sandbox.state('kasha').balances.GBP).toBe(GBP_START - 75.25 * UNIT);
 				},
 			},
@@ -183,7 +188,7 @@ module.exports = {
 				check({ nodeItems, delivery, sandbox }) {
 					expect(delivery.status).toBe(200);
 					expect(nodeItems('Record payout outcome')).toEqual([
-						expect.objectContaining({ reference: 'payout-e2e-declined', kashaTransactionId: delivery.payload.transactionId, status: 'DECLINED', paid: false, amount: '120', confirmedWithKasha: true }),
+						expect.objectContaining({ reference: 'payout-e2e-declined', kashaTransactionId: delivery.payload.internalId, status: 'DECLINED', paid: false, amount: '120', confirmedWithKasha: true }),
 					]);
 					expect(sandbox.state('kasha').balances.GBP).toBe(GBP_START);
 				},
@@ -191,16 +196,50 @@ module.exports = {
 		],
 		forged: [
 			{
-				name: 'a notification for a transaction Kasha does not know is refused with 401',
-				send: ({ url, control }) =>
-					control('/kasha/notify', { url, payload: { transactionId: crypto.randomUUID(), status: 'COMPLETED', type: 'payout', amount: 75.25, currency: 'GBP' } }),
+				name: 'an unsigned notification (true content, a real approved payout) is refused with 401 before any lookup',
+				async send({ sandbox, url, control }) {
+					const transactionId = await pendingPayout(sandbox, undefined, { reference: 'payout-e2e-unsigned' }); // no notification URL: only the forger's copy arrives
+					await kashaApi(sandbox, '/settle-payout', { action: 'APPROVE', transactionId });
+					await waitFor(() => sandbox.state('kasha').transactions.get(transactionId).status === 'COMPLETED', 'the payout to complete');
+					const payload = notificationOf(sandbox.state('kasha').transactions.get(transactionId));
+					const lookups = sandbox.count({ provider: 'kasha', method: 'GET' });
+					const delivery = await control('/kasha/notify', { url, payload });
+					expect(sandbox.count({ provider: 'kasha', method: 'GET' })).toBe(lookups);
+					return delivery;
+				},
+				check({ delivery }) {
+					expect(JSON.parse(delivery.response).error).toContain('not signed');
+				},
 			},
 			{
-				name: 'a notification claiming a still-PENDING payout COMPLETED is refused with 409',
+				name: 'a signed notification whose body was changed after signing is refused with 401',
+				async send({ url }) {
+					const signedBody = JSON.stringify({ internalId: crypto.randomUUID(), status: 'DECLINED', type: 'payout' });
+					const response = await fetch(url, {
+						method: 'POST',
+						headers: { 'content-type': 'application/json', 'x-signature': sign(signedBody) },
+						body: signedBody.replace('DECLINED', 'COMPLETED'),
+					});
+					return { status: response.status, response: await response.text() };
+				},
+				check({ delivery }) {
+					expect(JSON.parse(delivery.response).error).toContain('invalid x-signature');
+				},
+			},
+			{
+				name: 'a validly signed notification for a transaction Kasha does not know is still refused with 401 (lookup)',
+				send: ({ url, control }) =>
+					control('/kasha/notify', { url, payload: { internalId: crypto.randomUUID(), status: 'COMPLETED', type: 'payout', paymentAmount: 75.25, currency: 'GBP' }, signed: true }),
+				check({ delivery }) {
+					expect(JSON.parse(delivery.response).error).toContain('unknown transaction');
+				},
+			},
+			{
+				name: 'a validly signed notification claiming a still-PENDING payout COMPLETED is refused with 409 (lookup)',
 				status: 409,
 				async send({ sandbox, url, control }) {
 					const transactionId = await pendingPayout(sandbox, url, { reference: 'payout-e2e-forged' });
-					const delivery = await control('/kasha/notify', { url, payload: { transactionId, status: 'COMPLETED', type: 'payout', merchantReference: 'payout-e2e-forged', amount: 75.25, currency: 'GBP' } });
+					const delivery = await control('/kasha/notify', { url, payload: { internalId: transactionId, status: 'COMPLETED', type: 'payout', merchantReference: 'payout-e2e-forged', paymentAmount: 75.25, currency: 'GBP' }, signed: true });
 					expect(sandbox.state('kasha').transactions.get(transactionId).status).toBe('PENDING');
 					return delivery;
 				},

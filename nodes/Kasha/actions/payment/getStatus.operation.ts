@@ -5,8 +5,8 @@ import type { OperationResult } from '../../../shared/router';
 import { kashaRequest } from '../../transport';
 import { readTransactionId, shapeResult } from '../common';
 
-// Reference: kasha.txt, "Get Transaction status" (path parameter transactionId). Path assumed:
-// KASHA_ENDPOINTS.transactionStatus. Works for payments and payouts.
+// Reference: kasha.txt, "Get Transaction status" (path parameter transactionId). Path inferred from the
+// predecessor API (GET /payments/{transactionId}): KASHA_ENDPOINTS.transactionStatus. Works for payments and payouts.
 
 const properties: INodeProperties[] = [
 	{

@@ -3,9 +3,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
 import { kashaRequest } from '../../transport';
-import { buildSessionBody, sessionProperties, shapeResult } from '../common';
+import { buildSessionBody, sessionProperties, shapeResult, withCashierLink } from '../common';
 
-// Reference: kasha.txt, "Get Hosted Cashier link" (payment session). Path assumed: KASHA_ENDPOINTS.hostedCashierPayment
+// Reference: kasha.txt, "Get Hosted Cashier link" (payment session); docs.kasha.io Cards > Payin > Hosted Cashier:
+// POST /payment-session (KASHA_ENDPOINTS.hostedCashierPayment). The link is output as `url` whatever Kasha calls it.
 
 const displayOptions = { show: { resource: ['payment'], operation: ['getHostedCashierLink'] } };
 
@@ -18,5 +19,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		kind: 'read',
 		itemIndex: i,
 	});
-	return shapeResult(response);
+	return withCashierLink(shapeResult(response));
 }

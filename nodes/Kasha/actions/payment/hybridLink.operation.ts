@@ -10,6 +10,7 @@ import {
 	readSessionChoice,
 	sessionIdProperty,
 	shapeResult,
+	withCashierLink,
 } from '../common';
 
 // Reference: kasha.txt, "Hybrid Payment": session + preselected option → hosted cashier link.
@@ -40,5 +41,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const body: IDataObject = { sessionId, paymentOptionId };
 	if (optionId) body.optionId = optionId;
 	const { body: response } = await kashaRequest.call(this, 'hybridPayment', { body, kind: 'read', itemIndex: i });
-	return { sessionId, paymentOptionId, paymentOptionName: name, ...(optionId ? { optionId } : {}), ...shapeResult(response) };
+	return { sessionId, paymentOptionId, paymentOptionName: name, ...(optionId ? { optionId } : {}), ...withCashierLink(shapeResult(response)) };
 }

@@ -4,10 +4,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { omitKeys } from '../../../shared/redact';
 import type { OperationResult } from '../../../shared/router';
 import { checkString } from '../../../shared/validation';
-import { kashaRequest } from '../../transport';
+import { firstObject, kashaRequest } from '../../transport';
 import {
 	cardProperty,
 	cardSummary,
+	directPaymentAction,
 	methodFieldsProperty,
 	offeredOptionsProperty,
 	paymentOptionProperty,
@@ -63,6 +64,9 @@ export async function postPayment(
 	});
 	const result = omitKeys(shapeResult(body), SENSITIVE_KEYS);
 	delete result.extraData;
+	// 300 and 081-084 are not failures: the workflow has something to do (redirect, show a QR code, ...)
+	const action = directPaymentAction(firstObject(body).statusCode);
+	if (action) result.action = action;
 	const card = cardSummary(request.extraData);
 	return { ...result, ...(card ? { card } : {}) };
 }

@@ -6,7 +6,7 @@ import { checkString } from '../../../shared/validation';
 import { kashaRequest } from '../../transport';
 import { LIMITS, shapeResult } from '../common';
 
-// Reference: kasha.txt, "Refund by Reference". Path assumed: KASHA_ENDPOINTS.refund. Cannot be undone.
+// Reference: kasha.txt, "Refund by Reference". Path inferred (predecessor API's /refund/by-reference): KASHA_ENDPOINTS.refund. Cannot be undone.
 
 const properties: INodeProperties[] = [
 	{

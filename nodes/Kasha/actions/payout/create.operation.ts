@@ -16,7 +16,7 @@ import {
 	shapeResult,
 } from '../common';
 
-// Reference: kasha.txt, "3. Create Payout". Path assumed: KASHA_ENDPOINTS.createPayout.
+// Reference: kasha.txt, "3. Create Payout". Path inferred (predecessor API's /direct-payout): KASHA_ENDPOINTS.createPayout.
 // The payout then stays PENDING until Confirm Payout approves or declines it.
 
 const properties: INodeProperties[] = [

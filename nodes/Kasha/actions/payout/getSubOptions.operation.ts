@@ -13,7 +13,7 @@ import {
 	subOptionsOf,
 } from '../common';
 
-// Reference: kasha.txt, "2. Get Payout Suboptions". Path assumed: KASHA_ENDPOINTS.payoutSuboptions.
+// Reference: kasha.txt, "2. Get Payout Suboptions". Path inferred (named by the reference): KASHA_ENDPOINTS.payoutSuboptions.
 // Kasha answers an array whose "options" is one object with its formInputs; both are normalised.
 
 const properties: INodeProperties[] = [

@@ -3,9 +3,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
 import { kashaRequest } from '../../transport';
-import { buildSessionBody, sessionProperties, shapeResult } from '../common';
+import { buildSessionBody, sessionProperties, shapeResult, withCashierLink } from '../common';
 
-// Reference: kasha.txt, "Get Hosted Cashier link" (payout session). Path assumed: KASHA_ENDPOINTS.hostedCashierPayout
+// Reference: kasha.txt, "Get Hosted Cashier link" (payout session). Path inferred (predecessor API's /payout-session):
+// KASHA_ENDPOINTS.hostedCashierPayout. The link is output as `url` whatever Kasha calls it.
 
 const displayOptions = { show: { resource: ['payout'], operation: ['getHostedCashierLink'] } };
 
@@ -18,5 +19,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		kind: 'read',
 		itemIndex: i,
 	});
-	return shapeResult(response);
+	return withCashierLink(shapeResult(response));
 }

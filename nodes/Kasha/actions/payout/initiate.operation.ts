@@ -6,7 +6,7 @@ import { kashaRequest } from '../../transport';
 import { buildSessionBody, sessionProperties, shapeResult } from '../common';
 
 // Reference: kasha.txt, "1. Initiate a Payout": payout options for country, currency and amount.
-// Path assumed: KASHA_ENDPOINTS.payoutOptions. The answer is an array with one session.
+// Path inferred (predecessor API's /payout-options): KASHA_ENDPOINTS.payoutOptions. The answer is an array with one session.
 
 const displayOptions = { show: { resource: ['payout'], operation: ['initiate'] } };
 
