@@ -9,6 +9,7 @@ async function main() {
 	const keepLog = process.env.SANDBOX_KEEP_LOG !== '0';
 	const sandbox = await new Sandbox({ port, latencyMs, keepLog }).start();
 	console.log(`Provider sandbox listening on ${sandbox.baseUrl}`);
+	console.log(`Home page: ${sandbox.baseUrl}/ (KPAY payment pages, KYC decisions, payment links, demo notifications to any URL, balances, request log)`);
 	const credentials = sandbox.credentials();
 	for (const [name, url] of Object.entries(sandbox.urls())) {
 		console.log(`\n${name}: ${url}`);
@@ -17,7 +18,7 @@ async function main() {
 			console.log(`  ${key}: ${shown}`);
 		}
 	}
-	console.log('\nControl: POST /_control/reset, POST|DELETE /_control/faults, GET /_control/requests. Ctrl-C stops.');
+	console.log('\nControl: POST /_control/reset, POST|DELETE /_control/faults, GET /_control/requests, GET /_control/demos, POST /_control/demo/<id> {"url"}. Ctrl-C stops.');
 	const stop = async () => {
 		await sandbox.stop();
 		process.exit(0);

@@ -8,6 +8,8 @@ const http = require('http');
 const { URL } = require('url');
 
 const PROVIDER_MODULES = require('./providers');
+const home = require('./home');
+const { DEMOS, runDemo } = require('./demos');
 
 function compilePattern(pattern) {
 	const names = [];
@@ -184,6 +186,12 @@ class Sandbox {
 			res.end(text);
 		};
 		try {
+			// the home page (GET /), its forms (/_home/…) and HTML pages a person's browser asks for (sandbox/home.js)
+			const page = await home.handle(this, { method: req.method, path, query, body, headers: req.headers });
+			if (page) {
+				res.writeHead(page.status, page.headers || {});
+				return res.end(page.body ?? '');
+			}
 			if (path.startsWith('/_control/')) return send(...(await this.handleControl(req.method, path, body, query)));
 			for (const [name, provider] of Object.entries(this.providers)) {
 				const prefix = provider.module.prefix;
@@ -193,7 +201,7 @@ class Sandbox {
 				if (this.keepLog) {
 					this.requests.push({ provider: name, method: req.method, path: subPath, headers: req.headers, body, at: Date.now() });
 				}
-				if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+				if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs).unref());
 				const fault = this.takeFault(name, req.method, subPath);
 				if (fault && (await this.applyFaultBefore(fault, req, res, send))) return;
 				const ctx = { req, method: req.method, path: subPath, query, body, rawBody, headers: req.headers, sandbox: this, state: provider.state, params: {} };
@@ -226,7 +234,7 @@ class Sandbox {
 	async applyFaultBefore(fault, req, res, send) {
 		switch (fault.kind) {
 			case 'latency':
-				await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 100));
+				await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 100).unref());
 				return false;
 			case 'status':
 				send(fault.status ?? 500, fault.body ?? { error: { message: 'Injected failure' } }, fault.headers);
@@ -239,7 +247,7 @@ class Sandbox {
 				req.socket.destroy();
 				return true;
 			case 'timeout':
-				await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 2000));
+				await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 2000).unref());
 				req.socket.destroy();
 				return true;
 			// a 200 that carries nothing, and nothing was done: success must need evidence
@@ -304,6 +312,18 @@ class Sandbox {
 		}
 		if (path === '/_control/webhooks' && method === 'GET') {
 			return [200, { webhooks: this.webhooks }];
+		}
+		// demo events (sandbox/demos.js): {"url": "<the trigger's webhook URL>"}
+		if (path === '/_control/demos' && method === 'GET') {
+			return [200, { demos: Object.entries(DEMOS).map(([id, demo]) => ({ id, provider: demo.provider, title: demo.title, forged: Boolean(demo.forged), expect: demo.expect })) }];
+		}
+		const demo = /^\/_control\/demo\/([^/]+)$/.exec(path);
+		if (demo && method === 'POST') {
+			try {
+				return [200, await runDemo(this, decodeURIComponent(demo[1]), body)];
+			} catch (error) {
+				return [error.status || 500, { error: { message: error.message } }];
+			}
 		}
 		const match = /^\/_control\/([^/]+)(\/.*)$/.exec(path);
 		const provider = match && this.providers[match[1]];

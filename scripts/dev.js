@@ -6,9 +6,11 @@
 //   3. starts the provider sandbox on 127.0.0.1 and creates one credential per sandbox provider pointing
 //      at it; imports examples/*.json and activates the trigger examples;
 //   4. starts n8n on 127.0.0.1, creates the owner login and prints the URL. Ctrl-C stops everything.
-// Options: --fresh (forget the previous dev n8n: workflows, executions, login), --no-build, --verbose
-// (n8n's own log on the terminal). Ports: N8N_PORT (5678), SANDBOX_PORT (4010); taken ports are replaced
-// by free ones. The n8n user folder is kept between runs in the cache (examples are re-imported).
+// Options: --fresh (forget the previous dev n8n: workflows, executions, login, what the triggers have
+// seen), --no-build, --verbose (n8n's own log on the terminal). Ports: N8N_PORT (5678), SANDBOX_PORT (4010);
+// taken ports are replaced by free ones. The n8n user folder is kept between runs in the cache (examples are
+// re-imported); the sandbox starts from its demo state every time. The `try:` lines come from
+// scripts/n8n-runtime/demos.js (the end-to-end test test/e2e/dev-demos.e2e.js sends the same requests).
 
 const fs = require('fs');
 const path = require('path');
@@ -23,12 +25,6 @@ const OWNER = {
 };
 
 const log = (line) => console.log(`[dev] ${line}`);
-
-// A payload to try each provider's sandbox notification with (POST /_control/<provider>/notify signs it);
-// providers without a row get the bare endpoint printed (see docs/<provider>.md for their payload).
-const DEMO_NOTIFICATIONS = {
-	ezeewallet: { transaction_id: 'order-1001', status: 'approved' },
-};
 
 async function pickPort(preferred, what) {
 	if (!(await portInUse(preferred))) return preferred;
@@ -54,8 +50,15 @@ async function main() {
 	log(`provider sandbox on ${sandbox.baseUrl}`);
 
 	const userFolder = path.join(cacheRoot(), 'dev-n8n');
-	if (args.includes('--fresh')) fs.rmSync(userFolder, { recursive: true, force: true });
+	const fresh = args.includes('--fresh');
+	if (fresh) fs.rmSync(userFolder, { recursive: true, force: true });
+	const remembered = fs.existsSync(path.join(userFolder, '.n8n', 'database.sqlite'));
 	fs.mkdirSync(userFolder, { recursive: true });
+	// this run's n8n log only (a failure during startup must not show the previous run's log as if it crashed)
+	for (const file of ['n8n.log']) {
+		const previous = path.join(userFolder, file);
+		if (fs.existsSync(previous)) fs.renameSync(previous, path.join(userFolder, 'n8n.previous.log'));
+	}
 	const n8n = new N8nInstance({
 		runtime,
 		userFolder,
@@ -66,10 +69,11 @@ async function main() {
 	});
 
 	let stopping = false;
+	let ready = false;
 	const stop = async (code = 0) => {
 		if (stopping) return;
 		stopping = true;
-		log('stopping n8n and the sandbox…');
+		log(ready ? 'stopping n8n and the sandbox…' : 'interrupted during startup; stopping what was started…');
 		await n8n.stop();
 		await sandbox.stop();
 		process.exit(code);
@@ -97,27 +101,34 @@ async function main() {
 		});
 		await n8n.ensureOwner(OWNER);
 
+		const { demoPlan } = require('./n8n-runtime/demos');
+		const { packageTriggerTypes } = require('./n8n-runtime/fixtures');
+		const plan = demoPlan({ examples, sandboxUrl: sandbox.baseUrl, webhookUrl: (id, hookPath, options) => n8n.webhookUrl(id, hookPath, options), triggerTypes: packageTriggerTypes() });
+		require('../sandbox/home').setDemoPlan(sandbox, plan, { n8nUrl: n8n.baseUrl });
+		ready = true;
+
 		console.log('');
 		console.log(`  n8n ${runtime.n8nVersion} with ${require('../package.json').name} is ready (${Math.round((Date.now() - started) / 1000)} s):`);
 		console.log(`    open     ${n8n.baseUrl}`);
 		console.log(`    login    ${OWNER.email} / ${OWNER.password}`);
-		console.log(`    sandbox  ${sandbox.baseUrl} (state: GET /_control/<provider>/state, log: GET /_control/requests)`);
+		console.log(`    sandbox  ${sandbox.baseUrl}/  ← drive every example from the browser: notifications, KPAY checkout, KYC, links, balances`);
+		console.log(
+			remembered
+				? `    state    n8n kept its data from the previous run (${userFolder}: executions, login, the events each trigger has seen);\n             the sandbox starts fresh. \`npm run dev -- --fresh\` starts n8n over too.`
+				: `    state    a new n8n (${userFolder}) and a fresh sandbox${fresh ? ' (--fresh)' : ''}`,
+		);
 		console.log('  examples:');
 		for (const example of examples) {
 			console.log(`    ${n8n.baseUrl}/workflow/${example.id}  ${example.name}${example.kind === 'trigger' ? ' (active)' : ''}`);
-			for (const trigger of example.triggers) {
-				if (!trigger.webhookId || !trigger.path) continue;
-				const url = n8n.webhookUrl(trigger.webhookId, trigger.path, trigger);
-				console.log(`      webhook ${url}`);
-				const provider = trigger.type.split('.').pop().replace(/Trigger$/, '').toLowerCase();
-				if (sandbox.providers[provider]?.module.control?.some(([method, route]) => method === 'POST' && route === '/notify')) {
-					const payload = JSON.stringify(DEMO_NOTIFICATIONS[provider] ?? {});
-					console.log(`      try: curl -s -X POST ${sandbox.baseUrl}/_control/${provider}/notify -H 'content-type: application/json' -d '{"url":"${url}","payload":${payload}}'`);
-				}
+			for (const entry of plan.filter((e) => e.example === example.id && !e.forged)) {
+				console.log(`      ${entry.title}`);
+				console.log(`        try: ${entry.curl}`);
 			}
 		}
+		console.log(`  Forged notifications (refused by the triggers): on ${sandbox.baseUrl}/ or POST ${sandbox.baseUrl}/_control/demo/<id> (GET /_control/demos lists them).`);
 		console.log('  Ctrl-C stops n8n and the sandbox.\n');
 	} catch (error) {
+		if (stopping) return; // Ctrl-C during startup: the interrupted step's error is not news
 		console.error(`[dev] ${error.message}`);
 		const tail = n8n.tail(30);
 		if (tail) console.error(`[dev] last lines of the n8n log (${n8n.logFile}):\n${tail}`);

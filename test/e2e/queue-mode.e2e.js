@@ -33,7 +33,8 @@ const wanted = process.env.PAYSUITE_E2E_QUEUE;
 const redisAvailable = hasRedis();
 if (wanted === '1' && !redisAvailable) throw new Error('PAYSUITE_E2E_QUEUE=1 but redis-server is not installed (apt-get install -y redis-server)');
 const enabled = wanted !== '0' && redisAvailable;
-const describeQueue = enabled ? describe : describe.skip;
+// when disabled, one skipped test says why (below) instead of every queue test reported as skipped
+const describeQueue = enabled ? describe : () => {};
 const log = (line) => process.stderr.write(`[e2e queue] ${line}\n`);
 
 const triggerExamples = listExamples().filter((example) => example.kind === 'trigger');
