@@ -212,7 +212,7 @@ if (skipReason) {
 			log(`figures (suite ${((Date.now() - suiteStarted) / 1000).toFixed(0)} s):\n${lines.join('\n')}`);
 		}, 120_000);
 
-		/** Waits until the webhook processor serves a production webhook (POST without body → not 404). */
+		/** Waits until the webhook processor serves a production webhook (it answers 404 until it knows it). */
 		async function waitForServed(url) {
 			for (let i = 0; i < 240; i++) {
 				// a CORS preflight: 204 once the path is registered, 404 before (and starts nothing)
