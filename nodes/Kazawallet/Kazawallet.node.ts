@@ -11,7 +11,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { executionOptionsProperty, operationFields, routeOperation } from '../shared/router';
 import { operationProperties, operations, resourceProperty } from './actions';
 import { getPaymentMethods, methodFieldsFrom } from './actions/common';
-import { kazawalletRequest } from './transport';
+import { KAZAWALLET_CALLS, kazawalletRequest } from './transport';
 
 export class Kazawallet implements INodeType {
 	description: INodeTypeDescription = {
@@ -46,7 +46,7 @@ export class Kazawallet implements INodeType {
 					method: 'GET',
 					path: '/get-payment-method-fields',
 					qs: { id },
-					kind: 'read',
+					kind: KAZAWALLET_CALLS.getPaymentMethodFields,
 				});
 				return methodFieldsFrom(body).map((field) => ({
 					name: field.required ? `${field.label} (required)` : field.label,

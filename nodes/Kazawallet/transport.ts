@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { KAZAWALLET_PRODUCTION_URL } from '../../credentials/KazawalletApi.credentials';
-import type { ApiContext, ApiRequest, ApiResponse, ProviderApi, ProviderError } from '../shared/transport';
+import type { ApiContext, ApiRequest, ApiResponse, CallKind, ProviderApi, ProviderError } from '../shared/transport';
 import { apiRequest } from '../shared/transport';
 
 /**
@@ -73,6 +73,98 @@ export const kazawalletApi: ProviderApi = {
 	baseUrl: kazawalletBaseUrl,
 	parseError: parseKazawalletError,
 	secretFields: ['apiKey', 'apiSecret'],
+};
+
+/**
+ * Every Kazawallet call and how it is sent (shared/transport.ts, CallKind). One table, used at every call site.
+ *
+ * Money moves (sent once, payment ledger per Idempotency Key): each one takes money from a wallet the
+ * moment Kazawallet accepts it, and a second call takes it again.
+ * - createWithdrawal: takes the amount out of the wallet (held until the withdrawal settles).
+ * - createTransfer: merchant wallet → user wallet.
+ * - issueCard (create-then-topup): charges the issue fee and the first top-up to the merchant wallet.
+ * - createCardWithoutTopUp (deprecated create): charges the issue fee; a second call is a second card and fee.
+ * - topUpCard: merchant wallet → card.
+ * - createGiftCard: takes the gift card's amount out of the merchant wallet.
+ *
+ * Create-once (sent once, a lost answer is an unknown outcome; no ledger key because the call cannot move
+ * money twice):
+ * - createPaymentLink: creates a link the customer may pay; nothing moves until the customer pays, and an
+ *   unpaid link times out (webhook "timed_out").
+ * - createDeposit: creates a pending deposit request that the user then pays through the payment method;
+ *   nothing moves at creation.
+ * - cancelCard: the card's remaining balance goes back once; a second cancel is refused (CARD_CANCELLED),
+ *   which the operation reconciles by looking the card up.
+ * - validateCode: confirms a card payment the card holder started at a shop; the amount is the shop's, and
+ *   the 3DS code is one-time at Kazawallet (a second use is refused), so the code is the provider's guard.
+ * - redeemGiftCard: moves a gift card's value into a user account; a gift card is redeemed once
+ *   (GIFT_CARD_REDEEMED), so the code is the provider's guard.
+ * - lockCard / unlockCard: change a card's state, no money.
+ *
+ * Reads (retried): balances, rates, payment method fields, card list, card details, card transactions.
+ */
+export const KAZAWALLET_CALLS = {
+	createPaymentLink: 'createOnce',
+	createWithdrawal: 'moneyMove',
+	createDeposit: 'createOnce',
+	createTransfer: 'moneyMove',
+	issueCard: 'moneyMove',
+	createCardWithoutTopUp: 'moneyMove',
+	topUpCard: 'moneyMove',
+	cancelCard: 'createOnce',
+	lockCard: 'createOnce',
+	unlockCard: 'createOnce',
+	validateCode: 'createOnce',
+	createGiftCard: 'moneyMove',
+	redeemGiftCard: 'createOnce',
+	getRates: 'read',
+	getBalances: 'read',
+	getPaymentMethodFields: 'read',
+	listCards: 'read',
+	getCardDetails: 'read',
+	getCardTransactions: 'read',
+} as const satisfies Record<string, CallKind>;
+
+/**
+ * Evidence of success (ApiRequest.evidence). The reference's example answers were lost in its export;
+ * what is known: Kazawallet's answers carry `success: true` (get-merchant-wallets, createDepositRequest)
+ * and failures `success: false`; createPaymentLink answers the link as `url`; createDepositRequest the
+ * request under `createdPayment.transaction_id`; cards are identified by an id like `kc-…`. An answer
+ * without the evidence is an unknown outcome, never a success.
+ */
+export const KAZAWALLET_EVIDENCE = {
+	/** `success: true` (the flag Kazawallet's answers carry). */
+	success: (body: unknown): string | undefined => {
+		const flag = ((body ?? {}) as IDataObject).success;
+		return flag === true || flag === 'true' ? undefined : '"success": true';
+	},
+	/** The link to send to the customer. */
+	paymentLink: (body: unknown): string | undefined => {
+		const value = (body ?? {}) as IDataObject;
+		const url = value.url ?? value.link;
+		return typeof url === 'string' && url.trim() ? undefined : 'the payment link (url)';
+	},
+	/** The created request's id. */
+	deposit: (body: unknown): string | undefined => {
+		const created = ((body ?? {}) as IDataObject).createdPayment as IDataObject | undefined;
+		const id = created && typeof created === 'object' ? created.transaction_id : undefined;
+		return typeof id === 'string' || typeof id === 'number' ? undefined : 'createdPayment.transaction_id';
+	},
+	/** The new card's id (under card / data, or at the top). */
+	card: (body: unknown): string | undefined => {
+		const value = (body ?? {}) as IDataObject;
+		const nested = (value.card ?? value.data) as IDataObject | undefined;
+		const card = nested && typeof nested === 'object' && !Array.isArray(nested) ? nested : value;
+		const id = card.id ?? card.cardId;
+		return typeof id === 'string' && id.trim() ? undefined : 'the card id';
+	},
+	/** The gift card's code: without it the money is spent and the gift card cannot be handed out. */
+	giftCard: (body: unknown): string | undefined => {
+		const value = (body ?? {}) as IDataObject;
+		const nested = (value.giftCard ?? value.data) as IDataObject | undefined;
+		const code = (nested && typeof nested === 'object' ? nested.code : undefined) ?? value.code;
+		return typeof code === 'string' && code.trim() ? undefined : 'the gift card code';
+	},
 };
 
 /** Sends one request to Kazawallet through the shared request path (headers come from the credential). */

@@ -6,7 +6,7 @@ const { setup, DEMO } = require('./helpers');
 const k = setup();
 
 async function issueCard(email = 'alice@example.com', amount = '25.00', cardType = 'basic') {
-	const result = await k.run({ resource: 'card', operation: 'issue', email, amount, cardType });
+	const result = await k.run({ resource: 'card', operation: 'issue', idempotencyKey: 'test-card-issue', email, amount, cardType });
 	expect(result.error).toBeUndefined();
 	return result.items[0].card.id;
 }
@@ -56,7 +56,7 @@ describe('payment link', () => {
 describe('withdrawal', () => {
 	test('create sends the method fields and holds the amount once', async () => {
 		const result = await k.run({
-			resource: 'withdrawal', operation: 'create', email: DEMO.merchantEmail, currency: 'USDT', amount: '12.12345678',
+			resource: 'withdrawal', operation: 'create', idempotencyKey: 'test-withdrawal-create', email: DEMO.merchantEmail, currency: 'USDT', amount: '12.12345678',
 			paymentMethod: '15', note: 'payout 9', methodFields: { field: [{ name: 'wallet_address', value: 'TXyz123' }, { name: 'memo', value: 'm1' }] },
 		});
 		expect(result.error).toBeUndefined();
@@ -67,7 +67,7 @@ describe('withdrawal', () => {
 	});
 
 	test('a missing method field is refused by Kazawallet (success: false with HTTP 200) and nothing moves', async () => {
-		const result = await k.run({ resource: 'withdrawal', operation: 'create', email: DEMO.merchantEmail, currency: 'USDT', amount: '1', paymentMethod: '118' });
+		const result = await k.run({ resource: 'withdrawal', operation: 'create', idempotencyKey: 'test-withdrawal-create', email: DEMO.merchantEmail, currency: 'USDT', amount: '1', paymentMethod: '118' });
 		expect(result.error.message).toContain('The field wallet_address is required for USDT-TRC20');
 		expect(k.state().accounts[DEMO.merchantEmail].USDT).toBe('5000.00000000');
 		expect(k.state().withdrawals).toHaveLength(0);
@@ -77,7 +77,7 @@ describe('withdrawal', () => {
 		const methods = await loadOptions({ type: 'kazawallet', method: 'getPaymentMethods', credentials: k.credentials() });
 		expect(methods.map((m) => m.value)).toEqual(['118', '116', '117', '115', '15', '13']);
 		expect(methods[0].name).toBe('USDT-TRC20 (Production, 118)');
-		const fields = await loadOptions({ type: 'kazawallet', method: 'getPaymentMethodFields', parameters: { resource: 'withdrawal', operation: 'create', paymentMethod: '15' }, credentials: k.credentials() });
+		const fields = await loadOptions({ type: 'kazawallet', method: 'getPaymentMethodFields', parameters: { resource: 'withdrawal', operation: 'create', idempotencyKey: 'test-withdrawal-create', paymentMethod: '15' }, credentials: k.credentials() });
 		expect(fields).toEqual([
 			{ name: 'TRC20 wallet address (required)', value: 'wallet_address', description: 'wallet_address' },
 			{ name: 'Memo', value: 'memo', description: 'memo' },
@@ -128,7 +128,7 @@ describe('deposit and transfer', () => {
 	});
 
 	test('transfer moves money from the merchant to the user once', async () => {
-		const result = await k.run({ resource: 'transfer', operation: 'create', email: 'alice@example.com', currency: 'USD', amount: '25.50', note: 'bonus' });
+		const result = await k.run({ resource: 'transfer', operation: 'create', idempotencyKey: 'test-transfer-create', email: 'alice@example.com', currency: 'USD', amount: '25.50', note: 'bonus' });
 		expect(result.error).toBeUndefined();
 		expect(result.items[0].transfer).toMatchObject({ email: 'alice@example.com', amount: '25.50' });
 		const state = k.state();
@@ -137,7 +137,7 @@ describe('deposit and transfer', () => {
 	});
 
 	test('insufficient balance (success: false, HTTP 200) is an error and nothing moves', async () => {
-		const result = await k.run({ resource: 'transfer', operation: 'create', email: 'alice@example.com', currency: 'USD', amount: '20000.00' });
+		const result = await k.run({ resource: 'transfer', operation: 'create', idempotencyKey: 'test-transfer-create', email: 'alice@example.com', currency: 'USD', amount: '20000.00' });
 		expect(result.error.message).toBe('Kazawallet: Insufficient balance');
 		expect(result.error.description).toContain('does not hold enough funds');
 		expect(k.state().accounts[DEMO.merchantEmail].USD).toBe('10000.00');
@@ -145,11 +145,25 @@ describe('deposit and transfer', () => {
 
 	test('a lost answer is reported as unknown and the transfer is not sent again', async () => {
 		k.sandbox.injectFault({ provider: 'kazawallet', path: '/transfer-from-merchant-to-user', kind: 'drop-after' });
-		const result = await k.run({ resource: 'transfer', operation: 'create', email: 'bob@example.com', currency: 'USD', amount: '7.00' });
+		const result = await k.run({ resource: 'transfer', operation: 'create', idempotencyKey: 'test-transfer-create', email: 'bob@example.com', currency: 'USD', amount: '7.00' });
 		expect(result.error.message).toContain('may or may not have been made');
 		expect(result.error.message).toContain('bob@example.com');
 		expect(k.count({ path: '/transfer-from-merchant-to-user' })).toBe(1);
 		expect(k.state().accounts['bob@example.com'].USD).toBe('7.00');
+	});
+
+	test('a 200 answer without the evidence of success is an unknown outcome, never a success', async () => {
+		for (const [path, parameters] of [
+			['/transfer-from-merchant-to-user', { resource: 'transfer', operation: 'create', idempotencyKey: 'ev-1', email: 'bob@example.com', currency: 'USD', amount: '1.00' }],
+			['/wallet-cards/create-then-topup', { resource: 'card', operation: 'issue', idempotencyKey: 'ev-2', email: 'alice@example.com', amount: '1.00', cardType: 'basic' }],
+			['/gift-card/create', { resource: 'giftCard', operation: 'create', idempotencyKey: 'ev-3', currency: 'USD', amount: '1.00' }],
+			['/createPaymentLink', { resource: 'paymentLink', operation: 'create', amount: '1.00', currency: 'USD' }],
+			['/createDepositRequest', { resource: 'deposit', operation: 'create', email: 'bob@example.com', currency: 'USD', amount: '1.00', paymentMethod: '15' }],
+		]) {
+			k.sandbox.injectFault({ provider: 'kazawallet', path, kind: 'status', status: 200, body: { status: 'ok', message: 'done' } });
+			const result = await k.run(parameters);
+			expect([path, result.error && result.error.message]).toEqual([path, expect.stringContaining('may or may not have been made')]);
+		}
 	});
 
 	test('reads are retried after a 503', async () => {
@@ -162,7 +176,7 @@ describe('deposit and transfer', () => {
 
 describe('cards', () => {
 	test('issue (basic and plus) charges fee and top-up; the card number is masked and CVV left out', async () => {
-		const result = await k.run({ resource: 'card', operation: 'issue', email: 'alice@example.com', amount: '25.00', cardType: 'basic' });
+		const result = await k.run({ resource: 'card', operation: 'issue', idempotencyKey: 'test-card-issue', email: 'alice@example.com', amount: '25.00', cardType: 'basic' });
 		const card = result.items[0].card;
 		expect(card.id).toMatch(/^kc-/);
 		expect(card.cardNumber).toMatch(/^\*{12}\d{4}$/);
@@ -177,7 +191,7 @@ describe('cards', () => {
 
 	test('top up, lock, unlock and cancel change the card', async () => {
 		const cardId = await issueCard();
-		const topUp = await k.run({ resource: 'card', operation: 'topUp', cardId, amount: '10.00' });
+		const topUp = await k.run({ resource: 'card', operation: 'topUp', idempotencyKey: 'test-card-topUp', cardId, amount: '10.00' });
 		expect(topUp.items[0]).toMatchObject({ success: true, cardId, amount: '10.00', card: { balance: '35.00' } });
 		expect(k.requests('/wallet-cards/topup')[0]).toMatchObject({ method: 'PUT', body: { cardId, amount: '10.00' } });
 		await k.run({ resource: 'card', operation: 'lock', cardId });
@@ -190,6 +204,22 @@ describe('cards', () => {
 		expect(k.state().accounts[DEMO.merchantEmail].USD).toBe('9995.00');
 		const again = await k.run({ resource: 'card', operation: 'lock', cardId });
 		expect(again.error.message).toContain('CARD_CANCELLED');
+	});
+
+	test('cancel after a lost answer: running again finds the card already cancelled and returns it', async () => {
+		const cardId = await issueCard();
+		k.sandbox.injectFault({ provider: 'kazawallet', path: '/wallet-cards/cancel', kind: 'drop-after' });
+		const lost = await k.run({ resource: 'card', operation: 'cancel', cardId });
+		expect(lost.error.message).toContain('card cancellation may or may not have been made');
+		expect(k.state().cards[0].status).toBe('cancelled');
+		const again = await k.run({ resource: 'card', operation: 'cancel', cardId });
+		expect(again.error).toBeUndefined();
+		expect(again.items[0]).toMatchObject({ cardId, alreadyCancelled: true, card: { id: cardId, status: 'cancelled' } });
+		expect(again.items[0].card.cvv).toBeUndefined();
+		expect(k.count({ path: '/wallet-cards/cancel' })).toBe(2);
+		// a refusal for another reason is still an error
+		const unknown = await k.run({ resource: 'card', operation: 'cancel', cardId: 'kc-404' });
+		expect(unknown.error.message).toContain('CARD_NOT_FOUND');
 	});
 
 	test('get many: Return All walks pages, Limit stops', async () => {
@@ -219,7 +249,7 @@ describe('cards', () => {
 
 	test('transactions come with state, type and direction names', async () => {
 		const cardId = await issueCard();
-		await k.run({ resource: 'card', operation: 'topUp', cardId, amount: '5.00' });
+		await k.run({ resource: 'card', operation: 'topUp', idempotencyKey: 'test-card-topUp', cardId, amount: '5.00' });
 		await k.control('POST', `/cards/${cardId}/spend`, { amount: '3.50', merchantName: 'Coffee' });
 		const result = await k.run({ resource: 'card', operation: 'getTransactions', cardId, returnAll: true });
 		expect(result.items).toHaveLength(3);
@@ -244,7 +274,7 @@ describe('cards', () => {
 	});
 
 	test('deprecated create without top-up still works and says so', async () => {
-		const result = await k.run({ resource: 'card', operation: 'createWithoutTopUp', email: 'bob@example.com', cardType: 'plus' });
+		const result = await k.run({ resource: 'card', operation: 'createWithoutTopUp', idempotencyKey: 'test-card-createWithoutTopUp', email: 'bob@example.com', cardType: 'plus' });
 		expect(result.items[0]).toMatchObject({ deprecatedEndpoint: true, card: { balance: '0.00', cardType: 'plus' } });
 		expect(k.requests('/wallet-cards/create')[0].body).toEqual({ email: 'bob@example.com', cardType: 'plus' });
 		expect(k.state().accounts[DEMO.merchantEmail].USD).toBe('9990.00');
@@ -253,7 +283,7 @@ describe('cards', () => {
 
 describe('gift cards', () => {
 	test('create: code and a one-year expiry set by Kazawallet; redeem once', async () => {
-		const created = await k.run({ resource: 'giftCard', operation: 'create', currency: 'USD', amount: '15.00' });
+		const created = await k.run({ resource: 'giftCard', operation: 'create', idempotencyKey: 'test-giftCard-create', currency: 'USD', amount: '15.00' });
 		expect(created.error).toBeUndefined();
 		const { code, expiresAt } = created.items[0];
 		expect(code).toMatch(/^GC-/);

@@ -7,7 +7,7 @@ const k = setup();
 
 test('secrets stay out of outputs, errors and logs', async () => {
 	const outputs = [];
-	const issued = await k.run({ resource: 'card', operation: 'issue', email: 'alice@example.com', amount: '5.00', cardType: 'basic' });
+	const issued = await k.run({ resource: 'card', operation: 'issue', idempotencyKey: 'test-card-issue', email: 'alice@example.com', amount: '5.00', cardType: 'basic' });
 	outputs.push(issued);
 	const cardId = issued.items[0].card.id;
 	outputs.push(await k.run({ resource: 'card', operation: 'getMany', returnAll: true }));

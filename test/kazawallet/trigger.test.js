@@ -47,7 +47,7 @@ describe('payment-link webhook', () => {
 		await trigger.settle();
 		expect(trigger.executions).toHaveLength(1);
 		const [item] = trigger.executions[0].items;
-		expect(item).toMatchObject({ event: 'paymentLink.fulfilled', kind: 'paymentLink', order_id: orderId, amount: '10.00', status: 'fulfilled', ref: 'order-1', currency: 'USD', verified: true });
+		expect(item).toMatchObject({ event: 'paymentLink.fulfilled', kind: 'paymentLink', order_id: orderId, amount: '10.00', status: 'fulfilled', ref: 'order-1', currency: 'USD', verification: 'signature', unsignedFields: ['status', 'ref', 'currency'] });
 		expect(item.secret).toBeUndefined();
 		expect(trigger.executions[0].output('After')).toHaveLength(1);
 		expect(k.state().accounts[DEMO.merchantEmail].USD).toBe('10010.00');
@@ -142,20 +142,20 @@ describe('payment-link webhook', () => {
 
 describe('card, withdrawal and deposit webhooks', () => {
 	async function issueCard() {
-		const result = await k.run({ resource: 'card', operation: 'issue', email: 'alice@example.com', amount: '25.00', cardType: 'basic' });
+		const result = await k.run({ resource: 'card', operation: 'issue', idempotencyKey: 'test-card-issue', email: 'alice@example.com', amount: '25.00', cardType: 'basic' });
 		return result.items[0].card.id;
 	}
 
 	test('card events are confirmed with Kazawallet and carry code names', async () => {
 		await start();
 		const cardId = await issueCard();
-		await k.run({ resource: 'card', operation: 'topUp', cardId, amount: '10.00' }); // sends CC_RECHARGE
+		await k.run({ resource: 'card', operation: 'topUp', idempotencyKey: 'test-card-topUp', cardId, amount: '10.00' }); // sends CC_RECHARGE
 		await deliveries(1);
 		await k.control('POST', `/cards/${cardId}/spend`, { amount: '4.20', merchantName: 'Books' }); // CC_CONSUME
 		await deliveries(2);
 		expect(k.sandbox.webhooks.map((w) => w.status)).toEqual([200, 200]);
 		expect(trigger.executions).toHaveLength(2);
-		expect(trigger.executions[0].items[0]).toMatchObject({ event: 'CC_RECHARGE', kind: 'card', cardId, amount: '10.00', status: 1, statusName: 'Successful', type: 1, typeName: 'Recharge / Mortgage', direction: 1, directionName: 'Income', confirmed: true });
+		expect(trigger.executions[0].items[0]).toMatchObject({ event: 'CC_RECHARGE', kind: 'card', cardId, amount: '10.00', status: 1, statusName: 'Successful', type: 1, typeName: 'Recharge / Mortgage', direction: 1, directionName: 'Income', verification: 'lookup' });
 		expect(trigger.executions[1].items[0]).toMatchObject({ event: 'CC_CONSUME', amount: '4.20', typeName: 'Consumption', directionName: 'Expense', merchantName: 'Books' });
 		expect(k.count({ path: '/wallet-cards/get-transactions' })).toBe(2);
 	});
@@ -163,7 +163,7 @@ describe('card, withdrawal and deposit webhooks', () => {
 	test('an unconfirmed card event gets 403 and starts nothing; a redelivery runs once', async () => {
 		await start();
 		const cardId = await issueCard();
-		const forged = { event: 'CC_REFUND', cardId, details: { id: 'ct-999999', amount: '500.00', type: 3, status: 1, direction: 1, transactionAt: Date.now() } };
+		const forged = { event: 'CC_REFUND', cardId, details: { id: 'ct-999999', amount: '500.00', currency: 'USD', type: 3, status: 1, direction: 1, transactionAt: Date.now() } };
 		expect((await post(trigger.url(), forged)).status).toBe(403);
 		expect((await post(trigger.url(), { ...forged, cardId: 'kc-unknown' })).status).toBe(403);
 		await k.control('POST', `/cards/${cardId}/spend`, { amount: '1.00' });
@@ -174,26 +174,28 @@ describe('card, withdrawal and deposit webhooks', () => {
 		expect(trigger.executions).toHaveLength(1);
 	});
 
-	test('without confirmation, card events are taken on the URL alone (documented)', async () => {
+	test('without confirmation, card events are taken on the URL alone and marked verification "none"', async () => {
 		await start({ options: { confirmCardEvents: false } });
-		const response = await post(trigger.url(), { event: 'CC_CONSUME', cardId: 'kc-1', details: { id: 'ct-1', amount: '2.00', status: 2, type: 2, direction: 2, cardNumber: '4111111111114242' } });
+		const response = await post(trigger.url(), { event: 'CC_CONSUME', cardId: 'kc-1', details: { id: 'ct-1', amount: '2.00', currency: 'USD', status: 2, type: 2, direction: 2, cardNumber: '4111111111114242', cvv: '123' } });
 		expect(response.status).toBe(200);
 		await trigger.settle();
-		expect(trigger.executions[0].items[0]).toMatchObject({ statusName: 'Failed', confirmed: false, cardNumber: '************4242' });
+		expect(trigger.executions[0].items[0]).toMatchObject({ statusName: 'Failed', verification: 'none', cardNumber: expect.stringMatching(/^\*+4242$/) });
+		expect(JSON.stringify(trigger.executions[0].items[0])).not.toContain('123"');
 		expect(k.count()).toBe(0);
 	});
 
 	test('withdrawal and deposit webhooks after settlement', async () => {
 		await start({ events: ['withdrawal', 'deposit'] });
-		const withdrawal = await k.run({ resource: 'withdrawal', operation: 'create', email: 'alice@example.com', currency: 'USD', amount: '30.00', paymentMethod: '15', methodFields: { field: [{ name: 'wallet_address', value: 'T1' }] } });
+		const withdrawal = await k.run({ resource: 'withdrawal', operation: 'create', idempotencyKey: 'test-withdrawal-create', email: 'alice@example.com', currency: 'USD', amount: '30.00', paymentMethod: '15', methodFields: { field: [{ name: 'wallet_address', value: 'T1' }] } });
 		const deposit = await k.run({ resource: 'deposit', operation: 'create', email: 'bob@example.com', currency: 'USD', amount: '8.00', paymentMethod: '15' });
 		expect(k.state().accounts['alice@example.com'].USD).toBe('70.00');
 		await k.control('POST', `/withdrawals/${withdrawal.items[0].withdrawal.id}/settle`, { status: 'rejected' });
 		await k.control('POST', `/deposits/${deposit.items[0].transactionId}/settle`, { status: 'completed' });
 		await trigger.settle();
+		// neither signed nor confirmable: every item says so
 		expect(trigger.executions.map((e) => e.items[0])).toMatchObject([
-			{ event: 'withdrawal', kind: 'withdrawal', status: 'rejected', amount: '30.00', transactionId: withdrawal.items[0].withdrawal.id },
-			{ event: 'deposit', kind: 'deposit', status: 'completed', amount: '8.00', transactionId: deposit.items[0].transactionId },
+			{ event: 'withdrawal', kind: 'withdrawal', status: 'rejected', amount: '30.00', transactionId: withdrawal.items[0].withdrawal.id, verification: 'none' },
+			{ event: 'deposit', kind: 'deposit', status: 'completed', amount: '8.00', transactionId: deposit.items[0].transactionId, verification: 'none' },
 		]);
 		expect(k.state().accounts['alice@example.com'].USD).toBe('100.00');
 		expect(k.state().accounts['bob@example.com'].USD).toBe('8.00');
@@ -209,7 +211,7 @@ describe('card, withdrawal and deposit webhooks', () => {
 describe('3DS confirmation → Validate Code', () => {
 	test('the two-node workflow validates the code once', async () => {
 		await start({ events: ['3DS_CONFIRM'] }, [node('Validate Code', 'kazawallet', { resource: 'card', operation: 'validateCode' })]);
-		const issued = await k.run({ resource: 'card', operation: 'issue', email: 'alice@example.com', amount: '25.00', cardType: 'plus' });
+		const issued = await k.run({ resource: 'card', operation: 'issue', idempotencyKey: 'test-card-issue', email: 'alice@example.com', amount: '25.00', cardType: 'plus' });
 		const cardId = issued.items[0].card.id;
 		const { body } = await k.control('POST', `/cards/${cardId}/spend`, { amount: '6.00', threeDS: true, merchantName: 'Airline' });
 		expect(body.delivery.status).toBe(200);
@@ -217,7 +219,9 @@ describe('3DS confirmation → Validate Code', () => {
 		expect(trigger.executions).toHaveLength(1);
 		const run = trigger.executions[0];
 		expect(run.error).toBeUndefined();
-		expect(run.items[0]).toMatchObject({ event: '3DS_CONFIRM', cardId, amount: '6.00', merchants: 'Airline', validateCode: body.payload.details.validateCode });
+		expect(run.items[0]).toMatchObject({ event: '3DS_CONFIRM', cardId, amount: '6.00', merchants: 'Airline', validateCode: body.payload.details.validateCode, verification: 'lookup' });
+		// the challenge has no look-up endpoint: its fields are listed as unverified
+		expect(run.items[0].unverifiedFields).toEqual(expect.arrayContaining(['amount', 'merchants', 'validateCode']));
 		expect(run.output('Validate Code')[0]).toMatchObject({ success: true, validated: true, cardId });
 		const state = k.state();
 		expect(state.challenges).toHaveLength(1);
@@ -238,7 +242,7 @@ describe('confirmation look-up failures', () => {
 	test('Kazawallet unreachable while confirming: 503 so the event can be sent again, nothing started', async () => {
 		await start();
 		k.sandbox.injectFault({ provider: 'kazawallet', path: '/wallet-cards/get-transactions', kind: 'status', status: 500, times: 4 });
-		const response = await post(trigger.url(), { event: 'CC_CONSUME', cardId: 'kc-1', details: { id: 'ct-1', amount: '1.00' } });
+		const response = await post(trigger.url(), { event: 'CC_CONSUME', cardId: 'kc-1', details: { id: 'ct-1', amount: '1.00', currency: 'USD', type: 2, status: 1 } });
 		expect(response.status).toBe(503);
 		await trigger.settle();
 		expect(trigger.executions).toHaveLength(0);
@@ -256,7 +260,7 @@ describe('confirmation look-up failures', () => {
 
 describe('hardening found by the security suite', () => {
 	async function issueCard() {
-		const result = await k.run({ resource: 'card', operation: 'issue', email: 'alice@example.com', amount: '25.00', cardType: 'basic' });
+		const result = await k.run({ resource: 'card', operation: 'issue', idempotencyKey: 'test-card-issue', email: 'alice@example.com', amount: '25.00', cardType: 'basic' });
 		return result.items[0].card.id;
 	}
 	async function genuineSpend(cardId, amount = '1.25') {
@@ -264,42 +268,69 @@ describe('hardening found by the security suite', () => {
 		return body.payload;
 	}
 
-	test('a genuine card transaction with any field changed gets 403 and starts nothing', async () => {
+	test('a genuine card transaction with any field changed, or written another way, is refused and starts nothing', async () => {
 		const cardId = await issueCard();
 		const genuine = await genuineSpend(cardId);
 		await start(); // after the spend: the sandbox did not deliver it
-		const changes = [
-			{ amount: '125.00' },
-			{ status: 7 },
-			{ direction: 1 },
-			{ type: 3 },
-			{ currency: 'EUR' },
-			{ transactionAt: genuine.details.transactionAt + 60000 },
-			{ cardNumber: '****0000' },
-		];
-		for (const change of changes) {
-			const response = await post(trigger.url(), { ...genuine, details: { ...genuine.details, ...change } });
-			expect(response.status).toBe(403);
+		const refused = async (details, event = genuine.event) => {
+			const response = await post(trigger.url(), { ...genuine, event, details: { ...genuine.details, ...details } });
+			if (response.status !== 400 && response.status !== 403) throw new Error(`not refused (${response.status}): ${JSON.stringify(details)}`);
+			return response;
+		};
+		// other values: 403 after the look-up (or 400 when the event contradicts itself)
+		for (const change of [{ amount: '125.00' }, { status: 7 }, { direction: 1 }, { currency: 'EUR' }, { transactionAt: genuine.details.transactionAt + 60000 }, { cardNumber: '****0000' }]) {
+			const response = await refused(change);
 			expect(response.body.error).toMatch(/does not match Kazawallet's record/);
+		}
+		// the same values written another way: amount with a sign, exponent, spaces, extra decimals, a comma, a
+		// leading zero or as a JSON number; a type or status as text; a time in seconds or ISO; event name spelling
+		for (const change of [
+			{ amount: '+1.25' }, { amount: '-1.25' }, { amount: '1.25e0' }, { amount: '125e-2' }, { amount: ' 1.25' }, { amount: '1.25 ' },
+			{ amount: '1.250' }, { amount: '1,25' }, { amount: '01.25' }, { amount: 1.25 }, { amount: '1.25 USD' },
+			{ type: 'Consumption' }, { type: '2 ' }, { type: 2.0000001 }, { status: 'Successful' }, { status: '01' }, { status: true },
+			{ currency: 'usd' }, { transactionAt: Math.floor(genuine.details.transactionAt / 1000) }, { transactionAt: new Date(genuine.details.transactionAt).toISOString() },
+		]) {
+			await refused(change);
+		}
+		for (const event of ['cc_consume', 'CC_CONSUME ', 'CC_REFUND', 'CC_RECHARGE']) {
+			const response = await post(trigger.url(), { ...genuine, event });
+			if (response.status !== 400 && response.status !== 403) throw new Error(`not refused (${response.status}): event ${event}`);
 		}
 		await trigger.settle();
 		expect(trigger.executions).toHaveLength(0);
-		// the same values written differently agree: 1.250 = 1.25, an ISO time = its milliseconds, a status name
-		// cannot be compared with a code and is not held against the event; the genuine event still runs once
-		const same = await post(trigger.url(), { ...genuine, details: { ...genuine.details, amount: '1.250', transactionAt: new Date(genuine.details.transactionAt).toISOString(), status: 'Successful' } });
-		expect(same.status).toBe(200);
+		// the genuine event still runs once
+		expect((await post(trigger.url(), genuine)).status).toBe(200);
 		await trigger.settle();
 		expect(trigger.executions).toHaveLength(1);
+		expect(trigger.executions[0].items[0]).toMatchObject({ event: 'CC_CONSUME', amount: '1.25', verification: 'lookup' });
 	});
 
-	test('a replay that drops fields or renames the event is still a repeat', async () => {
+	test('a replay that drops fields is still a repeat (the key is built from the record)', async () => {
 		const cardId = await issueCard();
 		const genuine = await genuineSpend(cardId);
 		await start();
 		expect((await post(trigger.url(), genuine)).status).toBe(200);
-		const { transactionAt, merchantName, ...fewer } = genuine.details;
+		const { transactionAt, merchantName, direction, ...fewer } = genuine.details;
 		expect((await post(trigger.url(), { ...genuine, details: fewer })).status).toBe(200);
-		expect((await post(trigger.url(), { ...genuine, event: 'CC_REFUND' })).status).toBe(200);
+		await trigger.settle();
+		expect(trigger.executions).toHaveLength(1);
+	});
+
+	test('a settled (POSTED) transaction cannot be forged once more', async () => {
+		const cardId = await issueCard();
+		const genuine = await genuineSpend(cardId);
+		await start();
+		expect((await post(trigger.url(), genuine)).status).toBe(200);
+		await trigger.settle();
+		// the transaction settles: Kazawallet sends no webhook for status 4
+		const transaction = k.raw().cards[0].transactions.find((t) => t.id === genuine.details.id);
+		transaction.status = 4;
+		const before = k.count();
+		// an event saying 4 is refused before any look-up; the old event no longer matches the record
+		expect((await post(trigger.url(), { ...genuine, details: { ...genuine.details, status: 4 } })).status).toBe(400);
+		expect(k.count()).toBe(before);
+		expect((await post(trigger.url(), genuine)).status).toBe(403);
+		expect((await post(trigger.url(), { ...genuine, details: { ...genuine.details, status: '4' } })).status).toBe(400);
 		await trigger.settle();
 		expect(trigger.executions).toHaveLength(1);
 	});
@@ -308,13 +339,49 @@ describe('hardening found by the security suite', () => {
 		const cardId = await issueCard();
 		k.raw().pageSize = 2;
 		for (let i = 0; i < 4; i++) await genuineSpend(cardId, '0.50');
-		const newest = await genuineSpend(cardId, '0.75'); // the 6th transaction: page 3
+		const newest = await genuineSpend(cardId, '0.75'); // the 6th transaction: page 3 (the last)
 		await start();
 		expect((await post(trigger.url(), newest)).status).toBe(200);
 		await trigger.settle();
 		expect(trigger.executions).toHaveLength(1);
-		expect(trigger.executions[0].items[0]).toMatchObject({ event: 'CC_CONSUME', amount: '0.75', confirmed: true });
-		expect(k.count({ path: '/wallet-cards/get-transactions' })).toBe(3);
+		expect(trigger.executions[0].items[0]).toMatchObject({ event: 'CC_CONSUME', amount: '0.75', verification: 'lookup' });
+		expect(k.count({ path: '/wallet-cards/get-transactions' })).toBe(2); // page 1, then the last page
+	});
+
+	test('one forged card event costs at most 3 provider calls; over the budget it gets 503', async () => {
+		const cardId = await issueCard();
+		k.raw().pageSize = 1;
+		for (let i = 0; i < 20; i++) await genuineSpend(cardId, '0.10'); // 21 pages of transactions
+		for (let i = 0; i < 20; i++) await k.run({ resource: 'card', operation: 'issue', idempotencyKey: `amp-${i}`, email: 'alice@example.com', amount: '1.00', cardType: 'basic' }); // 21 pages of cards
+		await start();
+		const cases = [
+			// a transaction id that does not exist: page 1, the last page, the one before; then 503
+			{ event: 'CC_REFUND', cardId, details: { id: 'ct-999999', amount: '0.10', currency: 'USD', type: 3, status: 1, direction: 1 } },
+			// no card id: the card list would have to be read to the end to find the card by its last four digits
+			{ event: 'CC_CONSUME', details: { id: 'ct-1', amount: '0.10', currency: 'USD', type: 2, status: 1, cardNumber: '****0000' } },
+			{ event: '3DS_CONFIRM', details: { amount: '0.10', transactionCurrency: 'USD', type: 'code', cardNumber: '****0000', validateCode: '123456' } },
+		];
+		for (const forged of cases) {
+			const before = k.count();
+			const response = await post(trigger.url(), forged);
+			expect(response.status).toBe(503);
+			expect(response.headers.get('retry-after')).toBe('60');
+			expect(k.count() - before).toBeLessThanOrEqual(3);
+		}
+		// cheap checks come first: a malformed event costs no call at all
+		const before = k.count();
+		for (const forged of [
+			{ event: 'CC_REFUND', cardId, details: { id: 'ct-1', amount: '1e3', currency: 'USD', type: 3, status: 1 } },
+			{ event: 'CC_REFUND', cardId: '../admin', details: { id: 'ct-1', amount: '1.00', currency: 'USD', type: 3, status: 1 } },
+			{ event: 'CC_REFUND', cardId, details: { id: 'ct-1', amount: '1.00', currency: 'USD', type: 2, status: 1 } },
+			{ event: 'CC_CONSUME', cardId, details: { id: 'ct-1', amount: '1.00', currency: 'USD', type: 2, status: 4 } },
+			{ event: '3DS_CONFIRM', cardId, details: { amount: '1.00', type: 'code' } },
+		]) {
+			expect((await post(trigger.url(), forged)).status).toBe(400);
+		}
+		expect(k.count()).toBe(before);
+		await trigger.settle();
+		expect(trigger.executions).toHaveLength(0);
 	});
 
 	test('an oversized body gets 413 and a withdrawal or deposit without a transaction id 400', async () => {

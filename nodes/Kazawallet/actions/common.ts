@@ -26,6 +26,16 @@ export function checkWalletAmount(value: unknown, currency: string, field = 'Amo
 	return amount;
 }
 
+/**
+ * The amount of a money move as entered, for the AI-agent maximum (router.ts); undefined when empty
+ * (the operation's own validation then refuses it).
+ */
+export function readAgentAmount(this: IExecuteFunctions, i: number): string | undefined {
+	const value = this.getNodeParameter('amount', i, '') as unknown;
+	const amount = value === undefined || value === null ? '' : String(value).trim();
+	return amount || undefined;
+}
+
 /** Amounts above 999,999,999,999 are refused before sending (no wallet holds that much). */
 const MAX_INTEGER_DIGITS = 12;
 

@@ -151,7 +151,7 @@ module.exports = {
 					expect(delivery.status).toBe(200);
 					expect(JSON.parse(delivery.response)).toEqual({ received: true });
 					const [trigger] = nodeItems('Kazawallet Trigger');
-					expect(trigger).toMatchObject({ event: 'paymentLink.fulfilled', kind: 'paymentLink', verified: true, order_id: delivery.orderId, ref: ORDER.id, amount: '25.00', currency: 'USD', status: 'fulfilled' });
+					expect(trigger).toMatchObject({ event: 'paymentLink.fulfilled', kind: 'paymentLink', verification: 'signature', order_id: delivery.orderId, ref: ORDER.id, amount: '25.00', currency: 'USD', status: 'fulfilled' });
 					expect(trigger.secret).toBeUndefined();
 					expect(nodeItems('Mark order as paid')).toEqual([
 						expect.objectContaining({ orderId: ORDER.id, paymentStatus: 'paid', amount: '25.00', currency: 'USD', provider: 'kazawallet', kazawalletOrderId: delivery.orderId }),
@@ -169,7 +169,7 @@ module.exports = {
 				check({ nodeItems, execution, delivery, sandbox }) {
 					expect(delivery.status).toBe(200);
 					expect(delivery.format).toBe('form');
-					expect(nodeItems('Kazawallet Trigger')).toEqual([expect.objectContaining({ event: 'paymentLink.timed_out', order_id: delivery.orderId, ref: 'order-5002', amount: '40.00', verified: true })]);
+					expect(nodeItems('Kazawallet Trigger')).toEqual([expect.objectContaining({ event: 'paymentLink.timed_out', order_id: delivery.orderId, ref: 'order-5002', amount: '40.00', verification: 'signature' })]);
 					expect(nodeItems('Mark link expired')).toEqual([expect.objectContaining({ orderId: 'order-5002', paymentStatus: 'link expired', kazawalletOrderId: delivery.orderId })]);
 					notRun(execution, 'Mark order as paid');
 					expect(merchantUsd(sandbox)).toBe(delivery.merchantUsdBefore);
@@ -218,7 +218,7 @@ module.exports = {
 				async check({ nodeItems, delivery, sandbox }) {
 					expect(delivery.status).toBe(200);
 					const [trigger] = nodeItems('Kazawallet Trigger');
-					expect(trigger).toMatchObject({ event: '3DS_CONFIRM', kind: 'card', cardId: delivery.cardId, validateCode: delivery.code, confirmed: true, amount: '12.34', merchants: 'Corner Coffee' });
+					expect(trigger).toMatchObject({ event: '3DS_CONFIRM', kind: 'card', cardId: delivery.cardId, validateCode: delivery.code, verification: 'lookup', amount: '12.34', merchants: 'Corner Coffee' });
 					expect(trigger.cardNumber).toMatch(/^\*+\d{4}$/);
 					expect(nodeItems('Validate 3DS code')).toEqual([expect.objectContaining({ success: true, validated: true, cardId: delivery.cardId })]);
 					// the sandbox: the code was sent once and accepted once, and the payment went through

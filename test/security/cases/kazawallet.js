@@ -1,8 +1,9 @@
 'use strict';
 // Kazawallet's cases for the reliability and security suite (test/security/suite.test.js).
 // One trigger node serves three kinds of webhook, each with its own protection, so it appears three times:
-// payment links (signed: HMAC-SHA512), card events (unsigned: confirmed by looking the card transaction
-// up) and withdrawals / deposits (unsigned, no look-up endpoint: protected by the URL only, see
+// payment links (signed: HMAC-SHA512, items say verification "signature"), card events (unsigned: confirmed
+// by looking the card transaction up, exactly, within 3 calls; verification "lookup") and withdrawals / deposits
+// (unsigned, no look-up endpoint: verification "none", protected by the URL only, see
 // docs/kazawallet.md — forgeries of those that look genuine cannot be told apart and are not listed here).
 const crypto = require('crypto');
 const { DEMO } = require('../../../sandbox/providers/kazawallet');
@@ -137,7 +138,61 @@ module.exports = {
 				{ name: 'unknown event name', payload: { event: 'CC_PAYOUT', cardId: 'kc-1', details: { amount: '1.00' } } },
 				{ name: 'malformed JSON', raw: '{"event":"CC_CONSUME","cardId":' },
 				{ name: 'oversized body (2 MiB)', build: async (sandbox) => ({ payload: { ...(await spend(sandbox, '1.00')), padding: oversized } }) },
+				// loose confirmation: the genuine transaction, its values written another way (must be compared exactly)
+				...[
+					['amount with a sign', { amount: '+1.25' }],
+					['amount with an exponent', { amount: '125e-2' }],
+					['amount with spaces', { amount: ' 1.25 ' }],
+					['amount with more decimals than USD', { amount: '1.250' }],
+					['amount with a decimal comma', { amount: '1,25' }],
+					['amount with a leading zero', { amount: '01.25' }],
+					['amount as a JSON number', { amount: 1.25 }],
+					['type as text', { type: 'Consumption' }],
+					['status as text', { status: 'Successful' }],
+					['status with a leading zero', { status: '01' }],
+					['currency in lower case', { currency: 'usd' }],
+					['time in seconds instead of milliseconds', null],
+				].map(([what, change]) =>
+					tampered(`genuine transaction, ${what}`, (p) => ({ ...p, details: { ...p.details, ...(change || { transactionAt: Math.floor(p.details.transactionAt / 1000) }) } })),
+				),
+				tampered('genuine transaction, event name in lower case', (p) => ({ ...p, event: 'cc_consume' })),
+				tampered('genuine consumption sent as CC_REFUND', (p) => ({ ...p, event: 'CC_REFUND' })),
+				tampered('genuine consumption sent as CC_RECHARGE with type 1', (p) => ({ ...p, event: 'CC_RECHARGE', details: { ...p.details, type: 1 } })),
+				// settled: Kazawallet sends no webhook for POSTED (4); once settled, the transaction cannot start a run again
+				{
+					name: 'settled transaction: its earlier event sent after it settled',
+					build: async (sandbox) => {
+						const payload = await spend(sandbox, '1.30');
+						state(sandbox).cards.find((card) => card.id === cards.mine).transactions.find((t) => t.id === payload.details.id).status = 4;
+						return { payload };
+					},
+				},
+				{
+					name: 'settled transaction: an event saying POSTED (4)',
+					build: async (sandbox) => {
+						const payload = await spend(sandbox, '1.35');
+						state(sandbox).cards.find((card) => card.id === cards.mine).transactions.find((t) => t.id === payload.details.id).status = 4;
+						return { payload: { ...payload, details: { ...payload.details, status: 4 } } };
+					},
+				},
+				// amplification: lists of many pages; each forged event may cost at most 3 calls, then 503 (not accepted).
+				// test/kazawallet/trigger.test.js counts the calls ("one forged card event costs at most 3 provider calls").
+				{
+					name: 'amplification: refund of an unknown transaction on a card with 30 pages of transactions',
+					build: async (sandbox) => {
+						state(sandbox).pageSize = 1;
+						for (let i = 0; i < 30; i++) await spend(sandbox, '0.01');
+						return { payload: { event: 'CC_REFUND', cardId: cards.mine, details: { id: 'ct-999999', amount: '0.01', currency: 'USD', type: 3, status: 1, direction: 1 } } };
+					},
+				},
+				{ name: 'amplification: no card id, last four of no card (whole card list needed)', payload: { event: 'CC_CONSUME', details: { id: 'ct-1', amount: '0.01', currency: 'USD', type: 2, status: 1, cardNumber: '****0000' } } },
+				{ name: 'card id that climbs a path', build: async (sandbox) => ({ payload: { ...(await spend(sandbox, '1.00')), cardId: '../admin' } }) },
 			],
+			// the genuine event again with fields dropped (not signed, not needed): still a repeat, keyed by Kazawallet's record
+			replays: async (valid) => {
+				const { merchantName, direction, transactionAt, ...fewer } = valid.payload.details;
+				return [{ payload: { ...valid.payload, details: fewer } }];
+			},
 		},
 		{
 			name: 'Kazawallet Trigger (withdrawal and deposit)',
@@ -163,6 +218,9 @@ module.exports = {
 				{ name: 'not JSON at all', raw: '<html><body>withdrawal</body></html>', contentType: 'text/html' },
 				{ name: 'empty body', raw: '' },
 			],
+			// neither signed nor confirmable: every item carries verification "none" (asserted in test/kazawallet/trigger.test.js);
+			// a replay with another amount is still a repeat (keyed by transaction id and status)
+			replays: async (valid) => [{ payload: { ...valid.payload, amount: '999.00' } }],
 		},
 	],
 
@@ -171,43 +229,53 @@ module.exports = {
 			name: 'payment link',
 			parameters: { resource: 'paymentLink', operation: 'create', amount: '10.00', currency: 'USD', ref: 'sec-link' },
 			path: '/createPaymentLink',
+			// create-once, not a money move: the link moves nothing until the customer pays (KAZAWALLET_CALLS)
+			ledger: false,
 			movements: (sandbox) => state(sandbox).paymentLinks.length,
 		},
 		{
 			name: 'withdrawal',
-			parameters: { resource: 'withdrawal', operation: 'create', email: 'alice@example.com', currency: 'USD', amount: '30.00', paymentMethod: '15', methodFields },
+			parameters: { resource: 'withdrawal', operation: 'create', email: 'alice@example.com', currency: 'USD', amount: '20.00', paymentMethod: '15', methodFields, idempotencyKey: 'sec-withdrawal' },
 			path: '/createWithdrawalRequest',
+			reference: 'note',
 			movements: (sandbox) => state(sandbox).withdrawals.length,
 		},
 		{
 			name: 'deposit',
 			parameters: { resource: 'deposit', operation: 'create', email: 'bob@example.com', currency: 'USD', amount: '8.00', paymentMethod: '15' },
 			path: '/createDepositRequest',
+			// create-once, not a money move: a pending request the user then pays (KAZAWALLET_CALLS)
+			ledger: false,
 			movements: (sandbox) => state(sandbox).deposits.length,
 		},
 		{
 			name: 'transfer to a user',
-			parameters: { resource: 'transfer', operation: 'create', email: 'alice@example.com', currency: 'USD', amount: '5.00', note: 'sec' },
+			parameters: { resource: 'transfer', operation: 'create', email: 'alice@example.com', currency: 'USD', amount: '5.00', note: 'sec', idempotencyKey: 'sec-transfer' },
 			path: '/transfer-from-merchant-to-user',
+			reference: 'note',
 			movements: (sandbox) => state(sandbox).transfers.length,
 		},
 		{
 			name: 'card issue (with top-up)',
-			parameters: { resource: 'card', operation: 'issue', email: 'alice@example.com', amount: '25.00', cardType: 'basic' },
+			parameters: { resource: 'card', operation: 'issue', email: 'alice@example.com', amount: '25.00', cardType: 'basic', idempotencyKey: 'sec-issue' },
 			path: '/wallet-cards/create-then-topup',
+			// no reference field of its own: the key is the only per-item value
+			reference: 'idempotencyKey',
 			movements: (sandbox) => state(sandbox).cards.length,
 		},
 		{
 			name: 'card create without top-up (deprecated)',
-			parameters: { resource: 'card', operation: 'createWithoutTopUp', email: 'alice@example.com', cardType: 'plus' },
+			parameters: { resource: 'card', operation: 'createWithoutTopUp', email: 'alice@example.com', cardType: 'plus', idempotencyKey: 'sec-create' },
 			path: '/wallet-cards/create',
+			reference: 'idempotencyKey',
 			movements: (sandbox) => state(sandbox).cards.length,
 		},
 		{
 			name: 'card top-up',
 			setup: addFixtures,
-			parameters: { resource: 'card', operation: 'topUp', cardId: FIXTURE_CARD, amount: '10.00' },
+			parameters: { resource: 'card', operation: 'topUp', cardId: FIXTURE_CARD, amount: '10.00', idempotencyKey: 'sec-topup' },
 			path: '/wallet-cards/topup',
+			reference: 'idempotencyKey',
 			movements: (sandbox) => fixtureCard(sandbox).transactions.length,
 		},
 		{
@@ -215,6 +283,8 @@ module.exports = {
 			setup: addFixtures,
 			parameters: { resource: 'card', operation: 'cancel', cardId: FIXTURE_CARD },
 			path: '/wallet-cards/cancel',
+			// create-once: the balance goes back once, a second cancel is refused by Kazawallet (CARD_CANCELLED)
+			ledger: false,
 			movements: (sandbox) => (fixtureCard(sandbox).status === 'cancelled' ? 1 : 0),
 		},
 		{
@@ -222,12 +292,15 @@ module.exports = {
 			setup: addFixtures,
 			parameters: { resource: 'card', operation: 'validateCode', cardId: FIXTURE_CARD, code: '482913' },
 			path: '/wallet-cards/validate-code',
+			// create-once: the 3DS code is one-time at Kazawallet, the amount is the shop's (KAZAWALLET_CALLS)
+			ledger: false,
 			movements: (sandbox) => fixtureCard(sandbox).transactions.length,
 		},
 		{
 			name: 'gift card create',
-			parameters: { resource: 'giftCard', operation: 'create', currency: 'USD', amount: '15.00' },
+			parameters: { resource: 'giftCard', operation: 'create', currency: 'USD', amount: '15.00', idempotencyKey: 'sec-gift' },
 			path: '/gift-card/create',
+			reference: 'idempotencyKey',
 			movements: (sandbox) => state(sandbox).giftCards.length,
 		},
 		{
@@ -235,6 +308,8 @@ module.exports = {
 			setup: addFixtures,
 			parameters: { resource: 'giftCard', operation: 'redeem', giftCardCode: FIXTURE_GIFT, userEmail: 'bob@example.com' },
 			path: '/gift-card/redeem',
+			// create-once: a gift card is redeemed once (GIFT_CARD_REDEEMED), the code is Kazawallet's guard
+			ledger: false,
 			movements: (sandbox) => state(sandbox).giftCards.filter((gift) => gift.redeemedBy).length,
 		},
 	],
@@ -249,36 +324,36 @@ module.exports = {
 		// amounts: wrong format, injection, out of range, too many decimals
 		['Amount', { resource: 'paymentLink', operation: 'create', amount: '10.001', currency: 'USD' }],
 		['Amount', { resource: 'paymentLink', operation: 'create', amount: "10' OR '1'='1", currency: 'USD' }],
-		['Amount', { resource: 'withdrawal', operation: 'create', email: 'alice@example.com', currency: 'USDT', amount: '1.000000001', paymentMethod: '15', methodFields }],
+		['Amount', { resource: 'withdrawal', operation: 'create', idempotencyKey: 'test-withdrawal-create', email: 'alice@example.com', currency: 'USDT', amount: '1.000000001', paymentMethod: '15', methodFields }],
 		['Amount', { resource: 'deposit', operation: 'create', email: 'bob@example.com', currency: 'USD', amount: '-8.00', paymentMethod: '15' }],
-		['Amount', { resource: 'transfer', operation: 'create', email: 'alice@example.com', currency: 'USD', amount: '1e9' }],
-		['Amount', { resource: 'transfer', operation: 'create', email: 'alice@example.com', currency: 'USD', amount: '9'.repeat(10_000) }],
-		['Amount', { resource: 'card', operation: 'issue', email: 'alice@example.com', amount: '0.00', cardType: 'basic' }],
-		['Amount', { resource: 'card', operation: 'topUp', cardId: 'kc-1', amount: '5.00\r\nX-Injected: 1' }],
-		['Amount', { resource: 'giftCard', operation: 'create', currency: 'USD', amount: 'NaN' }],
+		['Amount', { resource: 'transfer', operation: 'create', idempotencyKey: 'test-transfer-create', email: 'alice@example.com', currency: 'USD', amount: '1e9' }],
+		['Amount', { resource: 'transfer', operation: 'create', idempotencyKey: 'test-transfer-create', email: 'alice@example.com', currency: 'USD', amount: '9'.repeat(10_000) }],
+		['Amount', { resource: 'card', operation: 'issue', idempotencyKey: 'test-card-issue', email: 'alice@example.com', amount: '0.00', cardType: 'basic' }],
+		['Amount', { resource: 'card', operation: 'topUp', idempotencyKey: 'test-card-topUp', cardId: 'kc-1', amount: '5.00\r\nX-Injected: 1' }],
+		['Amount', { resource: 'giftCard', operation: 'create', idempotencyKey: 'test-giftCard-create', currency: 'USD', amount: 'NaN' }],
 		// currencies
 		['Currency', { resource: 'paymentLink', operation: 'create', amount: '1', currency: 'US$' }],
-		['Currency', { resource: 'transfer', operation: 'create', email: 'alice@example.com', currency: "USD'; DROP TABLE wallets;--", amount: '1' }],
-		['Currency', { resource: 'giftCard', operation: 'create', currency: 'USD\r\nX', amount: '1' }],
+		['Currency', { resource: 'transfer', operation: 'create', idempotencyKey: 'test-transfer-create', email: 'alice@example.com', currency: "USD'; DROP TABLE wallets;--", amount: '1' }],
+		['Currency', { resource: 'giftCard', operation: 'create', idempotencyKey: 'test-giftCard-create', currency: 'USD\r\nX', amount: '1' }],
 		['Currency', { resource: 'wallet', operation: 'getBalances', currency: 'x'.repeat(300) }],
 		// emails
 		['Merchant Email', { resource: 'paymentLink', operation: 'create', amount: '1', currency: 'USD', email: 'merchant@kazawallet.test\r\nBcc: x@y.z' }],
-		['Email', { resource: 'withdrawal', operation: 'create', email: '${jndi:ldap://x}', currency: 'USD', amount: '1', paymentMethod: '15', methodFields }],
+		['Email', { resource: 'withdrawal', operation: 'create', idempotencyKey: 'test-withdrawal-create', email: '${jndi:ldap://x}', currency: 'USD', amount: '1', paymentMethod: '15', methodFields }],
 		['User Email', { resource: 'deposit', operation: 'create', email: '<script>alert(1)</script>@x.com', currency: 'USD', amount: '1', paymentMethod: '15' }],
-		['User Email', { resource: 'transfer', operation: 'create', email: `${'a'.repeat(300)}@example.com`, currency: 'USD', amount: '1' }],
-		['User Email', { resource: 'card', operation: 'issue', email: "alice@example.com' OR 1=1--", amount: '5', cardType: 'basic' }],
+		['User Email', { resource: 'transfer', operation: 'create', idempotencyKey: 'test-transfer-create', email: `${'a'.repeat(300)}@example.com`, currency: 'USD', amount: '1' }],
+		['User Email', { resource: 'card', operation: 'issue', idempotencyKey: 'test-card-issue', email: "alice@example.com' OR 1=1--", amount: '5', cardType: 'basic' }],
 		['User Email', { resource: 'giftCard', operation: 'redeem', giftCardCode: 'GC-1', userEmail: 'bob@example.com\nX: y' }],
 		// other fields
 		['Reference', { resource: 'paymentLink', operation: 'create', amount: '1', currency: 'USD', ref: 'x'.repeat(10_000) }],
 		['Redirect URL', { resource: 'paymentLink', operation: 'create', amount: '1', currency: 'USD', redirectUrl: 'javascript:alert(1)' }],
 		['Redirect URL', { resource: 'paymentLink', operation: 'create', amount: '1', currency: 'USD', redirectUrl: 'file:///etc/passwd' }],
-		['Note', { resource: 'transfer', operation: 'create', email: 'alice@example.com', currency: 'USD', amount: '1', note: 'x'.repeat(10_000) }],
-		['Payment Method', { resource: 'withdrawal', operation: 'create', email: 'alice@example.com', currency: 'USD', amount: '1', paymentMethod: '118 OR 1=1', methodFields }],
+		['Note', { resource: 'transfer', operation: 'create', idempotencyKey: 'test-transfer-create', email: 'alice@example.com', currency: 'USD', amount: '1', note: 'x'.repeat(10_000) }],
+		['Payment Method', { resource: 'withdrawal', operation: 'create', idempotencyKey: 'test-withdrawal-create', email: 'alice@example.com', currency: 'USD', amount: '1', paymentMethod: '118 OR 1=1', methodFields }],
 		['Payment Method', { resource: 'deposit', operation: 'create', email: 'bob@example.com', currency: 'USD', amount: '1', paymentMethod: '-1' }],
-		['Method Fields › Field Name', { resource: 'withdrawal', operation: 'create', email: 'alice@example.com', currency: 'USD', amount: '1', paymentMethod: '15', methodFields: { field: [{ name: 'x'.repeat(500), value: 'T1' }] } }],
-		['Method Fields', { resource: 'withdrawal', operation: 'create', email: 'alice@example.com', currency: 'USD', amount: '1', paymentMethod: '15', methodFields: { field: [{ name: 'wallet_address', value: 'T1' }, { name: 'wallet_address', value: 'T2' }] } }],
-		['Card Type', { resource: 'card', operation: 'issue', email: 'alice@example.com', amount: '5', cardType: 'platinum' }],
-		['Card ID', { resource: 'card', operation: 'topUp', cardId: '../../admin', amount: '5' }],
+		['Method Fields › Field Name', { resource: 'withdrawal', operation: 'create', idempotencyKey: 'test-withdrawal-create', email: 'alice@example.com', currency: 'USD', amount: '1', paymentMethod: '15', methodFields: { field: [{ name: 'x'.repeat(500), value: 'T1' }] } }],
+		['Method Fields', { resource: 'withdrawal', operation: 'create', idempotencyKey: 'test-withdrawal-create', email: 'alice@example.com', currency: 'USD', amount: '1', paymentMethod: '15', methodFields: { field: [{ name: 'wallet_address', value: 'T1' }, { name: 'wallet_address', value: 'T2' }] } }],
+		['Card Type', { resource: 'card', operation: 'issue', idempotencyKey: 'test-card-issue', email: 'alice@example.com', amount: '5', cardType: 'platinum' }],
+		['Card ID', { resource: 'card', operation: 'topUp', idempotencyKey: 'test-card-topUp', cardId: '../../admin', amount: '5' }],
 		['Card ID', { resource: 'card', operation: 'cancel', cardId: 'kc-1\r\nX-Injected: 1' }],
 		['Card ID', { resource: 'card', operation: 'get', cardId: "kc-1' OR '1'='1" }],
 		['Card ID', { resource: 'card', operation: 'getTransactions', cardId: 'x'.repeat(500), returnAll: true }],

@@ -1,9 +1,10 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { OperationResult } from '../../../shared/router';
+import { idempotencyKeyProperty } from '../../../shared/ledger';
+import type { Operation, OperationResult } from '../../../shared/router';
 import { checkEmail } from '../../../shared/validation';
-import { kazawalletRequest } from '../../transport';
+import { KAZAWALLET_CALLS, KAZAWALLET_EVIDENCE, kazawalletRequest } from '../../transport';
 import { cardFrom, cardTypeProperty, cardUserEmailProperty, checkCardType, safeCard } from './common';
 
 // Reference: kazawallet.txt, "Create Card (without top-up)" (POST /wallet-cards/create), DEPRECATED by
@@ -19,6 +20,7 @@ const properties: INodeProperties[] = [
 	},
 	cardUserEmailProperty,
 	cardTypeProperty,
+	idempotencyKeyProperty(undefined, 'card'),
 ];
 
 const displayOptions = { show: { resource: ['card'], operation: ['createWithoutTopUp'] } };
@@ -32,9 +34,14 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		method: 'POST',
 		path: '/wallet-cards/create',
 		body: { email, cardType },
-		kind: 'moneyMove',
+		kind: KAZAWALLET_CALLS.createCardWithoutTopUp,
+		evidence: KAZAWALLET_EVIDENCE.card,
+		outcome: 'card creation (issue fee)',
 		itemIndex: i,
 		reference: `the cards of ${email} (Card → Get Many)`,
 	});
 	return { ...body, card: safeCard(cardFrom(body)), deprecatedEndpoint: true };
 }
+
+/** Sent at most once per Idempotency Key (payment ledger). No amount of its own: the issue fee is Kazawallet's. */
+export const moneyMove: Operation['moneyMove'] = {};

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
-import { kazawalletRequest, withCodeNames } from '../../transport';
+import { KAZAWALLET_CALLS, kazawalletRequest, withCodeNames } from '../../transport';
 import { cardIdProperty, readCardId } from '../common';
 import { cardFrom, safeCard } from './common';
 
@@ -31,7 +31,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		method: 'GET',
 		path: '/wallet-cards/get-card-details',
 		qs: { cardId },
-		kind: 'read',
+		kind: KAZAWALLET_CALLS.getCardDetails,
 		itemIndex: i,
 	});
 	return withCodeNames(safeCard(cardFrom(body), includeSensitive));

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { collectPages, readLimit, returnAllOrLimit } from '../../../shared/pagination';
 import type { OperationResult } from '../../../shared/router';
 import { checkEmail } from '../../../shared/validation';
-import { kazawalletRequest, listFrom, withCodeNames } from '../../transport';
+import { KAZAWALLET_CALLS, kazawalletRequest, listFrom, withCodeNames } from '../../transport';
 import { safeCard } from './common';
 
 // Reference: kazawallet.txt, "Get Cards List" (GET /get-merchant-wallets-cards). Paging is not public:
@@ -41,7 +41,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 			method: 'GET',
 			path: '/get-merchant-wallets-cards',
 			qs: { page },
-			kind: 'read',
+			kind: KAZAWALLET_CALLS.listCards,
 			itemIndex: i,
 		});
 		return { entries: listFrom(body, ['cards', 'data']), hasMore: hasMorePages(body, page) };

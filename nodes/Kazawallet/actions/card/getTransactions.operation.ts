@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { collectPages, readLimit, returnAllOrLimit } from '../../../shared/pagination';
 import type { OperationResult } from '../../../shared/router';
-import { kazawalletRequest, listFrom, withCodeNames } from '../../transport';
+import { KAZAWALLET_CALLS, kazawalletRequest, listFrom, withCodeNames } from '../../transport';
 import { cardIdProperty, readCardId } from '../common';
 import { hasMorePages } from './getMany.operation';
 
@@ -24,7 +24,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 			method: 'GET',
 			path: '/wallet-cards/get-transactions',
 			qs: { cardId, page },
-			kind: 'read',
+			kind: KAZAWALLET_CALLS.getCardTransactions,
 			itemIndex: i,
 		});
 		return { entries: listFrom(body, ['transactions', 'data']), hasMore: hasMorePages(body, page) };

@@ -1,10 +1,11 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { OperationResult } from '../../../shared/router';
+import { idempotencyKeyProperty } from '../../../shared/ledger';
+import type { Operation, OperationResult } from '../../../shared/router';
 import { checkEmail } from '../../../shared/validation';
-import { kazawalletRequest } from '../../transport';
-import { amountProperty } from '../common';
+import { KAZAWALLET_CALLS, KAZAWALLET_EVIDENCE, kazawalletRequest } from '../../transport';
+import { amountProperty, readAgentAmount } from '../common';
 import { cardFrom, cardTypeProperty, cardUserEmailProperty, checkCardAmount, checkCardType, safeCard } from './common';
 
 // Reference: kazawallet.txt, "Issue Card" (POST /wallet-cards/create-then-topup); body assumed { email, amount, cardType }
@@ -13,6 +14,7 @@ const properties: INodeProperties[] = [
 	cardUserEmailProperty,
 	{ ...amountProperty, description: 'The first top-up of the card in USD, e.g. 25.00 (sent as a string)' },
 	cardTypeProperty,
+	idempotencyKeyProperty(undefined, 'card issue'),
 ];
 
 const displayOptions = { show: { resource: ['card'], operation: ['issue'] } };
@@ -27,9 +29,14 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		method: 'POST',
 		path: '/wallet-cards/create-then-topup',
 		body: { email, amount, cardType },
-		kind: 'moneyMove',
+		kind: KAZAWALLET_CALLS.issueCard,
+		evidence: KAZAWALLET_EVIDENCE.card,
+		outcome: 'card issue (fee and first top-up)',
 		itemIndex: i,
 		reference: `the cards of ${email} (Card → Get Many)`,
 	});
 	return { ...body, card: safeCard(cardFrom(body)) };
 }
+
+/** Sent at most once per Idempotency Key (payment ledger); agents are held to the node's maximum (the top-up; the issue fee comes on top). */
+export const moneyMove: Operation['moneyMove'] = { amount: readAgentAmount };

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
-import { kazawalletRequest } from '../../transport';
+import { KAZAWALLET_CALLS, KAZAWALLET_EVIDENCE, kazawalletRequest } from '../../transport';
 import { cardIdProperty, readCardId } from '../common';
 
 // Reference: kazawallet.txt, "Lock Card" (PUT /wallet-cards/lock); body assumed { cardId }
@@ -19,7 +19,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		method: 'PUT',
 		path: '/wallet-cards/lock',
 		body: { cardId },
-		kind: 'read',
+		kind: KAZAWALLET_CALLS.lockCard,
+		evidence: KAZAWALLET_EVIDENCE.success,
+		outcome: 'card lock',
 		itemIndex: i,
 		reference: `the state of card ${cardId} (Card → Get)`,
 	});

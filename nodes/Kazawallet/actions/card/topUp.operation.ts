@@ -1,9 +1,10 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { OperationResult } from '../../../shared/router';
-import { kazawalletRequest } from '../../transport';
-import { amountProperty, cardIdProperty, readCardId } from '../common';
+import { idempotencyKeyProperty } from '../../../shared/ledger';
+import type { Operation, OperationResult } from '../../../shared/router';
+import { KAZAWALLET_CALLS, KAZAWALLET_EVIDENCE, kazawalletRequest } from '../../transport';
+import { amountProperty, cardIdProperty, readAgentAmount, readCardId } from '../common';
 import { checkCardAmount } from './common';
 
 // Reference: kazawallet.txt, "Top up Card" (PUT /wallet-cards/topup); body assumed { cardId, amount }
@@ -11,6 +12,7 @@ import { checkCardAmount } from './common';
 const properties: INodeProperties[] = [
 	cardIdProperty,
 	{ ...amountProperty, description: 'The amount in USD, e.g. 25.00 (sent as a string)' },
+	idempotencyKeyProperty(undefined, 'top-up'),
 ];
 
 const displayOptions = { show: { resource: ['card'], operation: ['topUp'] } };
@@ -24,9 +26,14 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		method: 'PUT',
 		path: '/wallet-cards/topup',
 		body: { cardId, amount },
-		kind: 'moneyMove',
+		kind: KAZAWALLET_CALLS.topUpCard,
+		evidence: KAZAWALLET_EVIDENCE.success,
+		outcome: 'card top-up',
 		itemIndex: i,
 		reference: `the transactions of card ${cardId} (Card → Get Transactions)`,
 	});
 	return { ...body, cardId, amount };
 }
+
+/** Sent at most once per Idempotency Key (payment ledger); agents are held to the node's maximum. */
+export const moneyMove: Operation['moneyMove'] = { amount: readAgentAmount };

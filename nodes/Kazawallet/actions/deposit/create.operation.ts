@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
 import { checkEmail, checkString } from '../../../shared/validation';
-import { kazawalletRequest } from '../../transport';
+import { KAZAWALLET_CALLS, KAZAWALLET_EVIDENCE, kazawalletRequest } from '../../transport';
 import {
 	amountProperty,
 	checkWalletAmount,
@@ -63,7 +63,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		method: 'POST',
 		path: '/createDepositRequest',
 		body,
-		kind: 'moneyMove',
+		kind: KAZAWALLET_CALLS.createDeposit,
+		evidence: KAZAWALLET_EVIDENCE.deposit,
+		outcome: 'deposit request',
 		itemIndex: i,
 		reference: `the deposit of ${amount} ${currency} for ${email} in the Kazawallet dashboard`,
 	});

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { OperationResult } from '../../../shared/router';
-import { kazawalletRequest } from '../../transport';
-import { amountProperty, checkWalletAmount, checkWalletCurrency, currencyProperty } from '../common';
+import { idempotencyKeyProperty } from '../../../shared/ledger';
+import type { Operation, OperationResult } from '../../../shared/router';
+import { KAZAWALLET_CALLS, KAZAWALLET_EVIDENCE, kazawalletRequest } from '../../transport';
+import { amountProperty, checkWalletAmount, checkWalletCurrency, currencyProperty, readAgentAmount } from '../common';
 
 // Reference: kazawallet.txt, "Create Gift Card" (POST /gift-card/create): { giftCardCurrency, amount }.
 // The expiry is fixed by Kazawallet at one year and cannot be sent.
@@ -17,6 +18,7 @@ const properties: INodeProperties[] = [
 	},
 	currencyProperty('USD', 'Currency code of the gift card, e.g. USD (sent lower-case, as the reference shows)'),
 	amountProperty,
+	idempotencyKeyProperty(undefined, 'gift card'),
 ];
 
 const displayOptions = { show: { resource: ['giftCard'], operation: ['create'] } };
@@ -30,10 +32,15 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		method: 'POST',
 		path: '/gift-card/create',
 		body: { giftCardCurrency: currency.toLowerCase(), amount },
-		kind: 'moneyMove',
+		kind: KAZAWALLET_CALLS.createGiftCard,
+		evidence: KAZAWALLET_EVIDENCE.giftCard,
+		outcome: 'gift card purchase',
 		itemIndex: i,
 		reference: `the gift cards of ${amount} ${currency} in the Kazawallet dashboard`,
 	});
 	const giftCard = (body.giftCard ?? body.data ?? {}) as IDataObject;
 	return { ...body, code: giftCard.code ?? body.code, expiresAt: giftCard.expiresAt ?? giftCard.expiryDate ?? body.expiresAt };
 }
+
+/** Sent at most once per Idempotency Key (payment ledger); agents are held to the node's maximum. */
+export const moneyMove: Operation['moneyMove'] = { amount: readAgentAmount };

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
 import { checkEmail, checkString } from '../../../shared/validation';
-import { kazawalletRequest } from '../../transport';
+import { KAZAWALLET_CALLS, KAZAWALLET_EVIDENCE, kazawalletRequest } from '../../transport';
 import { PLAIN_CODE } from '../common';
 
 // Reference: kazawallet.txt, "Redeem Gift Card" (POST /gift-card/redeem): { giftCardCode, userEmail }
@@ -39,7 +39,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		method: 'POST',
 		path: '/gift-card/redeem',
 		body: { giftCardCode, userEmail },
-		kind: 'moneyMove',
+		kind: KAZAWALLET_CALLS.redeemGiftCard,
+		evidence: KAZAWALLET_EVIDENCE.success,
+		outcome: 'gift card redemption',
 		itemIndex: i,
 		reference: `the balance of ${userEmail}`,
 		sensitiveValues: [giftCardCode],

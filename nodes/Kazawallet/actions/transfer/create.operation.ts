@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { OperationResult } from '../../../shared/router';
+import { idempotencyKeyProperty } from '../../../shared/ledger';
+import type { Operation, OperationResult } from '../../../shared/router';
 import { checkEmail, checkString } from '../../../shared/validation';
-import { kazawalletRequest } from '../../transport';
-import { amountProperty, checkWalletAmount, checkWalletCurrency, currencyProperty } from '../common';
+import { KAZAWALLET_CALLS, KAZAWALLET_EVIDENCE, kazawalletRequest } from '../../transport';
+import { amountProperty, checkWalletAmount, checkWalletCurrency, currencyProperty, readAgentAmount } from '../common';
 
 // Reference: kazawallet.txt, "Create Transfer" (POST /transfer-from-merchant-to-user). The body is not
 // public; assumed { email (the user), currency, amount (string), note } like the deposit body.
@@ -27,6 +28,8 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 	},
+	// Kazawallet takes no request id of its own for a transfer: the ledger is the only guard (docs/kazawallet.md)
+	idempotencyKeyProperty(undefined, 'transfer'),
 ];
 
 const displayOptions = { show: { resource: ['transfer'], operation: ['create'] } };
@@ -47,9 +50,14 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		method: 'POST',
 		path: '/transfer-from-merchant-to-user',
 		body,
-		kind: 'moneyMove',
+		kind: KAZAWALLET_CALLS.createTransfer,
+		evidence: KAZAWALLET_EVIDENCE.success,
+		outcome: 'transfer',
 		itemIndex: i,
 		reference: `the transfer of ${amount} ${currency} to ${email} in your merchant wallet history`,
 	});
 	return response;
 }
+
+/** Sent at most once per Idempotency Key (payment ledger); agents are held to the node's maximum. */
+export const moneyMove: Operation['moneyMove'] = { amount: readAgentAmount };

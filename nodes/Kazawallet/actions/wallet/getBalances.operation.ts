@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
-import { kazawalletRequest, listFrom } from '../../transport';
+import { KAZAWALLET_CALLS, kazawalletRequest, listFrom } from '../../transport';
 import { checkWalletCurrency } from '../common';
 
 // Reference: kazawallet.txt, "Get Balance" (GET /get-merchant-wallets) → { success, wallets: [ { currency, amount } ] }
@@ -28,7 +28,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const { body } = await kazawalletRequest.call(this, {
 		method: 'GET',
 		path: '/get-merchant-wallets',
-		kind: 'read',
+		kind: KAZAWALLET_CALLS.getBalances,
 		itemIndex: i,
 	});
 	const wallets = listFrom(body, ['wallets', 'data']);

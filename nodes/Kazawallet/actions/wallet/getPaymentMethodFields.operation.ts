@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
 import { checkString } from '../../../shared/validation';
-import { kazawalletRequest } from '../../transport';
+import { KAZAWALLET_CALLS, kazawalletRequest } from '../../transport';
 import { methodFieldsFrom, paymentMethodProperties, readPaymentMethod } from '../common';
 
 // Reference: kazawallet.txt, "Get Payment Method Fields" (GET /get-payment-method-fields?id=&field=)
@@ -31,7 +31,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		method: 'GET',
 		path: '/get-payment-method-fields',
 		qs,
-		kind: 'read',
+		kind: KAZAWALLET_CALLS.getPaymentMethodFields,
 		itemIndex: i,
 	});
 	return { ...body, paymentMethod: qs.id, fieldSlugs: methodFieldsFrom(body).map((entry) => entry.slug) };

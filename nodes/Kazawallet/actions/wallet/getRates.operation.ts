@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
-import { kazawalletRequest } from '../../transport';
+import { KAZAWALLET_CALLS, kazawalletRequest } from '../../transport';
 
 // Reference: kazawallet.txt, "Get Rates" (GET /get-rate). The response shape is not public: returned as is.
 
@@ -16,7 +16,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const { body } = await kazawalletRequest.call(this, {
 		method: 'GET',
 		path: '/get-rate',
-		kind: 'read',
+		kind: KAZAWALLET_CALLS.getRates,
 		itemIndex: i,
 	});
 	return body;

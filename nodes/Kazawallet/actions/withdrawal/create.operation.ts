@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { OperationResult } from '../../../shared/router';
+import { idempotencyKeyProperty } from '../../../shared/ledger';
+import type { Operation, OperationResult } from '../../../shared/router';
 import { checkEmail, checkString } from '../../../shared/validation';
-import { kazawalletRequest } from '../../transport';
+import { KAZAWALLET_CALLS, KAZAWALLET_EVIDENCE, kazawalletRequest } from '../../transport';
 import {
 	amountProperty,
 	checkWalletAmount,
@@ -11,6 +12,7 @@ import {
 	currencyProperty,
 	paymentMethodProperties,
 	readMethodFields,
+	readAgentAmount,
 	readPaymentMethod,
 } from '../common';
 
@@ -37,6 +39,8 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 	},
+	// Kazawallet takes no request id of its own for a withdrawal: the ledger is the only guard (docs/kazawallet.md)
+	idempotencyKeyProperty(undefined, 'withdrawal'),
 ];
 
 const displayOptions = { show: { resource: ['withdrawal'], operation: ['create'] } };
@@ -61,9 +65,14 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		method: 'POST',
 		path: '/createWithdrawalRequest',
 		body,
-		kind: 'moneyMove',
+		kind: KAZAWALLET_CALLS.createWithdrawal,
+		evidence: KAZAWALLET_EVIDENCE.success,
+		outcome: 'withdrawal',
 		itemIndex: i,
 		reference: `the withdrawal of ${amount} ${currency} for ${email} in the Kazawallet dashboard`,
 	});
 	return response;
 }
+
+/** Sent at most once per Idempotency Key (payment ledger); agents are held to the node's maximum. */
+export const moneyMove: Operation['moneyMove'] = { amount: readAgentAmount };
