@@ -256,7 +256,7 @@ class N8nInstance {
 		});
 		const started = Date.now();
 		for (;;) {
-			if (exited !== undefined) throw new Error(`n8n ${args.join(' ')} exited with ${exited} while starting\n${this.tail(40)}`);
+			if (exited !== undefined) throw new Error(`n8n ${args.join(' ')} exited with ${exited} while starting\n${tailOf(child.output, 40)}`);
 			try {
 				const response = await fetch(healthUrl, { signal: AbortSignal.timeout(2000) });
 				if (response.ok) break;
