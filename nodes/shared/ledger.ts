@@ -1,4 +1,5 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { randomUUID } from 'crypto';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 /**
@@ -25,6 +26,9 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 export const LEDGER_MAX_KEYS = 50_000;
 
 const STORE_OPTIONS = { mode: 'entries' as const, maxEntries: LEDGER_MAX_KEYS };
+
+/** Execution Options → Claim Settle Time: how long a claim waits for racing writes before it is confirmed. */
+export const DEFAULT_SETTLE_MS = 150;
 
 /** Default of the Idempotency Key parameter: the operation's own reference parameter. */
 export function idempotencyKeyProperty(referenceParameter: string | undefined, what = 'payment'): INodeProperties {
@@ -60,6 +64,15 @@ export const ledgerOptions: INodeProperties[] = [
 		default: false,
 		description:
 			"Whether to forget the input items' Idempotency Keys before sending, so they are sent again. Only for a run after an unknown outcome that you checked with the provider: nothing happened.",
+	},
+	{
+		displayName: 'Claim Settle Time (Ms)',
+		name: 'claimSettleMs',
+		type: 'number',
+		default: 150,
+		typeOptions: { minValue: 0, maxValue: 5000 },
+		description:
+			"How long a run waits after claiming its keys before it confirms them. In queue mode with several workers this is what stops two runs that start at the same moment from both sending a key: keep it above one round trip to n8n's database. 0 in a single n8n process.",
 	},
 	{
 		displayName: 'Max Amount per Call for AI Agents',
@@ -165,14 +178,11 @@ export async function claimKeys(context: IExecuteFunctions, keys: Array<string |
 		unique.push(key);
 	});
 	const release = readOption<boolean>(context, 'releaseKeys', false) === true;
-	const processed = await serialized(queueKeyOf(context), async () =>
+	const settleMs = readSettleMs(context);
+	const { held, raced } = await serialized(queueKeyOf(context), async () =>
 		withStoreRetries(context, async () => {
 			if (release && unique.length) await context.helpers.removeProcessed(unique, 'node', STORE_OPTIONS);
-			if (!unique.length) return new Set<string>();
-			const outcome = await context.helpers.checkProcessedAndRecord(unique, 'node', STORE_OPTIONS);
-			const claimed = outcome.new.map(String);
-			await confirmRecorded(context, claimed);
-			return new Set(outcome.processed.map(String));
+			return await claimWithTokens(context, unique, settleMs);
 		}),
 	);
 	return keys.map((key, index) => {
@@ -184,7 +194,14 @@ export async function claimKeys(context: IExecuteFunctions, keys: Array<string |
 				reason: `item ${firstIndex.get(key)} of this run has the same Idempotency Key; this one was not sent`,
 			};
 		}
-		if (processed.has(key)) {
+		if (raced.has(key)) {
+			return {
+				state: 'held' as const,
+				key,
+				reason: 'another execution claimed this Idempotency Key at the same moment, so this one did not send it',
+			};
+		}
+		if (held.has(key)) {
 			return {
 				state: 'held' as const,
 				key,
@@ -194,6 +211,60 @@ export async function claimKeys(context: IExecuteFunctions, keys: Array<string |
 		}
 		return { state: 'claimed' as const, key };
 	});
+}
+
+function readSettleMs(context: IExecuteFunctions): number {
+	const value = Number(readOption<number>(context, 'claimSettleMs', DEFAULT_SETTLE_MS));
+	return Number.isFinite(value) && value >= 0 ? Math.min(value, 5000) : DEFAULT_SETTLE_MS;
+}
+
+/**
+ * Claims keys so that two executions in two processes cannot both win the same key, on a store that
+ * reads its row and writes it back without a lock:
+ * 1. one call records the keys together with a token per key that only this claim writes
+ *    (`<key>\u0000claim:<random>`); keys that come back "processed" are held by someone else;
+ * 2. it waits `settleMs`, longer than one read-then-write of the store, so that every write that raced
+ *    this one (read before it, written after it) has landed;
+ * 3. one call asks for the tokens: a token that is still there means this claim's write survived, and the
+ *    key is ours; a token that is gone means a racing write replaced the row. Such keys are claimed again
+ *    (with new tokens): a key that is now "processed" was won by the other execution and is held, a key
+ *    that is still new (the racing write was about other keys) is ours after the same wait and check.
+ * Of two writes that raced, only the one that landed last keeps its token, so at most one execution
+ * sends a key. Tokens stay in the store (they age out with the keys).
+ */
+export async function claimWithTokens(
+	context: IExecuteFunctions,
+	unique: string[],
+	settleMs: number,
+): Promise<{ held: Set<string>; raced: Set<string> }> {
+	const held = new Set<string>();
+	const raced = new Set<string>();
+	let pending = unique;
+	let first = true;
+	for (let round = 1; pending.length; round++) {
+		const nonce = randomUUID();
+		const tokenOf = (key: string) => `${key}\u0000claim:${nonce}`;
+		const outcome = await context.helpers.checkProcessedAndRecord(
+			[...pending, ...pending.map(tokenOf)],
+			'node',
+			STORE_OPTIONS,
+		);
+		const processed = new Set(outcome.processed.map(String));
+		const claimed = pending.filter((key) => !processed.has(key));
+		for (const key of pending) if (processed.has(key)) (first ? held : raced).add(key);
+		first = false;
+		if (!claimed.length) break;
+		if (settleMs > 0) await sleep(settleMs);
+		const check = await context.helpers.checkProcessedAndRecord(claimed.map(tokenOf), 'node', STORE_OPTIONS);
+		const lost = new Set(check.new.map(String));
+		pending = claimed.filter((key) => lost.has(tokenOf(key)));
+		if (pending.length && round >= 3) {
+			// still overwritten after three rounds: send none of them (nothing happened; a re-run claims again)
+			for (const key of pending) raced.add(key);
+			break;
+		}
+	}
+	return { held, raced };
 }
 
 /**

@@ -75,7 +75,8 @@ test("the ledger lives in n8n's processed-items store, with a few calls per run 
 	// claim, confirm the claim, confirm what stays held: 3 calls for 2 items and for 40
 	expect(small.calls).toBe(3);
 	expect(large.calls).toBe(3);
-	expect(store.countFor('test-workflow', large.nodeId)).toBe(40);
+	// each key and the claim token that proves this run's write survived (ledger.ts, claimWithTokens)
+	expect(store.countFor('test-workflow', large.nodeId)).toBe(80);
 	expect(store.has('test-workflow', large.nodeId, 'g-40-7')).toBe(true);
 });
 
