@@ -96,14 +96,14 @@ async function kashaPayout(sandbox, { url, action = 'APPROVE' }) {
 		headers: kashaHeaders,
 		body: { country: 'GB', currency: 'GBP', amount, redirectUrl: 'https://backoffice.example.com/payouts', customer: { name: 'Jane Roe' }, merchantReference: reference, notificationUrl: url },
 	}));
-	const created = first(await ok(sandbox, 'POST', '/kasha/v2/payout', {
+	const created = first(await ok(sandbox, 'POST', '/kasha/v2/direct-payout', {
 		headers: kashaHeaders,
 		body: { sessionId: session.sessionId, paymentOptionId: session.paymentOptions[0].paymentOptionId, optionId: 'd_400', extraData: { name: 'Jane Roe', bankAccount: '123456-12345678' } },
 	}));
 	const transactionId = created.result.transactionId;
 	const from = sandbox.webhooks.length;
 	await ok(sandbox, 'POST', '/kasha/v2/settle-payout', { headers: kashaHeaders, body: { action, transactionId } });
-	const delivery = await delivered(sandbox, url, (w) => w.payload.transactionId === transactionId, from);
+	const delivery = await delivered(sandbox, url, (w) => (w.payload.internalId ?? w.payload.transactionId) === transactionId, from);
 	return { summary: `payout ${reference} (GBP ${amount} to Jane Roe) ${action === 'APPROVE' ? 'approved' : 'declined'}; Kasha notified`, delivery: brief(delivery) };
 }
 

@@ -248,7 +248,7 @@ test('eZeeWallet pending transfer and Kasha pending payout are finished from the
 	// a pending Kasha payout
 	const kashaKey = { 'content-type': 'application/json', 'x-api-key': require('../../sandbox/providers/kasha').DEMO.apiKey };
 	const [session] = [].concat(await fetch(`${sandbox.baseUrl}/kasha/v2/payout-options`, { method: 'POST', headers: kashaKey, body: JSON.stringify({ country: 'GB', currency: 'GBP', amount: 1250, redirectUrl: 'https://b/p', customer: { name: 'Omar Haddad' }, merchantReference: 'payout-omar', notificationUrl: `${hookBase}/kasha` }) }).then((r) => r.json()));
-	await fetch(`${sandbox.baseUrl}/kasha/v2/payout`, { method: 'POST', headers: kashaKey, body: JSON.stringify({ sessionId: session.sessionId, paymentOptionId: session.paymentOptions[0].paymentOptionId, optionId: 'd_400', extraData: { name: 'Omar Haddad', bankAccount: '123456-12345678' } }) });
+	await fetch(`${sandbox.baseUrl}/kasha/v2/direct-payout`, { method: 'POST', headers: kashaKey, body: JSON.stringify({ sessionId: session.sessionId, paymentOptionId: session.paymentOptions[0].paymentOptionId, optionId: 'd_400', extraData: { name: 'Omar Haddad', bankAccount: '123456-12345678' } }) });
 
 	const forms = formsOf((await getPage('/')).text);
 	const transfer = forms.find((form) => form.action === '/_home/ezeewallet/transfer' && form.fields.status === 'approved');
@@ -258,7 +258,7 @@ test('eZeeWallet pending transfer and Kasha pending payout are finished from the
 	for (let i = 0; i < 50 && received.length < 2; i++) await new Promise((resolve) => setTimeout(resolve, 20));
 	const byPath = Object.fromEntries(received.map((r) => [r.url, JSON.parse(r.body)]));
 	expect(byPath['/webhook/ezw']).toMatchObject({ transaction_id: 'order-7001', status: 'approved', signature: ezeewallet.signature('order-7001', ezeewallet.DEMO.username) });
-	expect(byPath['/webhook/kasha']).toMatchObject({ transactionId: payout.fields.transactionId, status: 'COMPLETED', merchantReference: 'payout-omar' });
+	expect(byPath['/webhook/kasha']).toMatchObject({ internalId: payout.fields.transactionId, status: 'COMPLETED', merchantReference: 'payout-omar' });
 	// balances on the page reflect both
 	const page = (await getPage('/')).text;
 	expect(page).toContain('EUR 100050.00'); // eZeeWallet merchant: 100,000.00 + 50.00
