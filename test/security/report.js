@@ -30,6 +30,11 @@ const ledger = figures.filter((f) => f.category === 'ledger');
 const ledgerOps = new Set(ledger.map((f) => `${f.provider}/${f.operation}`));
 const worstRatio = Math.max(0, ...ledger.map((f) => (f.intended ? f.movements / f.intended : 0)));
 add('2c. Payment ledger (re-runs, Retry On Fail, same input twice, two at once, lost answer, empty/{} 200, slow drip)', `${ledger.length} scenario runs over ${ledgerOps.size} money moves (${providersIn(ledger)}): movements per intended movement ≤ ${worstRatio.toFixed(2)}, successes reported without a movement ${sum(ledger, 'falseSuccess')}, items sent after the ledger held their key ${sum(ledger, 'sentAfterHeld')}`, ledger.length > 0 && worstRatio <= 1 && sum(ledger, 'falseSuccess') === 0 && sum(ledger, 'sentAfterHeld') === 0);
+const amplification = figures.filter((f) => f.category === 'amplification');
+if (amplification.length) {
+	const worst = Math.max(...amplification.map((f) => f.calls));
+	add('1b. Provider calls caused by one forged request (lookup budget: 3)', `${amplification.length} forged requests (${providersIn(amplification)}): at most ${worst} authenticated calls each`, worst <= 3);
+}
 const reads = figures.filter((f) => f.category === 'reads');
 add('2b. Reads under faults', `${reads.filter((r) => r.recovered).length} of ${reads.length} recovered by retry`, reads.length > 0 && reads.every((r) => r.recovered));
 
