@@ -244,7 +244,8 @@ function balances(sandbox) {
 }
 
 // ---------------------------------------------------------------- routing
-const wantsHtml = (headers) => String(headers.accept || '').includes('text/html');
+// a browser's Accept (text/html first, no JSON): API clients, n8n's HTTP helpers included, keep getting JSON
+const wantsHtml = (headers) => String(headers.accept || '').includes('text/html') && !String(headers.accept || '').includes('application/json');
 const wantsJson = (headers) => String(headers.accept || '').includes('application/json');
 
 /** Answers the home page's requests; undefined for every other request (the API and /_control). */
