@@ -23,7 +23,7 @@ import { lookupTransaction } from './lookup';
 import { verifyEzeeWalletSignature } from './signature';
 
 /** Notification sender addresses from the reference ("Whitelist below IPs"). */
-export const EZEEWALLET_NOTIFICATION_IPS = ['80.82.206.228', '5.179.225.28', '34.251.52.23', '52.16.175.123'];
+const EZEEWALLET_NOTIFICATION_IPS = ['80.82.206.228', '5.179.225.28', '34.251.52.23', '52.16.175.123'];
 
 export class EzeeWalletTrigger implements INodeType {
 	description: INodeTypeDescription = {
