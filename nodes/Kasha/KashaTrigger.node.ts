@@ -177,7 +177,6 @@ export class KashaTrigger implements INodeType {
 			try {
 				const { body } = await kashaRequest.call(this, 'transactionStatus', {
 					pathParams: { transactionId },
-					kind: 'read',
 					credentials,
 				});
 				const first = Array.isArray(body) ? body[0] : body;
