@@ -11,6 +11,8 @@ import {
 	acknowledge,
 	getBodyFields,
 	getRawBody,
+	LookupBudget,
+	refuseLargeBody,
 	reject,
 	rememberEvent,
 	safeEqual,
@@ -91,6 +93,22 @@ function disagreement(notified: IDataObject, confirmed: IDataObject): string | u
 	return undefined;
 }
 
+/**
+ * The trigger's context with every authenticated HTTP request taken from `budget`: the shared transport
+ * retries a read up to 4 times (network errors, 429, 5xx), and each attempt is a call to Kasha, so the
+ * budget counts attempts, not lookups. Over budget, the attempt fails without calling Kasha.
+ */
+function budgeted(context: IWebhookFunctions, budget: LookupBudget): IWebhookFunctions {
+	const helpers = Object.create(context.helpers) as IWebhookFunctions['helpers'];
+	helpers.httpRequestWithAuthentication = async function (...args: Parameters<IWebhookFunctions['helpers']['httpRequestWithAuthentication']>) {
+		if (!budget.take()) throw new Error('lookup budget of this notification used up');
+		return await context.helpers.httpRequestWithAuthentication.apply(context, args);
+	};
+	const limited = Object.create(context) as IWebhookFunctions;
+	Object.defineProperty(limited, 'helpers', { value: helpers });
+	return limited;
+}
+
 export class KashaTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Kasha Trigger',
@@ -153,6 +171,9 @@ export class KashaTrigger implements INodeType {
 	webhookMethods = urlPerRequestWebhookMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		// cheap checks first, in this order: size, signature, shape and ID format; only then Kasha is asked
+		const tooLarge = refuseLargeBody(this);
+		if (tooLarge) return tooLarge;
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const credentials = await this.getCredentials('kashaApi');
 		const key = signatureKeyOf(credentials);
@@ -174,8 +195,10 @@ export class KashaTrigger implements INodeType {
 		let transaction: IDataObject = {};
 		let confirmed = false;
 		if (options.confirm !== false) {
+			// at most LOOKUP_BUDGET (3) calls to Kasha per incoming request, retries included
+			const budget = new LookupBudget();
 			try {
-				const { body } = await kashaRequest.call(this, 'transactionStatus', {
+				const { body } = await kashaRequest.call(budgeted(this, budget), 'transactionStatus', {
 					pathParams: { transactionId },
 					credentials,
 				});
@@ -184,10 +207,8 @@ export class KashaTrigger implements INodeType {
 			} catch (error) {
 				const httpCode = error instanceof NodeApiError ? String(error.httpCode ?? '') : '';
 				if (httpCode === '404' || httpCode === '400') return reject(this, 401, 'unknown transaction: notification not confirmed');
-				// Kasha could not be asked: answer 503 so that Kasha delivers the notification again later
-				const response = this.getResponseObject();
-				response.status(503).json({ error: 'could not confirm the notification with Kasha; try again later' });
-				return { noWebhookResponse: true };
+				// Kasha could not be asked (or the budget is used up): a retryable 503, so Kasha delivers again later
+				return reject(this, 503, 'could not confirm the notification with Kasha; try again later');
 			}
 			// only an answer about this very transaction, with its status, confirms the notification
 			const kashaId = confirmedId(transaction);

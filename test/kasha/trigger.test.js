@@ -82,7 +82,7 @@ describe('Kasha Trigger (signature key set: every test notification below is val
 			// were the lookup of "." sent, GET /v2/payments/ could be a list whose first entry is someone's payment
 			s.sandbox.injectFault({ provider: 'kasha', path: /^\/v2\/payments\/?$/, kind: 'status', status: 200, body: [{ id: transaction.id, status: 'COMPLETED' }] });
 			const before = s.sandbox.count({ provider: 'kasha' });
-			for (const transactionId of ['.', '..', '../payment-options', 'a/b', ' x y ', '-x']) {
+			for (const transactionId of ['.', '..', '', '../payment-options', 'a/b', ' x y ', '-x', '%2e%2e', 'a?b', 'a#b', 'a\\b']) {
 				const response = await signedPost(trigger.url(), { transactionId });
 				expect(response.status).toBe(400);
 			}
@@ -175,11 +175,14 @@ describe('Kasha Trigger (signature key set: every test notification below is val
 	test('when Kasha cannot be asked, the notification is answered 503 (Kasha retries) and nothing runs', async () => {
 		await withTrigger({}, async (trigger) => {
 			const transaction = await paidCardTransaction();
-			s.sandbox.injectFault({ provider: 'kasha', path: `/v2/payments/${transaction.id}`, kind: 'status', status: 500, times: 4 });
+			s.sandbox.injectFault({ provider: 'kasha', path: `/v2/payments/${transaction.id}`, kind: 'status', status: 500, times: 3 });
+			const before = s.sandbox.count({ provider: 'kasha' });
 			const response = await signedPost(trigger.url(), { transactionId: transaction.id, status: 'COMPLETED' });
 			await trigger.settle();
 			expect(response.status).toBe(503);
 			expect(trigger.executions).toHaveLength(0);
+			// the lookup budget: every attempt of the (retried) read counts, at most 3 calls per incoming request
+			expect(s.sandbox.count({ provider: 'kasha' }) - before).toBe(3);
 			// the redelivery later succeeds
 			const retry = await signedPost(trigger.url(), { transactionId: transaction.id, status: 'COMPLETED' });
 			await trigger.settle();
@@ -187,6 +190,25 @@ describe('Kasha Trigger (signature key set: every test notification below is val
 			expect(trigger.executions).toHaveLength(1);
 		});
 	}, 20000);
+
+	test('a body over 64 KiB is refused with 413 before the signature check or any lookup, even validly signed', async () => {
+		await withTrigger({}, async (trigger) => {
+			const transaction = await paidCardTransaction();
+			const before = s.sandbox.count({ provider: 'kasha' });
+			const big = await signedPost(trigger.url(), { transactionId: transaction.id, status: 'COMPLETED', padding: 'x'.repeat(64 * 1024) });
+			expect(big.status).toBe(413);
+			const unsigned = await signedPost(trigger.url(), { transactionId: transaction.id, padding: 'x'.repeat(70 * 1024) }, { key: null });
+			expect(unsigned.status).toBe(413);
+			await trigger.settle();
+			expect(trigger.executions).toHaveLength(0);
+			expect(s.sandbox.count({ provider: 'kasha' })).toBe(before);
+			// just under the cap is a normal notification
+			const fits = await signedPost(trigger.url(), { transactionId: transaction.id, status: 'COMPLETED', padding: 'x'.repeat(60 * 1024) });
+			await trigger.settle();
+			expect(fits.status).toBe(200);
+			expect(trigger.executions).toHaveLength(1);
+		});
+	});
 
 	test('with confirmation turned off a signed notification is emitted on its signature alone and Kasha is not asked', async () => {
 		await withTrigger({ options: { confirm: false } }, async (trigger) => {
