@@ -5,8 +5,9 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeApiError, NodeConnectionTypes } from 'n8n-workflow';
+import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { omitKeys, redactFields } from '../shared/redact';
 import {
 	acknowledge,
 	getBodyFields,
@@ -19,6 +20,7 @@ import {
 	urlPerRequestWebhookMethods,
 } from '../shared/webhook';
 import { KASHA_SIGNATURE_HEADER, kashaSignature, signatureKeyOf, signedTexts } from './signature';
+import { SENSITIVE_KEYS } from './actions/common';
 import { kashaRequest } from './transport';
 
 /** Statuses a Kasha transaction can have (from the reference's samples and the payout flow). */
@@ -101,7 +103,7 @@ function disagreement(notified: IDataObject, confirmed: IDataObject): string | u
 function budgeted(context: IWebhookFunctions, budget: LookupBudget): IWebhookFunctions {
 	const helpers = Object.create(context.helpers) as IWebhookFunctions['helpers'];
 	helpers.httpRequestWithAuthentication = async function (...args: Parameters<IWebhookFunctions['helpers']['httpRequestWithAuthentication']>) {
-		if (!budget.take()) throw new Error('lookup budget of this notification used up');
+		if (!budget.take()) throw new NodeOperationError(context.getNode(), 'lookup budget of this notification used up');
 		return await context.helpers.httpRequestWithAuthentication.apply(context, args);
 	};
 	const limited = Object.create(context) as IWebhookFunctions;
@@ -232,14 +234,16 @@ export class KashaTrigger implements INodeType {
 			return acknowledge(this, ack);
 		}
 
+		// whatever Kasha or the sender echoes, secrets and card data never reach the workflow
+		const clean = <T>(value: T): T => redactFields(omitKeys(value, SENSITIVE_KEYS));
 		return acknowledge(this, ack, [
 			{
-				...transaction,
+				...clean(transaction),
 				transactionId,
 				status,
 				confirmed,
 				verification,
-				notification: fields,
+				notification: clean(fields),
 				receivedAt: new Date().toISOString(),
 			},
 		]);

@@ -191,6 +191,19 @@ describe('Kasha Trigger (signature key set: every test notification below is val
 		});
 	}, 20000);
 
+	test('card data and secrets echoed in a notification or by Kasha never reach the workflow', async () => {
+		await withTrigger({}, async (trigger) => {
+			const transaction = await paidCardTransaction();
+			await signedPost(trigger.url(), { transactionId: transaction.id, status: 'COMPLETED', cardnum: '4111111111111111', cardcvv: '123', extra: { CVV: '123', pin: '0000', cardNumber: '4111111111111111' } });
+			await trigger.settle();
+			const item = trigger.executions[0].output('After')[0];
+			expect(JSON.stringify(item)).not.toMatch(/4111111111111111|"123"|"0000"/);
+			// Kasha's own card fields (cardnum, cardcvv, pin, …) are dropped, other secret names redacted, card numbers masked
+			expect(item.notification.extra).toEqual({ CVV: '[redacted]', cardNumber: '************1111' });
+			expect(item.notification.cardnum).toBeUndefined();
+		});
+	});
+
 	test('a body over 64 KiB is refused with 413 before the signature check or any lookup, even validly signed', async () => {
 		await withTrigger({}, async (trigger) => {
 			const transaction = await paidCardTransaction();

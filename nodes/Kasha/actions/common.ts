@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { CRYPTO_CURRENCIES, normalizeDecimal } from '../../shared/money';
+import { redactFields } from '../../shared/redact';
 import { LINK_FIELDS } from '../transport';
 import {
 	checkCountry,
@@ -379,14 +380,17 @@ export function referenceOf(body: IDataObject, fallback?: string): string | unde
 	return fallback;
 }
 
-/** Kasha answers { statusCode, resultType, result: {...} }: flattened into one item. */
+/**
+ * Kasha answers { statusCode, resultType, result: {...} }: flattened into one item. Secrets and card data
+ * Kasha might echo are removed by field name at any depth (redactFields: cvv, pin, password, card numbers).
+ */
 export function shapeResult(body: unknown): IDataObject {
 	const first = (Array.isArray(body) ? body[0] : body) as IDataObject | undefined;
 	if (!first || typeof first !== 'object') return {};
 	const { result, ...rest } = first;
-	if (result && typeof result === 'object' && !Array.isArray(result)) return { ...rest, ...(result as IDataObject) };
-	if (result !== undefined) return { ...rest, result };
-	return { ...rest };
+	if (result && typeof result === 'object' && !Array.isArray(result)) return redactFields({ ...rest, ...(result as IDataObject) });
+	if (result !== undefined) return redactFields({ ...rest, result });
+	return redactFields({ ...rest });
 }
 
 /** A session's payment options as given in the "Session Payment Options" parameter (array or JSON text). */
