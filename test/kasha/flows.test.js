@@ -119,7 +119,7 @@ describe('Kasha full flows through n8n', () => {
 	});
 
 	test('Pay (Initiate and Post) with a card returns every intermediate id', async () => {
-		const r = await runNode({ type: 'kasha', credentials: credentials(s.sandbox), parameters: paymentSession({ operation: 'pay', country: 'GB', currency: 'GBP', amount: '19.99', paymentOptionName: 'card', card: card(), additionalFields: { merchantReference: 'pay-1' } }) });
+		const r = await runNode({ type: 'kasha', credentials: credentials(s.sandbox), parameters: paymentSession({ operation: 'pay', country: 'GB', currency: 'GBP', amount: '19.99', paymentOptionName: 'card', card: card(), additionalFields: { merchantReference: 'pay-1' }, idempotencyKey: 'pay-1' }) });
 		expect(r.error).toBeUndefined();
 		const out = r.items[0];
 		expect(out).toMatchObject({ merchantReference: 'pay-1', paymentOptionName: 'Card', statusCode: '000', resultType: 'success', card: { last4: '1111' } });

@@ -91,19 +91,21 @@ describe('Kasha: sessions and links are sent once (createOnce)', () => {
 	test('Pay: a lost Initiate answer paid nothing, so the key is given back', async () => {
 		const nodeId = crypto.randomUUID();
 		s.sandbox.injectFault({ provider: 'kasha', path: '/v2/payment-options', kind: 'drop' }); // dropped before Kasha processed it
-		const lost = await run(payCard({ additionalFields: { merchantReference: 'pay-lost-init' } }), { nodeId });
+		const lost = await run(payCard({ additionalFields: { merchantReference: 'pay-lost-init' }, idempotencyKey: 'k-lost-init' }), { nodeId });
 		expect(lost.error.description).toMatch(/Only the session may have been opened \(merchant reference "pay-lost-init"\): nothing was paid/);
 		expect(lost.error.description).not.toMatch(/Release Idempotency Keys/);
-		const again = await run(payCard({ additionalFields: { merchantReference: 'pay-lost-init' } }), { nodeId });
+		const again = await run(payCard({ additionalFields: { merchantReference: 'pay-lost-init' }, idempotencyKey: 'k-lost-init' }), { nodeId });
 		expect(again.error).toBeUndefined();
-		expect(again.items[0]).toMatchObject({ idempotencyKey: 'pay-lost-init', statusCode: '000' });
+		expect(again.items[0]).toMatchObject({ idempotencyKey: 'k-lost-init', statusCode: '000' });
 	});
 });
 
 describe('Kasha: money moves and the ledger', () => {
-	test('Pay: the key defaults to the Merchant Reference and is not sent to Kasha', async () => {
-		const byDefault = await run(payCard({ additionalFields: { merchantReference: 'mine-2' } }));
-		expect(byDefault.items[0].idempotencyKey).toBe('mine-2');
+	test('Pay: the key has no default (it must be set) and is not sent to Kasha', async () => {
+		const none = await run(payCard({ additionalFields: { merchantReference: 'mine-2' } }));
+		// n8n itself refuses the required parameter (the router would refuse an empty key the same way)
+		expect(none.error.message).toMatch(/Parameter "Idempotency Key" is required|Invalid Idempotency Key \[item 0\]: is empty/);
+		expect(s.sandbox.count({ provider: 'kasha' })).toBe(0);
 		const own = await run(payCard({ idempotencyKey: 'order-4711' }));
 		expect(own.error).toBeUndefined();
 		expect(transactions().find((t) => t.id === own.items[0].transactionId).merchantReference).not.toBe('order-4711');
@@ -111,10 +113,10 @@ describe('Kasha: money moves and the ledger', () => {
 	});
 
 	test('with a Merchant Reference, Kasha refuses a second session with it (3017): a second guard when the ledger forgot', async () => {
-		const first = await run(payCard({ additionalFields: { merchantReference: 'twice-1' } }));
+		const first = await run(payCard({ additionalFields: { merchantReference: 'twice-1' }, idempotencyKey: 'twice-1' }));
 		expect(first.error).toBeUndefined();
 		// another node (another ledger row), same reference
-		const second = await run(payCard({ additionalFields: { merchantReference: 'twice-1' } }));
+		const second = await run(payCard({ additionalFields: { merchantReference: 'twice-1' }, idempotencyKey: 'twice-1' }));
 		expect(second.error.message).toMatch(/declined 3017: Duplicate transaction/);
 		expect(transactions().filter((t) => t.merchantReference === 'twice-1')).toHaveLength(1);
 	});

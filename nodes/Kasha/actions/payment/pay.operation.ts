@@ -42,13 +42,15 @@ const properties: INodeProperties[] = [
 	},
 	cardProperty,
 	methodFieldsProperty,
+	// No default: the reference sits in Additional Fields, and in n8n `$parameter["additionalFields"]` gives the
+	// collection's raw values, so a Merchant Reference set by expression would be the same text for every item
+	// (found in the real-n8n run: items 2..n held as duplicates). The key is not sent to Kasha either: Kasha's
+	// merchant reference is unique per transaction (session), and a declined payment's session used it up, so a
+	// key turned into a merchant reference would make the payment impossible to retry after a decline.
 	{
-		// The key is not sent to Kasha: Kasha's merchant reference is unique per transaction (session), and a
-		// declined payment's session used it up, so a key turned into a merchant reference would make the
-		// payment impossible to retry after a decline. Kasha documents no idempotency for a payment intent.
-		...idempotencyKeyProperty('merchantReference', 'payment'),
-		default: '={{ $parameter["additionalFields"]["merchantReference"] }}',
-		hint: 'Defaults to the Merchant Reference (Additional Fields): set one, or give a value unique per payment, e.g. your order ID. Kasha wants the Merchant Reference unique per transaction, so after a decline pay again with a new one.',
+		...idempotencyKeyProperty(undefined, 'payment'),
+		placeholder: 'e.g. {{ $json.orderId }}',
+		hint: 'A value unique per payment, e.g. your order ID by expression (often the same as the Merchant Reference). Kasha wants the Merchant Reference unique per transaction, so after a decline pay again with a new one.',
 	},
 ];
 
