@@ -5,18 +5,22 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeApiError, NodeConnectionTypes } from 'n8n-workflow';
+import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { omitKeys, redactFields } from '../shared/redact';
 import {
 	acknowledge,
 	getBodyFields,
 	getRawBody,
+	LookupBudget,
+	refuseLargeBody,
 	reject,
 	rememberEvent,
 	safeEqual,
 	urlPerRequestWebhookMethods,
 } from '../shared/webhook';
 import { KASHA_SIGNATURE_HEADER, kashaSignature, signatureKeyOf, signedTexts } from './signature';
+import { SENSITIVE_KEYS } from './actions/common';
 import { kashaRequest } from './transport';
 
 /** Statuses a Kasha transaction can have (from the reference's samples and the payout flow). */
@@ -91,6 +95,22 @@ function disagreement(notified: IDataObject, confirmed: IDataObject): string | u
 	return undefined;
 }
 
+/**
+ * The trigger's context with every authenticated HTTP request taken from `budget`: the shared transport
+ * retries a read up to 4 times (network errors, 429, 5xx), and each attempt is a call to Kasha, so the
+ * budget counts attempts, not lookups. Over budget, the attempt fails without calling Kasha.
+ */
+function budgeted(context: IWebhookFunctions, budget: LookupBudget): IWebhookFunctions {
+	const helpers = Object.create(context.helpers) as IWebhookFunctions['helpers'];
+	helpers.httpRequestWithAuthentication = async function (...args: Parameters<IWebhookFunctions['helpers']['httpRequestWithAuthentication']>) {
+		if (!budget.take()) throw new NodeOperationError(context.getNode(), 'lookup budget of this notification used up');
+		return await context.helpers.httpRequestWithAuthentication.apply(context, args);
+	};
+	const limited = Object.create(context) as IWebhookFunctions;
+	Object.defineProperty(limited, 'helpers', { value: helpers });
+	return limited;
+}
+
 export class KashaTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Kasha Trigger',
@@ -153,6 +173,9 @@ export class KashaTrigger implements INodeType {
 	webhookMethods = urlPerRequestWebhookMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		// cheap checks first, in this order: size, signature, shape and ID format; only then Kasha is asked
+		const tooLarge = refuseLargeBody(this);
+		if (tooLarge) return tooLarge;
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const credentials = await this.getCredentials('kashaApi');
 		const key = signatureKeyOf(credentials);
@@ -174,10 +197,11 @@ export class KashaTrigger implements INodeType {
 		let transaction: IDataObject = {};
 		let confirmed = false;
 		if (options.confirm !== false) {
+			// at most LOOKUP_BUDGET (3) calls to Kasha per incoming request, retries included
+			const budget = new LookupBudget();
 			try {
-				const { body } = await kashaRequest.call(this, 'transactionStatus', {
+				const { body } = await kashaRequest.call(budgeted(this, budget), 'transactionStatus', {
 					pathParams: { transactionId },
-					kind: 'read',
 					credentials,
 				});
 				const first = Array.isArray(body) ? body[0] : body;
@@ -185,10 +209,8 @@ export class KashaTrigger implements INodeType {
 			} catch (error) {
 				const httpCode = error instanceof NodeApiError ? String(error.httpCode ?? '') : '';
 				if (httpCode === '404' || httpCode === '400') return reject(this, 401, 'unknown transaction: notification not confirmed');
-				// Kasha could not be asked: answer 503 so that Kasha delivers the notification again later
-				const response = this.getResponseObject();
-				response.status(503).json({ error: 'could not confirm the notification with Kasha; try again later' });
-				return { noWebhookResponse: true };
+				// Kasha could not be asked (or the budget is used up): a retryable 503, so Kasha delivers again later
+				return reject(this, 503, 'could not confirm the notification with Kasha; try again later');
 			}
 			// only an answer about this very transaction, with its status, confirms the notification
 			const kashaId = confirmedId(transaction);
@@ -212,14 +234,16 @@ export class KashaTrigger implements INodeType {
 			return acknowledge(this, ack);
 		}
 
+		// whatever Kasha or the sender echoes, secrets and card data never reach the workflow
+		const clean = <T>(value: T): T => redactFields(omitKeys(value, SENSITIVE_KEYS));
 		return acknowledge(this, ack, [
 			{
-				...transaction,
+				...clean(transaction),
 				transactionId,
 				status,
 				confirmed,
 				verification,
-				notification: fields,
+				notification: clean(fields),
 				receivedAt: new Date().toISOString(),
 			},
 		]);

@@ -2,7 +2,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestMethods }
 import { NodeApiError } from 'n8n-workflow';
 
 import { KASHA_BASE_URLS } from '../../credentials/KashaApi.credentials';
-import type { ApiContext, ApiRequest, ApiResponse, ProviderApi, ProviderError } from '../shared/transport';
+import type { ApiContext, ApiRequest, ApiResponse, CallKind, ProviderApi, ProviderError } from '../shared/transport';
 import { apiRequest } from '../shared/transport';
 
 /** How sure a path is (docs/kasha.md says why for each). */
@@ -106,6 +106,112 @@ export const KASHA_ENDPOINTS = {
 } satisfies Record<string, Endpoint>;
 
 export type KashaEndpointName = keyof typeof KASHA_ENDPOINTS;
+
+/** Names Kasha's answers may give a hosted cashier link (Kasha's docs only say "a link"; the predecessor answers `cashierUrl`). */
+export const LINK_FIELDS = ['url', 'cashierUrl', 'cashierURL', 'link', 'cashierLink', 'hostedCashierUrl', 'paymentUrl', 'paymentLink', 'redirectUrl'];
+
+/** The fields of an answer: its first object (payout answers are arrays) with `result`'s fields on top. */
+function answerFields(body: unknown): IDataObject {
+	const first = unwrap(body) ?? {};
+	const result = first.result && typeof first.result === 'object' && !Array.isArray(first.result) ? (first.result as IDataObject) : {};
+	return { ...first, ...result };
+}
+
+const present = (value: unknown) => (typeof value === 'string' ? value.trim() !== '' : typeof value === 'number');
+
+/** Builds an evidence check: every group needs one of its fields present (a non-empty string or a number). */
+function needs(...groups: Array<[string, ...string[]]>): (body: unknown) => string | undefined {
+	return (body) => {
+		const fields = answerFields(body);
+		const missing = groups.filter((group) => !group.some((name) => present(fields[name])));
+		return missing.length ? missing.map((group) => group.join(' or ')).join(' and ') : undefined;
+	};
+}
+
+interface KashaCallKind {
+	kind: CallKind;
+	/** For calls sent once: what Kasha's reference says a success answer carries (the shared transport checks it). */
+	evidence?: (body: unknown) => string | undefined;
+	/** What a sent-once call does, for its unknown-outcome message ("The payout may or may not have been made"). */
+	outcome?: string;
+	/** Why the call has this kind (docs/kasha.md repeats it). */
+	why: string;
+}
+
+/**
+ * EVERY Kasha call, classified in one table (docs/kasha.md, "Kinds of calls"). `kashaRequest` takes the
+ * kind and the evidence from here for each endpoint, so no call site can send a call as another kind.
+ * - read: changes nothing at Kasha; retried on network errors, 429 and 5xx.
+ * - createOnce: opens a session or link (a new Kasha transaction in CREATED state, with the merchant
+ *   reference Kasha says must be unique) but moves no money; sent once, a lost answer is an unknown outcome.
+ * - moneyMove: sent once, guarded by the payment ledger; the answer must carry Kasha's documented success fields.
+ */
+export const KASHA_CALLS = {
+	paymentOptions: {
+		kind: 'createOnce',
+		outcome: 'payment session',
+		// "1. Initiate a Payment" sample: transactionId, sessionId, paymentOptions
+		evidence: needs(['sessionId'], ['transactionId']),
+		why: 'opens a payment session and a transaction (one payment per session, merchant reference unique): sent again it opens a second one',
+	},
+	paymentSuboptions: { kind: 'read', why: 'lists the banks and form inputs of a session option; nothing is created' },
+	directPayment: {
+		kind: 'moneyMove',
+		outcome: 'payment',
+		// "3. Post a Payment" sample: { statusCode: "000", resultType: "success", result: { transactionId } }
+		evidence: needs(['statusCode'], ['transactionId']),
+		why: 'charges the customer (card) or starts the local-method payment',
+	},
+	hostedCashierPayment: {
+		kind: 'createOnce',
+		outcome: 'payment session',
+		evidence: needs(LINK_FIELDS as [string, ...string[]]),
+		why: 'opens a payment session (30 minutes, one payment) and returns its cashier link: sent again it opens a second session',
+	},
+	hostedCashierPayout: {
+		kind: 'createOnce',
+		outcome: 'payout session',
+		evidence: needs(LINK_FIELDS as [string, ...string[]]),
+		why: 'opens a payout session (one payout per session) and returns its cashier link: sent again it opens a second session',
+	},
+	hybridPayment: {
+		kind: 'createOnce',
+		outcome: 'hybrid payment link',
+		// "Hybrid Payment" sample: { statusCode: "300", resultType: "redirect", result: { transactionId } }
+		evidence: needs(['transactionId', ...LINK_FIELDS]),
+		why: 'preselects the option of a session and returns a cashier link; the path is assumed, so what a repeat does is unknown',
+	},
+	payoutOptions: {
+		kind: 'createOnce',
+		outcome: 'payout session',
+		// "1. Initiate a Payout" sample: [{ transactionId, sessionId, paymentOptions }]
+		evidence: needs(['sessionId'], ['transactionId']),
+		why: 'opens a payout session and a transaction: sent again it opens a second one',
+	},
+	payoutSuboptions: { kind: 'read', why: 'lists the sub-options and form inputs of a payout option; nothing is created' },
+	createPayout: {
+		kind: 'moneyMove',
+		outcome: 'payout',
+		// "3. Create Payout" sample: { statusCode: 0, resultType: "success", result: { transactionId } }
+		evidence: needs(['statusCode'], ['transactionId']),
+		why: 'creates a PENDING payout; approving it (Confirm or the merchant portal) pays it, so a second one is a second payment waiting for approval',
+	},
+	settlePayout: {
+		kind: 'moneyMove',
+		outcome: 'payout confirmation',
+		// "4. Confirm Payout" sample: { statusCode: "000", status: "PROCESSING", transactionId, merchantReference }
+		evidence: needs(['status'], ['transactionId']),
+		why: 'APPROVE submits the payout to the processor (the balance is debited); DECLINE rejects it for good',
+	},
+	refund: {
+		kind: 'moneyMove',
+		outcome: 'refund',
+		// "Refund by Reference" sample: { statusCode: "000", status: "REFUNDED", _id, paymentAmount, ... }
+		evidence: needs(['status'], ['_id', 'transactionId']),
+		why: 'returns the whole payment to the customer; cannot be undone',
+	},
+	transactionStatus: { kind: 'read', why: 'GET of a transaction; changes nothing' },
+} satisfies Record<KashaEndpointName, KashaCallKind>;
 
 export type KashaStatus = 'DECLINED' | 'ERROR';
 
@@ -234,7 +340,8 @@ export const kashaApi: ProviderApi = {
 	secretFields: ['apiKey', 'signatureSecretKey'],
 };
 
-export interface KashaCall extends Omit<ApiRequest, 'method' | 'path'> {
+/** A call to a named endpoint: its kind and evidence come from KASHA_CALLS, never from the call site. */
+export interface KashaCall extends Omit<ApiRequest, 'method' | 'path' | 'kind' | 'evidence'> {
 	/** Values for {placeholders} in the endpoint's path. */
 	pathParams?: Record<string, string>;
 }
@@ -249,7 +356,8 @@ export async function kashaRequest(
 	const resolvedPath = path.replace(/\{(\w+)\}/g, (_, name: string) =>
 		encodeURIComponent(call.pathParams?.[name] ?? ''),
 	);
-	const request: ApiRequest = { ...call, method, path: resolvedPath };
+	const { kind, evidence, outcome } = KASHA_CALLS[endpoint] as KashaCallKind;
+	const request: ApiRequest = { outcome, ...call, method, path: resolvedPath, kind, evidence };
 	delete (request as KashaCall).pathParams;
 	try {
 		return (await apiRequest.call(this, kashaApi, request)) as ApiResponse<

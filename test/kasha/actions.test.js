@@ -10,6 +10,8 @@ const payByTransfer = (note) =>
 	paymentSession({
 		operation: 'pay', country: 'GB', currency: 'GBP', amount: '20', paymentOptionName: 'Bank Transfer', card: {},
 		methodFields: { field: [{ name: 'note', value: note }] },
+		// a money move needs its Idempotency Key (Pay sends it as Kasha's merchant reference)
+		idempotencyKey: `act-${note.replace(/\W/g, '')}-${Math.random().toString(36).slice(2, 10)}`,
 	});
 
 describe('Kasha /direct-payment actions (081-084) are not failures', () => {
@@ -30,7 +32,7 @@ describe('Kasha /direct-payment actions (081-084) are not failures', () => {
 		expect(redirect.items[0]).toMatchObject({ statusCode: '300', action: 'redirect' });
 		const paid = await runNode({
 			type: 'kasha', credentials: credentials(s.sandbox),
-			parameters: paymentSession({ operation: 'pay', country: 'GB', currency: 'GBP', amount: '20', paymentOptionName: 'Card', card: { cardNumber: '4111111111111111', cvv: '123', expiryMonth: '12', expiryYear: '2031', cardholder: 'A B' } }),
+			parameters: paymentSession({ operation: 'pay', country: 'GB', currency: 'GBP', amount: '20', paymentOptionName: 'Card', card: { cardNumber: '4111111111111111', cvv: '123', expiryMonth: '12', expiryYear: '2031', cardholder: 'A B' }, idempotencyKey: 'act-plain-card' }),
 		});
 		expect(paid.items[0].statusCode).toBe('000');
 		expect(paid.items[0].action).toBeUndefined();

@@ -119,7 +119,7 @@ describe('Kasha full flows through n8n', () => {
 	});
 
 	test('Pay (Initiate and Post) with a card returns every intermediate id', async () => {
-		const r = await runNode({ type: 'kasha', credentials: credentials(s.sandbox), parameters: paymentSession({ operation: 'pay', country: 'GB', currency: 'GBP', amount: '19.99', paymentOptionName: 'card', card: card(), additionalFields: { merchantReference: 'pay-1' } }) });
+		const r = await runNode({ type: 'kasha', credentials: credentials(s.sandbox), parameters: paymentSession({ operation: 'pay', country: 'GB', currency: 'GBP', amount: '19.99', paymentOptionName: 'card', card: card(), additionalFields: { merchantReference: 'pay-1' }, idempotencyKey: 'pay-1' }) });
 		expect(r.error).toBeUndefined();
 		const out = r.items[0];
 		expect(out).toMatchObject({ merchantReference: 'pay-1', paymentOptionName: 'Card', statusCode: '000', resultType: 'success', card: { last4: '1111' } });
@@ -131,14 +131,14 @@ describe('Kasha full flows through n8n', () => {
 	});
 
 	test('Pay with a bank sub-option by name runs initiate → sub-options → post', async () => {
-		const r = await runNode({ type: 'kasha', credentials: credentials(s.sandbox), parameters: paymentSession({ operation: 'pay', country: 'RU', currency: 'RUB', paymentOptionName: 'Online Banking', subOption: 'alfa-bank', methodFields: { field: [{ name: 'phone', value: '+79991234567' }] } }) });
+		const r = await runNode({ type: 'kasha', credentials: credentials(s.sandbox), parameters: paymentSession({ operation: 'pay', country: 'RU', currency: 'RUB', paymentOptionName: 'Online Banking', subOption: 'alfa-bank', methodFields: { field: [{ name: 'phone', value: '+79991234567' }] }, idempotencyKey: 'flow-pay-bank' }) });
 		expect(r.error).toBeUndefined();
 		expect(r.items[0]).toMatchObject({ optionId: 'b_26', optionName: 'Alfa-Bank', paymentOptionName: 'Online Banking', resultType: 'redirect' });
 		expect(s.sandbox.requests.filter((e) => e.provider === 'kasha').map((e) => e.path)).toEqual(['/v2/payment-options', '/v2/payment-suboptions', '/v2/direct-payment']);
 	});
 
 	test('Pay: a declined card is an error that carries the session and transaction', async () => {
-		const r = await runNode({ type: 'kasha', credentials: credentials(s.sandbox), parameters: paymentSession({ operation: 'pay', country: 'GB', currency: 'GBP', paymentOptionName: 'Card', card: card('4000000000000127') }) });
+		const r = await runNode({ type: 'kasha', credentials: credentials(s.sandbox), parameters: paymentSession({ operation: 'pay', country: 'GB', currency: 'GBP', paymentOptionName: 'Card', card: card('4000000000000127'), idempotencyKey: 'flow-pay-declined' }) });
 		expect(r.error.message).toContain('3004');
 		expect(r.error.message).toContain('Invalid CVV2/CVC2');
 		const [transaction] = kashaState().transactions.values();
@@ -148,7 +148,7 @@ describe('Kasha full flows through n8n', () => {
 	});
 
 	test('Pay: an option the country does not offer stops before any payment', async () => {
-		const r = await runNode({ type: 'kasha', credentials: credentials(s.sandbox), parameters: paymentSession({ operation: 'pay', country: 'GB', currency: 'GBP', paymentOptionName: 'PIX', card: card() }) });
+		const r = await runNode({ type: 'kasha', credentials: credentials(s.sandbox), parameters: paymentSession({ operation: 'pay', country: 'GB', currency: 'GBP', paymentOptionName: 'PIX', card: card(), idempotencyKey: 'flow-pay-pix' }) });
 		expect(r.error.message).toContain('not offered');
 		expect(r.error.description).toContain('offered: Card, Bank Transfer');
 		expect(s.sandbox.count({ provider: 'kasha', path: '/v2/direct-payment' })).toBe(0);

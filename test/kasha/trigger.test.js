@@ -82,7 +82,7 @@ describe('Kasha Trigger (signature key set: every test notification below is val
 			// were the lookup of "." sent, GET /v2/payments/ could be a list whose first entry is someone's payment
 			s.sandbox.injectFault({ provider: 'kasha', path: /^\/v2\/payments\/?$/, kind: 'status', status: 200, body: [{ id: transaction.id, status: 'COMPLETED' }] });
 			const before = s.sandbox.count({ provider: 'kasha' });
-			for (const transactionId of ['.', '..', '../payment-options', 'a/b', ' x y ', '-x']) {
+			for (const transactionId of ['.', '..', '', '../payment-options', 'a/b', ' x y ', '-x', '%2e%2e', 'a?b', 'a#b', 'a\\b']) {
 				const response = await signedPost(trigger.url(), { transactionId });
 				expect(response.status).toBe(400);
 			}
@@ -176,12 +176,14 @@ describe('Kasha Trigger (signature key set: every test notification below is val
 		await withTrigger({}, async (trigger) => {
 			const transaction = await paidCardTransaction();
 			s.sandbox.injectFault({ provider: 'kasha', path: `/v2/payments/${transaction.id}`, kind: 'status', status: 500, times: 1 });
+			const before = s.sandbox.count({ provider: 'kasha' });
 			const response = await signedPost(trigger.url(), { transactionId: transaction.id, status: 'COMPLETED' });
 			await trigger.settle();
 			expect(response.status).toBe(503);
 			// a lookup inside a webhook is not retried (the provider redelivers; each call counts against the budget)
 			expect(s.sandbox.count({ provider: 'kasha', path: `/v2/payments/${transaction.id}` })).toBe(1);
 			expect(trigger.executions).toHaveLength(0);
+			expect(s.sandbox.count({ provider: 'kasha' }) - before).toBe(1);
 			// the redelivery later succeeds
 			const retry = await signedPost(trigger.url(), { transactionId: transaction.id, status: 'COMPLETED' });
 			await trigger.settle();
@@ -189,6 +191,38 @@ describe('Kasha Trigger (signature key set: every test notification below is val
 			expect(trigger.executions).toHaveLength(1);
 		});
 	}, 20000);
+
+	test('card data and secrets echoed in a notification or by Kasha never reach the workflow', async () => {
+		await withTrigger({}, async (trigger) => {
+			const transaction = await paidCardTransaction();
+			await signedPost(trigger.url(), { transactionId: transaction.id, status: 'COMPLETED', cardnum: '4111111111111111', cardcvv: '123', extra: { CVV: '123', pin: '0000', cardNumber: '4111111111111111' } });
+			await trigger.settle();
+			const item = trigger.executions[0].output('After')[0];
+			expect(JSON.stringify(item)).not.toMatch(/4111111111111111|"123"|"0000"/);
+			// Kasha's own card fields (cardnum, cardcvv, pin, …) are dropped, other secret names redacted, card numbers masked
+			expect(item.notification.extra).toEqual({ CVV: '[redacted]', cardNumber: '************1111' });
+			expect(item.notification.cardnum).toBeUndefined();
+		});
+	});
+
+	test('a body over 64 KiB is refused with 413 before the signature check or any lookup, even validly signed', async () => {
+		await withTrigger({}, async (trigger) => {
+			const transaction = await paidCardTransaction();
+			const before = s.sandbox.count({ provider: 'kasha' });
+			const big = await signedPost(trigger.url(), { transactionId: transaction.id, status: 'COMPLETED', padding: 'x'.repeat(64 * 1024) });
+			expect(big.status).toBe(413);
+			const unsigned = await signedPost(trigger.url(), { transactionId: transaction.id, padding: 'x'.repeat(70 * 1024) }, { key: null });
+			expect(unsigned.status).toBe(413);
+			await trigger.settle();
+			expect(trigger.executions).toHaveLength(0);
+			expect(s.sandbox.count({ provider: 'kasha' })).toBe(before);
+			// just under the cap is a normal notification
+			const fits = await signedPost(trigger.url(), { transactionId: transaction.id, status: 'COMPLETED', padding: 'x'.repeat(60 * 1024) });
+			await trigger.settle();
+			expect(fits.status).toBe(200);
+			expect(trigger.executions).toHaveLength(1);
+		});
+	});
 
 	test('with confirmation turned off a signed notification is emitted on its signature alone and Kasha is not asked', async () => {
 		await withTrigger({ options: { confirm: false } }, async (trigger) => {

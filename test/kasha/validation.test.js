@@ -72,19 +72,19 @@ describe('Kasha validation: bad input sends nothing', () => {
 
 	test('the Card option without card details is refused before sending', async () => {
 		await expectRefused({ resource: 'payment', operation: 'post', paymentOption: 'Card' }, 'Card Number', [{ sessionId: 'abc', paymentOptions: [{ paymentOptionId: 'p1'.repeat(10), name: 'Card' }] }]);
-		await expectRefused(paymentSession({ operation: 'pay', paymentOptionName: 'Card' }), 'Card Number');
+		await expectRefused(paymentSession({ operation: 'pay', paymentOptionName: 'Card', idempotencyKey: 'val-1' }), 'Card Number');
 	});
 
 	test('Pay validates every field (also the card) before opening a session', async () => {
-		await expectRefused(paymentSession({ operation: 'pay', paymentOptionName: 'Card', card: card('1234567890123') }), 'Card Number');
-		await expectRefused(paymentSession({ operation: 'pay', paymentOptionName: '={{ "" }}', card: card() }), 'Payment Option');
+		await expectRefused(paymentSession({ operation: 'pay', paymentOptionName: 'Card', card: card('1234567890123'), idempotencyKey: 'val-2' }), 'Card Number');
+		await expectRefused(paymentSession({ operation: 'pay', paymentOptionName: '={{ "" }}', card: card(), idempotencyKey: 'val-3' }), 'Payment Option');
 	});
 
 	test('payouts: initiate, create and confirm refuse bad input', async () => {
 		await expectRefused(payoutSession({ amount: '1.001' }), 'Amount');
 		await expectRefused(payoutSession({ additionalFields: { merchantDomain: 'x'.repeat(256) } }), 'Merchant Domain');
-		await expectRefused({ resource: 'payout', operation: 'create', sessionId: '={{ "" }}', paymentOption: 'x' }, 'Session ID');
-		await expectRefused({ resource: 'payout', operation: 'confirm', transactionId: '={{ "" }}' }, 'Transaction ID');
+		await expectRefused({ resource: 'payout', operation: 'create', sessionId: '={{ "" }}', paymentOption: 'x', idempotencyKey: 'val-4' }, 'Session ID');
+		await expectRefused({ resource: 'payout', operation: 'confirm', transactionId: '={{ "" }}', idempotencyKey: 'val-5' }, 'Transaction ID');
 		await expectRefused({ resource: 'payment', operation: 'refund', merchantReference: 'x'.repeat(256) }, 'Merchant Reference');
 	});
 });

@@ -56,14 +56,26 @@ describe.each(providers.map((p) => [p.provider, p]))('%s', (_name, cases) => {
 			let tried = 0;
 			let accepted = 0;
 			let forgedExecutions = 0;
+			// amplification: provider calls one forged request caused (counted after its build step, which may
+			// itself prepare real transactions), against `forged.maxCalls` or the trigger's `maxCallsPerRequest`
+			let mostCalls = 0;
+			let overBudget = 0;
 			try {
 				if (trigger.setup) await trigger.setup(box.sandbox, started);
 				for (const forged of trigger.forged) {
 					const before = started.executions.length;
 					const delivery = typeof forged.build === 'function' ? await forged.build(box.sandbox) : forged;
+					const callsBefore = box.sandbox.count({ provider: cases.provider });
 					const response = await send(started.url(delivery.webhook ?? forged.webhook), delivery);
 					await started.settle();
 					tried++;
+					const calls = box.sandbox.count({ provider: cases.provider }) - callsBefore;
+					mostCalls = Math.max(mostCalls, calls);
+					const limit = forged.maxCalls ?? trigger.maxCallsPerRequest;
+					if (limit !== undefined && calls > limit) {
+						overBudget++;
+						console.error(`${trigger.name}: forgery "${forged.name}" caused ${calls} provider calls (at most ${limit})`);
+					}
 					// accepted: an execution started, or an answer that says "accepted" (2xx, or a redirect
 					// other than to the trigger's failure URL when it answers browsers with redirects)
 					const ran = started.executions.length - before;
@@ -107,7 +119,8 @@ describe.each(providers.map((p) => [p.provider, p]))('%s', (_name, cases) => {
 					await guarded.close();
 				}
 			}
-			record({ category: 'forged', provider: cases.provider, trigger: trigger.name, tried, accepted, executions: forgedExecutions });
+			record({ category: 'forged', provider: cases.provider, trigger: trigger.name, tried, accepted, executions: forgedExecutions, mostCallsPerRequest: mostCalls });
+			expect(overBudget).toBe(0);
 			expect(accepted).toBe(0);
 			expect(forgedExecutions).toBe(0);
 		});

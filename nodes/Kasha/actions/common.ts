@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { CRYPTO_CURRENCIES, normalizeDecimal } from '../../shared/money';
+import { redactFields } from '../../shared/redact';
+import { LINK_FIELDS } from '../transport';
 import {
 	checkCountry,
 	checkCurrency,
@@ -358,20 +360,37 @@ export function buildSessionBody(this: IExecuteFunctions, i: number, kind: Sessi
 	return body;
 }
 
+/**
+ * For money moves whose amount was fixed earlier by Initiate (Post, Create Payout, Confirm Payout): the
+ * node cannot see the amount, so it cannot hold an AI agent to its maximum, and refuses the agent.
+ * (Operation.moneyMove.amount is only asked when the node runs as an agent's tool.)
+ */
+export function amountFixedByInitiate(operation: string): (this: IExecuteFunctions, itemIndex: number) => string | undefined {
+	return () => {
+		throw new FieldError(
+			'Amount',
+			`${operation} takes its amount from the session opened by Initiate, so the node cannot check it against the maximum for AI agents; run it in a workflow, or give the agent Payment → Pay (Initiate and Post), whose amount is checked`,
+		);
+	};
+}
+
 /** A human handle for a money call: the merchant reference if any, else the session. */
 export function referenceOf(body: IDataObject, fallback?: string): string | undefined {
 	if (body.merchantReference) return `merchant reference "${body.merchantReference as string}"`;
 	return fallback;
 }
 
-/** Kasha answers { statusCode, resultType, result: {...} }: flattened into one item. */
+/**
+ * Kasha answers { statusCode, resultType, result: {...} }: flattened into one item. Secrets and card data
+ * Kasha might echo are removed by field name at any depth (redactFields: cvv, pin, password, card numbers).
+ */
 export function shapeResult(body: unknown): IDataObject {
 	const first = (Array.isArray(body) ? body[0] : body) as IDataObject | undefined;
 	if (!first || typeof first !== 'object') return {};
 	const { result, ...rest } = first;
-	if (result && typeof result === 'object' && !Array.isArray(result)) return { ...rest, ...(result as IDataObject) };
-	if (result !== undefined) return { ...rest, result };
-	return { ...rest };
+	if (result && typeof result === 'object' && !Array.isArray(result)) return redactFields({ ...rest, ...(result as IDataObject) });
+	if (result !== undefined) return redactFields({ ...rest, result });
+	return redactFields({ ...rest });
 }
 
 /** A session's payment options as given in the "Session Payment Options" parameter (array or JSON text). */
@@ -588,8 +607,6 @@ export function readSessionChoice(this: IExecuteFunctions, i: number) {
 	return { sessionId, ...option };
 }
 
-/** Names Kasha's answers may give the hosted cashier link (Kasha's docs only say "a link"; the predecessor answers `cashierUrl`). */
-const LINK_FIELDS = ['url', 'cashierUrl', 'cashierURL', 'link', 'cashierLink', 'hostedCashierUrl', 'paymentUrl', 'paymentLink', 'redirectUrl'];
 
 /** A hosted cashier / hybrid link answer, with the link always in `url` whatever Kasha calls it. */
 export function withCashierLink(result: IDataObject): IDataObject {

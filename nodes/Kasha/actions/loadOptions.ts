@@ -36,7 +36,6 @@ async function listSubOptions(context: ILoadOptionsFunctions, endpoint: KashaEnd
 	const { paymentOptionId } = resolvePaymentOption(chosen, readOfferedOptions(parameter(context, 'sessionPaymentOptions')));
 	const { body } = await kashaRequest.call(context, endpoint, {
 		body: { sessionId, paymentOptionId },
-		kind: 'read',
 	});
 	const options = subOptionsOf(shapeResult(firstObject(body)));
 	return options.map((option: IDataObject) => ({

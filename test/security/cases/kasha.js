@@ -112,6 +112,7 @@ const withSignature = (delivery, signature = hmac(bodyOf(delivery))) => ({ ...de
 /** A forgery of the unsigned list, validly signed: only the lookup can refuse it. */
 const signedForgery = (forged) => ({
 	name: `${forged.name}, validly signed`,
+	maxCalls: forged.maxCalls,
 	build: async (sandbox) => withSignature(typeof forged.build === 'function' ? await forged.build(sandbox) : forged),
 });
 
@@ -133,7 +134,7 @@ const prepared = {};
 const card = (overrides = {}) => ({ cardNumber: VISA_OK, cvv: CVV, expiryMonth: '12', expiryYear: '2031', cardholder: 'Sec Tester', ...overrides });
 const paySession = (overrides = {}) => ({
 	resource: 'payment', operation: 'pay', country: 'GB', currency: 'GBP', amount: String(PAYMENT_AMOUNT), redirectUrl: 'https://shop.example.com/done',
-	language: 'EN', customerName: 'Sec Tester', paymentOptionName: 'Card', card: card(), ...overrides,
+	language: 'EN', customerName: 'Sec Tester', paymentOptionName: 'Card', card: card(), idempotencyKey: 'sec-pay', ...overrides,
 });
 const initiate = (overrides = {}) => ({
 	resource: 'payment', operation: 'initiate', country: 'GB', currency: 'GBP', amount: '42', redirectUrl: 'https://shop.example.com/done',
@@ -145,7 +146,7 @@ const payoutInitiate = (overrides = {}) => ({
 });
 const GB_OPTIONS = JSON.stringify([{ paymentOptionId: 'a'.repeat(96), name: 'Card' }, { paymentOptionId: 'b'.repeat(96), name: 'Bank Transfer' }]);
 const post = (overrides = {}) => ({
-	resource: 'payment', operation: 'post', sessionId: 'd3c1e5a0-0000-4000-8000-000000000001', sessionPaymentOptions: GB_OPTIONS, paymentOption: 'Card', card: card(), ...overrides,
+	resource: 'payment', operation: 'post', sessionId: 'd3c1e5a0-0000-4000-8000-000000000001', sessionPaymentOptions: GB_OPTIONS, paymentOption: 'Card', card: card(), idempotencyKey: 'sec-post', ...overrides,
 });
 
 /** Money moved in the sandbox's GBP balance by card payments (each adds the payment amount). */
@@ -164,13 +165,13 @@ const LOOKUP_FORGERIES = [
 		return { payload: { ...notificationOf(transactionOf(sandbox, transactionId)), transactionId: transactionId.toUpperCase() } };
 	} },
 	{ name: 'real ID with a suffix', build: async (sandbox) => ({ payload: { transactionId: `${(await paid(sandbox)).transactionId}x`, status: 'COMPLETED' } }) },
-	{ name: 'path traversal in the ID', payload: { transactionId: '../payment-options', status: 'COMPLETED' } },
-	{ name: 'dot-dot ID', payload: { transactionId: '..', status: 'COMPLETED' } },
-	{ name: 'dot ID', payload: { transactionId: '.', status: 'COMPLETED' } },
+	{ name: 'path traversal in the ID', maxCalls: 0, payload: { transactionId: '../payment-options', status: 'COMPLETED' } },
+	{ name: 'dot-dot ID', maxCalls: 0, payload: { transactionId: '..', status: 'COMPLETED' } },
+	{ name: 'dot ID', maxCalls: 0, payload: { transactionId: '.', status: 'COMPLETED' } },
 	// IDs that make the lookup URL point elsewhere ("." and ".." are path segments that URL handling
 	// removes): whatever answers there (here a transaction list, a status page) must not confirm them
 	{
-		name: 'dot ID, the lookup URL becoming a transaction list',
+		name: 'dot ID, the lookup URL becoming a transaction list', maxCalls: 0,
 		build: async (sandbox) => {
 			const { transactionId } = await paid(sandbox);
 			sandbox.injectFault({ provider: 'kasha', path: /^\/v2\/payments\/?$/, kind: 'status', status: 200, body: [transactionView(transactionOf(sandbox, transactionId))] });
@@ -178,7 +179,7 @@ const LOOKUP_FORGERIES = [
 		},
 	},
 	{
-		name: 'dot-dot ID, the lookup URL becoming another endpoint',
+		name: 'dot-dot ID, the lookup URL becoming another endpoint', maxCalls: 0,
 		build: async (sandbox) => {
 			sandbox.injectFault({ provider: 'kasha', path: /^\/v2\/?$/, kind: 'status', status: 200, body: { status: 'COMPLETED', version: '2' } });
 			return { payload: { transactionId: '..' } };
@@ -192,9 +193,9 @@ const LOOKUP_FORGERIES = [
 			return { payload: { transactionId: UNKNOWN_ID } };
 		},
 	},
-	{ name: 'ID with a query string', build: async (sandbox) => ({ payload: { transactionId: `${(await paid(sandbox)).transactionId}?status=COMPLETED`, status: 'COMPLETED' } }) },
-	{ name: 'ID with CRLF', payload: { transactionId: `${UNKNOWN_ID}\r\nX-Injected: 1`, status: 'COMPLETED' } },
-	{ name: 'SQL injection as ID', payload: { transactionId: "' OR '1'='1", status: 'COMPLETED' } },
+	{ name: 'ID with a query string', maxCalls: 0, build: async (sandbox) => ({ payload: { transactionId: `${(await paid(sandbox)).transactionId}?status=COMPLETED`, status: 'COMPLETED' } }) },
+	{ name: 'ID with CRLF', maxCalls: 0, payload: { transactionId: `${UNKNOWN_ID}\r\nX-Injected: 1`, status: 'COMPLETED' } },
+	{ name: 'SQL injection as ID', maxCalls: 0, payload: { transactionId: "' OR '1'='1", status: 'COMPLETED' } },
 	{ name: 'prototype pollution', raw: `{"__proto__":{"transactionId":"${UNKNOWN_ID}"},"constructor":{"prototype":{"status":"COMPLETED"}}}` },
 	// real transactions, notified with another status, amount, currency or reference
 	{ name: 'real payment, status tampered', build: tampered(paid, { status: 'REFUNDED' }) },
@@ -219,23 +220,37 @@ const LOOKUP_FORGERIES = [
 		},
 	},
 	// missing or unusable IDs
-	{ name: 'no transaction ID', payload: { status: 'COMPLETED', amount: 42, currency: 'GBP' } },
-	{ name: 'empty transaction ID', payload: { transactionId: '', status: 'COMPLETED' } },
-	{ name: 'blank transaction ID', payload: { transactionId: '   ', status: 'COMPLETED' } },
-	{ name: 'transaction ID as an array', payload: { transactionId: [UNKNOWN_ID], status: 'COMPLETED' } },
-	{ name: 'transaction ID as an object', payload: { transactionId: { $ne: null }, status: 'COMPLETED' } },
-	{ name: 'transaction ID of 10,000 characters', payload: { transactionId: 'a'.repeat(10_000), status: 'COMPLETED' } },
+	{ name: 'no transaction ID', maxCalls: 0, payload: { status: 'COMPLETED', amount: 42, currency: 'GBP' } },
+	{ name: 'empty transaction ID', maxCalls: 0, payload: { transactionId: '', status: 'COMPLETED' } },
+	{ name: 'blank transaction ID', maxCalls: 0, payload: { transactionId: '   ', status: 'COMPLETED' } },
+	{ name: 'transaction ID as an array', maxCalls: 0, payload: { transactionId: [UNKNOWN_ID], status: 'COMPLETED' } },
+	{ name: 'transaction ID as an object', maxCalls: 0, payload: { transactionId: { $ne: null }, status: 'COMPLETED' } },
+	{ name: 'transaction ID of 10,000 characters', maxCalls: 0, payload: { transactionId: 'a'.repeat(10_000), status: 'COMPLETED' } },
 	// malformed and oversized bodies
 	{ name: 'malformed JSON', raw: `{"transactionId":"${UNKNOWN_ID}","status":` },
-	{ name: 'not JSON at all', raw: '<xml><transactionId>1</transactionId></xml>' },
-	{ name: 'empty body', raw: '' },
+	{ name: 'not JSON at all', maxCalls: 0, raw: '<xml><transactionId>1</transactionId></xml>' },
+	{ name: 'empty body', maxCalls: 0, raw: '' },
 	{ name: 'JSON array body', raw: `[{"transactionId":"${UNKNOWN_ID}","status":"COMPLETED"}]` },
-	{ name: 'JSON null body', raw: 'null' },
-	{ name: 'oversized body (2 MiB), unknown transaction', payload: { transactionId: UNKNOWN_ID, status: 'COMPLETED', padding: 'x'.repeat(2 * 1024 * 1024) } },
+	{ name: 'JSON null body', maxCalls: 0, raw: 'null' },
+	{ name: 'oversized body (2 MiB), unknown transaction', maxCalls: 0, payload: { transactionId: UNKNOWN_ID, status: 'COMPLETED', padding: 'x'.repeat(2 * 1024 * 1024) } },
 	{
-		name: 'oversized body (2 MiB), real payment with tampered status',
+		name: 'oversized body (2 MiB), real payment with tampered status', maxCalls: 0,
 		build: async (sandbox) => ({ payload: { ...(await tampered(paid, { status: 'REFUNDED' })(sandbox)).payload, padding: 'x'.repeat(2 * 1024 * 1024) } }),
 	},
+	// amplification: Kasha failing on every lookup. The lookup is a read, retried by the shared transport, but
+	// the trigger's LookupBudget counts every attempt: at most 3 calls, then a retryable 503 (Kasha redelivers).
+	// Three faults are injected: a 4th call would reach Kasha, be answered 404 and show up as over budget.
+	...[
+		['answers 503', { kind: 'status', status: 503 }],
+		['drops the connection', { kind: 'drop' }],
+	].map(([how, fault]) => ({
+		name: `unknown transaction while every lookup ${how}`,
+		maxCalls: 3,
+		build: async (sandbox) => {
+			sandbox.injectFault({ provider: 'kasha', path: /^\/v2\/payments\//, times: 3, ...fault });
+			return { payload: { transactionId: UNKNOWN_ID, status: 'COMPLETED' } };
+		},
+	})),
 ];
 
 /** A real payment's genuine notification, with its valid signature (the forger saw one go by). */
@@ -287,7 +302,9 @@ module.exports = {
 			},
 			// the same event, pretty-printed: the signature covers it through Kasha's re-serialised JSON; it must not run twice
 			replays: async (valid) => [{ raw: JSON.stringify(valid.payload, null, 2), headers: valid.headers }],
-			forged: [...SIGNATURE_FORGERIES, ...LOOKUP_FORGERIES.map(signedForgery)],
+			// with the key, nothing unsigned reaches Kasha: the signature forgeries cause no call at all
+			forged: [...SIGNATURE_FORGERIES.map((forged) => ({ maxCalls: 0, ...forged })), ...LOOKUP_FORGERIES.map(signedForgery)],
+			maxCallsPerRequest: 3, // LOOKUP_BUDGET
 		},
 		{
 			name: 'Kasha Trigger (no signature key)',
@@ -299,6 +316,7 @@ module.exports = {
 				return { payload: notificationOf(transactionOf(sandbox, transactionId)) };
 			},
 			forged: LOOKUP_FORGERIES,
+			maxCallsPerRequest: 3, // LOOKUP_BUDGET
 		},
 	],
 
@@ -319,13 +337,18 @@ module.exports = {
 		},
 		{
 			name: 'pay (initiate and post), card',
-			parameters: paySession({ additionalFields: { merchantReference: 'sec-pay-card' } }),
+			// no Merchant Reference (Kasha wants it unique per transaction, so one fixed value would make items 2..n
+			// duplicates): the Idempotency Key itself is the per-item reference the ledger matrix sets
+			reference: 'idempotencyKey',
+			parameters: paySession({ idempotencyKey: 'sec-pay-card' }),
 			path: '/v2/direct-payment',
 			movements: gbpPayments,
 		},
 		{
 			name: 'pay (initiate and post), local method with PIN',
+			reference: 'idempotencyKey',
 			parameters: paySession({
+				idempotencyKey: 'sec-pay-pin',
 				country: 'RU', currency: 'RUB', amount: '500', paymentOptionName: 'Online Banking', subOption: 'Alfa-Bank', card: {},
 				methodFields: { field: [{ name: 'phone', value: '+79991234567' }, { name: 'pin', value: PIN }] },
 			}),
@@ -333,6 +356,9 @@ module.exports = {
 			// local methods stay PENDING until the customer pays: a posted payment is the movement
 			movements: (sandbox) => transactions(sandbox, 'payment').filter((t) => t.status !== 'CREATED').length,
 		},
+		// Post, Create Payout and Confirm need one Kasha session / payout per item, and Refund one paid payment
+		// per item, which a setup shared by the items cannot give: no `reference` (the ledger matrix runs their
+		// single-item scenarios); Pay opens its own session per item, so it has one.
 		{
 			name: 'refund',
 			setup: async (sandbox) => {
@@ -395,8 +421,16 @@ module.exports = {
 			parameters: { resource: 'payment', operation: 'getStatus' },
 			path: /^\/v2\/payments\//,
 		},
-		{ name: 'initiate payment (opens a session, moves no money)', parameters: initiate(), path: '/v2/payment-options' },
-		{ name: 'payout hosted cashier link', parameters: { ...payoutInitiate(), operation: 'getHostedCashierLink' }, path: '/v2/payout-session' },
+		// Initiate and the hosted cashier links open sessions: createOnce, sent once (test/kasha/ledger.test.js)
+		{
+			name: 'get payment sub-options',
+			setup: async (sandbox) => {
+				const session = await openPayment(sandbox);
+				return { sessionId: session.sessionId, sessionPaymentOptions: JSON.stringify(session.paymentOptions), paymentOption: 'Bank Transfer' };
+			},
+			parameters: { resource: 'payment', operation: 'getSubOptions' },
+			path: '/v2/payment-suboptions',
+		},
 	],
 
 	badInput: [
@@ -452,8 +486,8 @@ module.exports = {
 		['Extra 1', initiate({ operation: 'getHostedCashierLink', additionalFields: { extra1: 'e'.repeat(256) } })],
 		['Tax', initiate({ additionalFields: { tax: 't'.repeat(256) } })],
 		['Merchant Domain', payoutInitiate({ additionalFields: { merchantDomain: `${'d'.repeat(250)}.example` } })],
-		['Merchant Reference', { resource: 'payment', operation: 'refund', merchantReference: 'r'.repeat(256) }],
-		['Merchant Reference', { resource: 'payment', operation: 'refund', merchantReference: '   ' }],
+		['Merchant Reference', { resource: 'payment', operation: 'refund', merchantReference: 'r'.repeat(256), idempotencyKey: 'sec-refund' }],
+		['Merchant Reference', { resource: 'payment', operation: 'refund', merchantReference: '   ', idempotencyKey: 'sec-refund' }],
 		// card data
 		['Card Number', paySession({ card: card({ cardNumber: '4111111111111112' }) })],
 		['Card Number', paySession({ card: card({ cardNumber: '1234567890123' }) })],

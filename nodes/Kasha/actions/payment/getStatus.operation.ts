@@ -27,7 +27,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const transactionId = readTransactionId(this.getNodeParameter('transactionId', i));
 	const { body } = await kashaRequest.call(this, 'transactionStatus', {
 		pathParams: { transactionId },
-		kind: 'read',
 		itemIndex: i,
 	});
 	return shapeResult(body);

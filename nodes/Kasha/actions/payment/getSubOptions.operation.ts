@@ -28,7 +28,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const { sessionId, paymentOptionId, name } = readSessionChoice.call(this, i);
 	const { body } = await kashaRequest.call(this, 'paymentSuboptions', {
 		body: { sessionId, paymentOptionId },
-		kind: 'read',
 		itemIndex: i,
 	});
 	const offered = readOfferedOptions(this.getNodeParameter('sessionPaymentOptions', i, []));

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
 import { kashaRequest } from '../../transport';
-import { buildSessionBody, sessionProperties, shapeResult } from '../common';
+import { buildSessionBody, referenceOf, sessionProperties, shapeResult } from '../common';
 
 // Reference: kasha.txt, "1. Initiate a Payment" (POST /v2/payment-options, confirmed)
 // Returns transactionId, sessionId and paymentOptions; the next node picks an option by name.
@@ -16,8 +16,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const body = buildSessionBody.call(this, i, 'paymentInitiate');
 	const { body: response } = await kashaRequest.call(this, 'paymentOptions', {
 		body,
-		kind: 'read',
 		itemIndex: i,
+		// sent once (KASHA_CALLS): an unknown outcome names the merchant reference to look for
+		reference: referenceOf(body),
 	});
 	const result = shapeResult(response);
 	if (typeof result.transactionId === 'string') result.transactionId = result.transactionId.replace(/,$/, '');

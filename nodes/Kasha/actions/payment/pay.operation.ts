@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import type { OperationResult } from '../../../shared/router';
+import { idempotencyKeyProperty } from '../../../shared/ledger';
+import type { Operation, OperationResult } from '../../../shared/router';
 import { checkString } from '../../../shared/validation';
 import { firstObject, kashaRequest } from '../../transport';
 import {
@@ -41,6 +42,16 @@ const properties: INodeProperties[] = [
 	},
 	cardProperty,
 	methodFieldsProperty,
+	// No default: the reference sits in Additional Fields, and in n8n `$parameter["additionalFields"]` gives the
+	// collection's raw values, so a Merchant Reference set by expression would be the same text for every item
+	// (found in the real-n8n run: items 2..n held as duplicates). The key is not sent to Kasha either: Kasha's
+	// merchant reference is unique per transaction (session), and a declined payment's session used it up, so a
+	// key turned into a merchant reference would make the payment impossible to retry after a decline.
+	{
+		...idempotencyKeyProperty(undefined, 'payment'),
+		placeholder: 'e.g. {{ $json.orderId }}',
+		hint: 'A value unique per payment, e.g. your order ID by expression (often the same as the Merchant Reference). Kasha wants the Merchant Reference unique per transaction, so after a decline pay again with a new one.',
+	},
 ];
 
 const displayOptions = { show: { resource: ['payment'], operation: ['pay'] } };
@@ -55,7 +66,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const { extraData, secrets } = readExtraData.call(this, i, true);
 	requireCardFor(chosen, extraData);
 
-	const { body: initiated } = await kashaRequest.call(this, 'paymentOptions', { body, kind: 'read', itemIndex: i });
+	let initiated: unknown;
+	try {
+		({ body: initiated } = await kashaRequest.call(this, 'paymentOptions', { body, itemIndex: i }));
+	} catch (error) {
+		throw initiateFailed(error, body.merchantReference as string | undefined);
+	}
 	const session = shapeResult(initiated);
 	const sessionId = String(session.sessionId ?? '');
 	const transactionId = String(session.transactionId ?? '').replace(/,$/, '');
@@ -77,7 +93,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	if (subOption) {
 		const { body: listed } = await kashaRequest.call(this, 'paymentSuboptions', {
 			body: { sessionId, paymentOptionId: option.paymentOptionId },
-			kind: 'read',
 			itemIndex: i,
 		});
 		let match: IDataObject;
@@ -117,3 +132,22 @@ function withSteps(error: unknown, summary: string, steps: IDataObject): unknown
 	}
 	return error;
 }
+
+/**
+ * Initiate only opens a session: whatever happened to it, nothing was paid, so its failure is never an
+ * unknown outcome of the payment (the ledger gives the key back and a re-run initiates again).
+ */
+function initiateFailed(error: unknown, merchantReference: string | undefined): unknown {
+	if (error instanceof NodeApiError && error.context.outcomeUnknown === true) {
+		error.context.outcomeUnknown = false;
+		error.description = `${error.description ? `${error.description} ` : ''}Only the session may have been opened${merchantReference ? ` (merchant reference "${merchantReference}")` : ''}: nothing was paid. An unused session expires after 30 minutes; Kasha may refuse a second session with the same merchant reference (3017), then use a new one.`;
+	}
+	return error;
+}
+
+/** Sent at most once per Idempotency Key (payment ledger); AI agents are held to the node's maximum. */
+export const moneyMove: Operation['moneyMove'] = {
+	amount(this: IExecuteFunctions, itemIndex: number) {
+		return String(this.getNodeParameter('amount', itemIndex) ?? '').trim();
+	},
+};

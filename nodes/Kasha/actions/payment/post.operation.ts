@@ -1,11 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { idempotencyKeyProperty } from '../../../shared/ledger';
 import { omitKeys } from '../../../shared/redact';
-import type { OperationResult } from '../../../shared/router';
+import type { Operation, OperationResult } from '../../../shared/router';
 import { checkString } from '../../../shared/validation';
 import { firstObject, kashaRequest } from '../../transport';
 import {
+	amountFixedByInitiate,
 	cardProperty,
 	cardSummary,
 	directPaymentAction,
@@ -38,6 +40,9 @@ const properties: INodeProperties[] = [
 	},
 	cardProperty,
 	methodFieldsProperty,
+	// Kasha allows one payment per session ("only 1 payment is allowed for each session"): the session ID is
+	// the natural key, and Kasha refuses a second post on it (3017 / 3008), the second guard
+	idempotencyKeyProperty('sessionId', 'payment'),
 ];
 
 const displayOptions = { show: { resource: ['payment'], operation: ['post'] } };
@@ -57,7 +62,6 @@ export async function postPayment(
 			optionId: request.optionId || null,
 			extraData: request.extraData,
 		},
-		kind: 'moneyMove',
 		itemIndex: i,
 		reference: request.reference,
 		sensitiveValues: request.secrets,
@@ -86,3 +90,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	});
 	return { sessionId, paymentOptionId, paymentOptionName: name, optionId: optionId || null, ...result };
 }
+
+/**
+ * Sent at most once per Idempotency Key (payment ledger). The amount was fixed by Initiate, so an AI agent
+ * is refused (amountFixedByInitiate).
+ */
+export const moneyMove: Operation['moneyMove'] = { amount: amountFixedByInitiate('Post') };

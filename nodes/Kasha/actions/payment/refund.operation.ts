@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { OperationResult } from '../../../shared/router';
+import { idempotencyKeyProperty } from '../../../shared/ledger';
+import type { Operation, OperationResult } from '../../../shared/router';
 import { checkString } from '../../../shared/validation';
 import { kashaRequest } from '../../transport';
 import { LIMITS, shapeResult } from '../common';
@@ -18,6 +19,8 @@ const properties: INodeProperties[] = [
 		description:
 			'The merchant reference you gave the payment. Kasha refunds the whole authorized transaction back to its origin account; this cannot be undone.',
 	},
+	// one refund per payment: the payment's merchant reference is the key (Kasha refunds only COMPLETED payments)
+	idempotencyKeyProperty('merchantReference', 'refund'),
 ];
 
 const displayOptions = { show: { resource: ['payment'], operation: ['refund'] } };
@@ -30,7 +33,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	});
 	const { body } = await kashaRequest.call(this, 'refund', {
 		body: { merchantReference },
-		kind: 'moneyMove',
 		itemIndex: i,
 		reference: `merchant reference "${merchantReference}"`,
 	});
@@ -38,3 +40,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	if (result._id !== undefined && result.transactionId === undefined) result.transactionId = result._id;
 	return { merchantReference, ...result };
 }
+
+/**
+ * Sent at most once per Idempotency Key (payment ledger). A refund takes the whole payment back, with no
+ * amount of its own: an AI agent's maximum does not apply to it (the amount was the customer's payment).
+ */
+export const moneyMove: Operation['moneyMove'] = { amount: () => undefined };

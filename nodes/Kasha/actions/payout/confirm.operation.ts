@@ -1,10 +1,11 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { OperationResult } from '../../../shared/router';
+import { idempotencyKeyProperty } from '../../../shared/ledger';
+import type { Operation, OperationResult } from '../../../shared/router';
 import { checkOneOf } from '../../../shared/validation';
 import { kashaRequest } from '../../transport';
-import { readTransactionId, shapeResult } from '../common';
+import { amountFixedByInitiate, readTransactionId, shapeResult } from '../common';
 
 // Reference: kasha.txt, "4. Confirm Payout" (the reference names /settle-payout; the /v2 prefix is
 // assumed, see KASHA_ENDPOINTS.settlePayout). A payout stays PENDING until this call.
@@ -28,6 +29,9 @@ const properties: INodeProperties[] = [
 		],
 		default: 'APPROVE',
 	},
+	// a payout is settled once (APPROVE or DECLINE, from PENDING): its transaction ID is the natural key, and
+	// Kasha refuses to settle a payout that is no longer PENDING, the second guard
+	idempotencyKeyProperty('transactionId', 'payout confirmation'),
 ];
 
 const displayOptions = { show: { resource: ['payout'], operation: ['confirm'] } };
@@ -39,9 +43,20 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const action = checkOneOf(this.getNodeParameter('settleAction', i), 'Action', ['APPROVE', 'DECLINE'] as const);
 	const { body } = await kashaRequest.call(this, 'settlePayout', {
 		body: { action, transactionId },
-		kind: 'moneyMove',
 		itemIndex: i,
 		reference: `payout transaction "${transactionId}" with Get Status`,
 	});
 	return { action, transactionId, ...shapeResult(body) };
 }
+
+const approvalAmount = amountFixedByInitiate('Confirm Payout (Approve)');
+
+/**
+ * Sent at most once per Idempotency Key (payment ledger). APPROVE pays the amount fixed by Initiate Payout,
+ * which the node cannot see: an AI agent may DECLINE a payout, not approve it.
+ */
+export const moneyMove: Operation['moneyMove'] = {
+	amount(this: IExecuteFunctions, itemIndex: number) {
+		return this.getNodeParameter('settleAction', itemIndex) === 'DECLINE' ? undefined : approvalAmount.call(this, itemIndex);
+	},
+};

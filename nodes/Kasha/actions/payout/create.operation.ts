@@ -1,11 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { idempotencyKeyProperty } from '../../../shared/ledger';
 import { omitKeys } from '../../../shared/redact';
-import type { OperationResult } from '../../../shared/router';
+import type { Operation, OperationResult } from '../../../shared/router';
 import { checkString } from '../../../shared/validation';
 import { kashaRequest } from '../../transport';
 import {
+	amountFixedByInitiate,
 	methodFieldsProperty,
 	offeredOptionsProperty,
 	paymentOptionProperty,
@@ -33,6 +35,9 @@ const properties: INodeProperties[] = [
 			'The option from Get Payout Sub-Options, e.g. d_316. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	{ ...methodFieldsProperty, description: 'The form inputs the sub-option asks for, e.g. the beneficiary’s name' },
+	// one payout per session: the session ID is the natural key (the sandbox, like Kasha's payout cashier
+	// session, takes one payout per session)
+	idempotencyKeyProperty('sessionId', 'payout'),
 ];
 
 const displayOptions = { show: { resource: ['payout'], operation: ['create'] } };
@@ -47,7 +52,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	if (optionId) body.optionId = optionId;
 	const { body: response } = await kashaRequest.call(this, 'createPayout', {
 		body,
-		kind: 'moneyMove',
 		itemIndex: i,
 		reference: `session "${sessionId}" (its transaction ID came with Initiate Payout)`,
 		sensitiveValues: secrets,
@@ -55,3 +59,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const result = omitKeys(shapeResult(response), SENSITIVE_KEYS);
 	return { sessionId, paymentOptionId, paymentOptionName: name, optionId: optionId || null, ...result };
 }
+
+/**
+ * Sent at most once per Idempotency Key (payment ledger). It creates a PENDING payout that an approval pays,
+ * so it counts as a money move. The amount was fixed by Initiate Payout, so an AI agent is refused.
+ */
+export const moneyMove: Operation['moneyMove'] = { amount: amountFixedByInitiate('Create Payout') };

@@ -30,7 +30,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const { sessionId, paymentOptionId, name } = readSessionChoice.call(this, i);
 	const { body } = await kashaRequest.call(this, 'payoutSuboptions', {
 		body: { sessionId, paymentOptionId },
-		kind: 'read',
 		itemIndex: i,
 	});
 	const result = shapeResult(body);

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
 import { kashaRequest } from '../../transport';
-import { buildSessionBody, sessionProperties, shapeResult, withCashierLink } from '../common';
+import { buildSessionBody, referenceOf, sessionProperties, shapeResult, withCashierLink } from '../common';
 
 // Reference: kasha.txt, "Get Hosted Cashier link" (payout session). Path inferred (predecessor API's /payout-session):
 // KASHA_ENDPOINTS.hostedCashierPayout. The link is output as `url` whatever Kasha calls it.
@@ -16,8 +16,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const body = buildSessionBody.call(this, i, 'payoutHosted');
 	const { body: response } = await kashaRequest.call(this, 'hostedCashierPayout', {
 		body,
-		kind: 'read',
 		itemIndex: i,
+		// sent once (KASHA_CALLS): an unknown outcome names the merchant reference to look for
+		reference: referenceOf(body),
 	});
 	return withCashierLink(shapeResult(response));
 }

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
 import { kashaRequest } from '../../transport';
-import { buildSessionBody, sessionProperties, shapeResult } from '../common';
+import { buildSessionBody, referenceOf, sessionProperties, shapeResult } from '../common';
 
 // Reference: kasha.txt, "1. Initiate a Payout": payout options for country, currency and amount.
 // Path inferred (predecessor API's /payout-options): KASHA_ENDPOINTS.payoutOptions. The answer is an array with one session.
@@ -16,8 +16,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const body = buildSessionBody.call(this, i, 'payoutInitiate');
 	const { body: response } = await kashaRequest.call(this, 'payoutOptions', {
 		body,
-		kind: 'read',
 		itemIndex: i,
+		// sent once (KASHA_CALLS): an unknown outcome names the merchant reference to look for
+		reference: referenceOf(body),
 	});
 	return { ...shapeResult(response), merchantReference: body.merchantReference };
 }
