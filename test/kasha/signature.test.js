@@ -5,7 +5,7 @@
 const http = require('http');
 const CryptoJS = require('crypto-js');
 const { kashaSignature, signedTexts, authenticateKashaRequest, KASHA_SIGNATURE_HEADER } = require('../../dist/nodes/Kasha/signature');
-const { hasValidSignature } = require('../../dist/nodes/Kasha/KashaTrigger.node');
+const { hasValidSignature } = require('../../dist/nodes/Kasha/trigger');
 const { runNode, testCredential } = require('../harness/n8n');
 const { useSandbox } = require('../harness/sandbox');
 const { credentials, paymentSession, kashaSandbox } = require('./helpers');

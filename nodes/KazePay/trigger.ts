@@ -1,0 +1,63 @@
+import { createHash } from 'crypto';
+import type { IDataObject } from 'n8n-workflow';
+
+// What the KazePay Trigger reads from an event, apart from the node (a node file exports only its class).
+
+/**
+ * What the trigger answers to an event it accepted (also to a repeat). KazePay's expected answer is
+ * not public; any 2xx is assumed to count as delivered. Change it here if KazePay asks for another.
+ */
+export const KAZEPAY_WEBHOOK_ACK: IDataObject = { code: 'SUCCESS', detail: 'SUCCESS' };
+
+/** Fields that name one event; the first present one is its identity. */
+export const EVENT_ID_FIELDS = ['eventId', 'notifyId', 'notificationId', 'eventNo'];
+/**
+ * Fields of the signed content that name the event's type; the first present one (a non-empty string) is
+ * it. KazePay's webhook payload is not public: the sandbox sends `eventType`. An event must carry one:
+ * KazePay's API answers are sealed exactly like events (platform signature, merchant key), and none of
+ * the reference's answers has such a field, so a captured API answer re-sent to the trigger URL is not
+ * taken for an event. The head's apiCode ("webhookNotify") cannot tell them apart: it is not signed.
+ */
+export const EVENT_TYPE_FIELDS = ['eventType', 'notifyType', 'eventName'];
+
+/** The event's type from the signed content, or undefined. */
+export function eventTypeOf(data: unknown): string | undefined {
+	if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
+	for (const field of EVENT_TYPE_FIELDS) {
+		const value = (data as IDataObject)[field];
+		if (typeof value === 'string' && value.trim() !== '') return value.trim();
+	}
+	return undefined;
+}
+
+/** Fields that may change between deliveries of the same event and are left out of its fingerprint. */
+export const DELIVERY_FIELDS = ['sendTime', 'notifyTime', 'retryCount', 'retryTimes', 'deliveryTime', 'timestamp'];
+
+function canonical(value: unknown): string {
+	if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+	if (value && typeof value === 'object') {
+		const entries = Object.keys(value as IDataObject)
+			.filter((key) => !DELIVERY_FIELDS.includes(key))
+			.sort()
+			.map((key) => `${JSON.stringify(key)}:${canonical((value as IDataObject)[key])}`);
+		return `{${entries.join(',')}}`;
+	}
+	return JSON.stringify(value ?? null);
+}
+
+/**
+ * The identity of an event, the same for every retry of it (KazePay retries a failed delivery 5
+ * times, after 1, 2, 4, 8 and 16 minutes, each time with a new requestNo and session key): an explicit
+ * event ID when the event carries one, otherwise a SHA-256 fingerprint of its decrypted content.
+ * Only the signed content counts: the head (apiCode, requestNo, sysId, …) is not covered by the
+ * signature, so a replay with an edited head is still the same event.
+ */
+export function eventKey(data: unknown): string {
+	const fields = data && typeof data === 'object' && !Array.isArray(data) ? (data as IDataObject) : {};
+	for (const field of EVENT_ID_FIELDS) {
+		const value = fields[field];
+		if (typeof value === 'string' || typeof value === 'number') return `${field}:${value}`;
+	}
+	return `sha256:${createHash('sha256').update(canonical(data)).digest('hex')}`;
+}
+
