@@ -85,6 +85,10 @@ export const ledgerOptions: INodeProperties[] = [
 	},
 ];
 
+/** How an operator sends an item whose outcome was unknown again, once they know nothing happened. */
+export const RELEASE_HINT =
+	'If you find that nothing happened for an item whose outcome is unknown, run it once with Execution Options → Release Idempotency Keys on, or give it a new key.';
+
 /** What the ledger decided for one item before anything was sent. */
 export type Claim =
 	| { state: 'claimed'; key: string }

@@ -9,6 +9,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { Claim } from './ledger';
 import {
+	RELEASE_HINT,
 	assertSafeToRetry,
 	claimKeys,
 	ledgerEnabled,
@@ -313,6 +314,7 @@ function describePartialRun(error: Error, claims: Claim[], sent: number[], unkno
 			? 'The payment ledger holds their keys: running again sends only the items that were not sent.'
 			: 'The payment ledger is off: remove these items before running again, or they are sent twice.',
 	);
+	if (withLedger && unknown.length && !(error as Error & { description?: string }).description?.includes(RELEASE_HINT)) parts.push(RELEASE_HINT);
 	const target = error as Error & { description?: string | null };
 	target.description = [target.description, parts.join(' ')].filter(Boolean).join(' ');
 }

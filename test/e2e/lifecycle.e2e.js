@@ -135,6 +135,8 @@ async function deliver(url, event) {
 		await response.text();
 		return { status: response.status, location: response.headers.get('location') ?? undefined };
 	}
+	// a POST to a webhook URL with a query string (KPAY's signed crypto webhook URL): `search`
+	if (event.search !== undefined) url = `${url}${event.search}`;
 	const contentType = event.raw !== undefined ? event.contentType || 'application/json' : event.format === 'form' ? 'application/x-www-form-urlencoded' : 'application/json';
 	const body =
 		event.raw !== undefined ? event.raw : event.format === 'form' ? new URLSearchParams(event.payload).toString() : typeof event.payload === 'string' ? event.payload : JSON.stringify(event.payload);

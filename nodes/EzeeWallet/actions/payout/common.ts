@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import {
+	RELEASE_HINT,
 	assertSafeToRetry,
 	claimKeys,
 	ledgerEnabled,
@@ -105,6 +106,7 @@ function describeStop(error: Error, sent: BatchEntry[], unknown: BatchEntry[], w
 			? 'The payment ledger holds their keys: running again sends only the items that were not sent.'
 			: 'The payment ledger is off: remove these items before running again, or they are paid twice.',
 	);
+	if (withLedger && unknown.length) parts.push(RELEASE_HINT);
 	const target = error as Error & { description?: string | null };
 	target.description = [target.description, parts.join(' ')].filter(Boolean).join(' ');
 }
