@@ -33,18 +33,41 @@ export function withStaticParameterCache(context: IExecuteFunctions): IExecuteFu
 		options?: unknown,
 	) => NodeParameterValueType | object;
 
-	const cachedGetNodeParameter = (name: string, itemIndex: number, fallbackValue?: unknown, options?: unknown) => {
+	// text results of expressions, per item: a value read twice in one run (an Idempotency Key that
+	// defaults to the reference field, and the reference itself) is resolved once and is the same both times
+	const perItem = new Map<string, NodeParameterValueType | object>();
+	const cachedGetNodeParameter = (
+		name: string,
+		itemIndex: number,
+		fallbackValue?: unknown,
+		options?: unknown,
+	): NodeParameterValueType | object => {
 		if (options !== undefined) return getNodeParameter(name, itemIndex, fallbackValue, options);
 		if (cache.has(name)) {
 			const value = cache.get(name);
 			return value && typeof value === 'object' ? structuredClone(value) : value;
 		}
 		const raw = rawValue(parameters, name);
+		if (typeof raw === 'string' && !isStatic(raw)) {
+			const memoKey = `${name}\u0000${itemIndex}`;
+			if (perItem.has(memoKey)) return perItem.get(memoKey) as NodeParameterValueType;
+			const value: NodeParameterValueType | object =
+				parameterOrReference(raw, itemIndex, fallbackValue) ?? getNodeParameter(name, itemIndex, fallbackValue);
+			if (typeof value === 'string' || typeof value === 'number') perItem.set(memoKey, value);
+			return value;
+		}
 		const value = getNodeParameter(name, itemIndex, fallbackValue);
 		if (raw !== undefined && isStatic(raw)) {
 			cache.set(name, value && typeof value === 'object' ? structuredClone(value) : value);
 		}
 		return value;
+	};
+	/** `={{ $parameter["x"] }}` (the Idempotency Key's default) is the parameter x itself: read it, memoised. */
+	const parameterOrReference = (raw: string, itemIndex: number, fallbackValue: unknown): string | undefined => {
+		const reference = /^=\{\{\s*\$parameter\[["']([A-Za-z0-9_]+)["']\]\s*\}\}$/.exec(raw);
+		if (!reference || rawValue(parameters, reference[1]) === undefined) return undefined;
+		const value: NodeParameterValueType | object = cachedGetNodeParameter(reference[1], itemIndex, fallbackValue);
+		return value === undefined || value === null ? undefined : String(value);
 	};
 
 	return new Proxy(context, {

@@ -159,7 +159,8 @@ export async function routeOperation(
 	}
 	if (operation.executeAll) {
 		try {
-			return [await operation.executeAll.call(this, items)];
+			const batchContext = items.length > 1 ? withStaticParameterCache(this) : this;
+			return [await operation.executeAll.call(batchContext, items)];
 		} catch (error) {
 			throw toNodeError.call(this, error, 0);
 		}
