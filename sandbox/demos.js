@@ -213,11 +213,26 @@ async function kpayCardForged(sandbox, { url }) {
 	return { summary: 'a browser comes back with status=OK for a payment that was never made', delivery: { status: back.status, response: `redirect to ${back.headers.get('location')}`, callback } };
 }
 
+/**
+ * The webhook URL as the KPAY node's Create Payment gives it to KPAY: with the order ID and its signature
+ * under the demo credential (nodes/Kpay/webhookUrl.ts), which is what lets the KPAY Trigger trust that the
+ * payment is ours. Needs the built package (npm run build); without it the URL goes unsigned and the
+ * trigger refuses the notification.
+ */
+function signedCryptoWebhookUrl(sandbox, url, orderId) {
+	try {
+		const { signWebhookUrl } = require('../dist/nodes/Kpay/webhookUrl');
+		return signWebhookUrl(sandbox.credentials().kpay, url, orderId);
+	} catch {
+		return url;
+	}
+}
+
 async function kpayCryptoCompleted(sandbox, { url }) {
 	const orderId = `crypto-${next()}`;
 	const payment = await ok(sandbox, 'POST', '/kpay/api/v1/gateway/payments', {
 		headers: kpayHeaders,
-		body: { order_id: orderId, currency: 'usdt_trc20', amount_usd: '49.90', webhook_url: url, callback_success: 'https://shop.example.com/checkout/success', callback_failed: 'https://shop.example.com/checkout/failed' },
+		body: { order_id: orderId, currency: 'usdt_trc20', amount_usd: '49.90', webhook_url: signedCryptoWebhookUrl(sandbox, url, orderId), callback_success: 'https://shop.example.com/checkout/success', callback_failed: 'https://shop.example.com/checkout/failed' },
 	});
 	const steps = [await control(sandbox, `/kpay/payments/${payment.id}/deposit`)];
 	while (steps[steps.length - 1].payment.status !== 'completed') steps.push(await control(sandbox, `/kpay/payments/${payment.id}/confirm`));

@@ -422,6 +422,7 @@ module.exports = {
 	prefix: '/ezeewallet/api',
 	createState,
 	signature,
+	recordNotified,
 	DEMO,
 	demoCredentials: (sandbox) => ({
 		environment: 'custom',
