@@ -5,14 +5,13 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeConnectionTypes } from 'n8n-workflow';
 
 import { omitKeys, redactFields } from '../shared/redact';
 import {
 	acknowledge,
 	getBodyFields,
 	getRawBody,
-	LookupBudget,
 	refuseLargeBody,
 	reject,
 	rememberEvent,
@@ -42,22 +41,6 @@ function disagreement(notified: IDataObject, confirmed: IDataObject): string | u
 		if (!same) return notifiedKey;
 	}
 	return undefined;
-}
-
-/**
- * The trigger's context with every authenticated HTTP request taken from `budget`: the shared transport
- * retries a read up to 4 times (network errors, 429, 5xx), and each attempt is a call to Kasha, so the
- * budget counts attempts, not lookups. Over budget, the attempt fails without calling Kasha.
- */
-function budgeted(context: IWebhookFunctions, budget: LookupBudget): IWebhookFunctions {
-	const helpers = Object.create(context.helpers) as IWebhookFunctions['helpers'];
-	helpers.httpRequestWithAuthentication = async function (...args: Parameters<IWebhookFunctions['helpers']['httpRequestWithAuthentication']>) {
-		if (!budget.take()) throw new NodeOperationError(context.getNode(), 'lookup budget of this notification used up');
-		return await context.helpers.httpRequestWithAuthentication.apply(context, args);
-	};
-	const limited = Object.create(context) as IWebhookFunctions;
-	Object.defineProperty(limited, 'helpers', { value: helpers });
-	return limited;
 }
 
 export class KashaTrigger implements INodeType {
@@ -146,10 +129,10 @@ export class KashaTrigger implements INodeType {
 		let transaction: IDataObject = {};
 		let confirmed = false;
 		if (options.confirm !== false) {
-			// at most LOOKUP_BUDGET (3) calls to Kasha per incoming request, retries included
-			const budget = new LookupBudget();
+			// one call to Kasha per incoming request, well inside LOOKUP_BUDGET: the shared transport sends a
+			// read once inside a webhook (Kasha redelivers)
 			try {
-				const { body } = await kashaRequest.call(budgeted(this, budget), 'transactionStatus', {
+				const { body } = await kashaRequest.call(this, 'transactionStatus', {
 					pathParams: { transactionId },
 					credentials,
 				});
