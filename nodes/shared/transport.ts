@@ -88,6 +88,57 @@ export interface ApiRequest {
  */
 export type CallKind = 'read' | 'createOnce' | 'moneyMove';
 
+/**
+ * One entry of a provider's call table (`<P>_CALLS` in its transport.ts): EVERY call the provider's
+ * nodes make is named there with its kind, why it has that kind and, for calls sent once, the evidence
+ * a success answer must carry. Call sites name the entry; they never pass a kind or evidence of their own
+ * (`callRequest`), so no call can be sent as another kind.
+ */
+export interface CallSpec {
+	kind: CallKind;
+	/** Why the call has this kind (docs/<provider>.md repeats it). */
+	why: string;
+	/** For calls sent once: what the reference says a success answer carries. */
+	evidence?: (body: unknown) => string | undefined;
+	/** What a sent-once call does, for its unknown-outcome message ("payout", "card creation"). */
+	outcome?: string;
+}
+
+/** A provider's call table: call name → CallSpec. */
+export type CallTable = Record<string, CallSpec>;
+
+/** A request from its call-table entry: kind, evidence and outcome come from the table. */
+export function callRequest(
+	spec: CallSpec,
+	request: Omit<ApiRequest, 'kind' | 'evidence'>,
+): ApiRequest {
+	return { outcome: spec.outcome, ...request, kind: spec.kind, evidence: spec.evidence };
+}
+
+const presentValue = (value: unknown) => (typeof value === 'string' ? value.trim() !== '' : typeof value === 'number');
+
+/**
+ * An evidence check: every group needs one of its fields present (a non-empty string or a number) in the
+ * object `fieldsOf(body)` returns (by default the body itself, or its first element for arrays).
+ * `requireFields(['id'], ['status', 'state'])` → "id and status or state" when both are missing.
+ */
+export function requireFields(
+	...groups: Array<[string, ...string[]]>
+): (body: unknown) => string | undefined {
+	return requireFieldsIn((body) => (Array.isArray(body) ? body[0] : body) as IDataObject | undefined, ...groups);
+}
+
+export function requireFieldsIn(
+	fieldsOf: (body: unknown) => IDataObject | undefined,
+	...groups: Array<[string, ...string[]]>
+): (body: unknown) => string | undefined {
+	return (body) => {
+		const fields = fieldsOf(body) ?? {};
+		const missing = groups.filter((group) => !group.some((name) => presentValue(fields[name])));
+		return missing.length ? missing.map((group) => group.join(' or ')).join(' and ') : undefined;
+	};
+}
+
 /** Whether a call of this kind is sent at most once (never retried automatically). */
 export function isSentOnce(kind: CallKind): boolean {
 	return kind !== 'read';

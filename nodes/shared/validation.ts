@@ -90,10 +90,30 @@ export function checkCountry(value: unknown, field: string, required = true): st
 	return text.toUpperCase();
 }
 
-/** Calendar date yyyy-MM-dd that exists. */
-export function checkDate(value: unknown, field: string, required = true): string {
+interface DateRules {
+	required?: boolean;
+	/** Refuse a date after today (in the given time zone, UTC when none). */
+	notFuture?: boolean;
+	/** Refuse a date before today (in the given time zone, UTC when none). */
+	notPast?: boolean;
+	/** IANA zone that decides what "today" is: the workflow's, from `this.getTimezone()`. */
+	timezone?: string;
+}
+
+/** Today's calendar date yyyy-MM-dd in a time zone. */
+export function todayIn(timezone = 'UTC', now = new Date()): string {
+	return new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/**
+ * Calendar date yyyy-MM-dd that exists (a longer ISO date-time from n8n's date picker is cut to its
+ * date), optionally not in the future or not in the past. The third argument may be the old `required`.
+ */
+export function checkDate(value: unknown, field: string, rules: boolean | DateRules = true): string {
+	const options: DateRules = typeof rules === 'boolean' ? { required: rules } : rules;
+	if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value.trim())) value = value.trim().slice(0, 10);
 	const text = checkString(value, field, {
-		required,
+		required: options.required ?? true,
 		pattern: /^\d{4}-\d{2}-\d{2}$/,
 		patternHint: 'a date in the format yyyy-MM-dd',
 	});
@@ -102,7 +122,59 @@ export function checkDate(value: unknown, field: string, required = true): strin
 	if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text) {
 		throw new FieldError(field, `"${text}" is not a real calendar date`);
 	}
+	const today = todayIn(options.timezone);
+	if (options.notFuture && text > today) throw new FieldError(field, `"${text}" is in the future (today is ${today})`);
+	if (options.notPast && text < today) throw new FieldError(field, `"${text}" is in the past (today is ${today})`);
 	return text;
+}
+
+/**
+ * Luhn check digit (ISO/IEC 7812): from the right, every second digit is doubled (minus 9 when above
+ * 9); the sum of all digits must end in 0. 4111111111111111 passes, 4111111111111112 does not.
+ */
+export function luhnValid(digits: string): boolean {
+	if (!/^\d+$/.test(digits)) return false;
+	let sum = 0;
+	for (let i = 0; i < digits.length; i++) {
+		let digit = Number(digits[digits.length - 1 - i]);
+		if (i % 2 === 1) {
+			digit *= 2;
+			if (digit > 9) digit -= 9;
+		}
+		sum += digit;
+	}
+	return sum % 10 === 0;
+}
+
+/**
+ * A card number (spaces and dashes allowed) of an allowed length whose check digit is right; returns
+ * the digits. The message never repeats the number.
+ */
+export function checkCardNumber(
+	value: unknown,
+	field: string,
+	rules: { minLength?: number; maxLength?: number } = {},
+): string {
+	const min = rules.minLength ?? 12;
+	const max = rules.maxLength ?? 19;
+	const text = checkString(value, field);
+	const digits = text.replace(/[\s-]/g, '');
+	if (!/^\d+$/.test(digits)) throw new FieldError(field, 'must contain only digits (spaces and dashes allowed)');
+	if (digits.length < min || digits.length > max) {
+		throw new FieldError(field, min === max ? `must be ${min} digits` : `must be ${min} to ${max} digits`);
+	}
+	if (!luhnValid(digits)) throw new FieldError(field, 'is not a valid card number (its check digit is wrong)');
+	return digits;
+}
+
+/**
+ * A scalar as text for a request or a key: strings as they are, numbers and booleans written out,
+ * anything else (absent, objects) as ''. The one "value as text" helper of the package.
+ */
+export function asText(value: unknown): string {
+	if (typeof value === 'string') return value;
+	if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+	return '';
 }
 
 export function checkInteger(

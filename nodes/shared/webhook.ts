@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'crypto';
-import type { IDataObject, INodeType, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type { IDataObject, INodeProperties, INodeType, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 /**
  * Helpers every trigger composes, in this order: read the raw body, verify, de-duplicate, emit.
@@ -62,6 +62,25 @@ export function reject(
 	if (statusCode === 429 || statusCode === 503) response.set('Retry-After', String(retryAfterSeconds));
 	response.status(statusCode).json({ error: message });
 	return { noWebhookResponse: true };
+}
+
+/**
+ * The "Ignore Repeated Notifications" trigger option, the same in every trigger; `what` says which
+ * signed or confirmed values make a repeat ("same signed ID and confirmed status").
+ */
+export function ignoreRepeatsOption(what: string): INodeProperties {
+	return {
+		displayName: 'Ignore Repeated Notifications',
+		name: 'ignoreRepeats',
+		type: 'boolean',
+		default: true,
+		description: `Whether a notification already received (${what}) is acknowledged without starting the workflow again`,
+	};
+}
+
+/** Whether the trigger's options leave repeat detection on (the default). */
+export function ignoresRepeats(options: IDataObject): boolean {
+	return options.ignoreRepeats !== false;
 }
 
 /** The largest notification body any trigger accepts (providers send a few kilobytes). */

@@ -676,6 +676,23 @@ async function loadOptions({ type, method, parameters = {}, credentials = {} }) 
 	return await nodeType.methods.loadOptions[method].call(context);
 }
 
+/** Calls a node's listSearch method (a resource locator's "From list") the way the editor does. */
+async function listSearch({ type, method, parameters = {}, credentials = {}, filter, paginationToken }) {
+	const { nodeTypes, credentialTypes } = await loadPackage();
+	const nodeType = nodeTypes.getByName(type.includes('.') ? type : `${PREFIX}${type}`);
+	const helper = new TestCredentialsHelper(credentialTypes, { ...credentials });
+	const target = node('Node', type, parameters);
+	target.credentials = credentialRefs(Object.keys(credentials));
+	const workflow = new Workflow({ id: 'list-search', nodes: [target], connections: {}, nodeTypes, active: false, settings: {} });
+	const hooks = new core.ExecutionLifecycleHooks('manual', '1', { id: 'list-search', nodes: [target], connections: {}, active: false, settings: {} });
+	const additionalData = makeAdditionalData({ credentialsHelper: helper, hooks });
+	additionalData.currentNodeParameters = parameters;
+	const context = new core.LoadOptionsContext(workflow, target, additionalData, '');
+	const search = nodeType.methods && nodeType.methods.listSearch && nodeType.methods.listSearch[method];
+	if (!search) throw new Error(`${type} has no listSearch method "${method}"`);
+	return await search.call(context, filter, paginationToken);
+}
+
 module.exports = {
 	PACKAGE_ROOT,
 	loadPackage,
@@ -684,6 +701,7 @@ module.exports = {
 	startTrigger,
 	testCredential,
 	loadOptions,
+	listSearch,
 	node,
 	chain,
 	post,
