@@ -318,7 +318,7 @@ function auditRun(run, nodes) {
  * Runs a workflow to completion. `input` is the items the start node emits.
  * Returns { run, error, output(nodeName, outputIndex = 0), credentialsHelper }.
  */
-async function runWorkflow({ nodes, connections, credentials = {}, input = [{ json: {} }], startNode, mode = 'manual', staticData, credentialsHelper, workflowId = 'test-workflow' }) {
+async function runWorkflow({ nodes, connections, credentials = {}, input = [{ json: {} }], startNode, mode = 'manual', staticData, credentialsHelper, workflowId = 'test-workflow', settings = {} }) {
 	const { nodeTypes, credentialTypes } = await loadPackage();
 	const helper = credentialsHelper ?? new TestCredentialsHelper(credentialTypes, { ...credentials });
 	for (const n of nodes) {
@@ -327,8 +327,9 @@ async function runWorkflow({ nodes, connections, credentials = {}, input = [{ js
 		const wanted = (type.description.credentials || []).map((c) => c.name).filter((c) => helper.store[c]);
 		if (wanted.length && !n.credentials) n.credentials = credentialRefs(wanted);
 	}
-	const workflow = new Workflow({ id: workflowId, name: 'test', nodes, connections, nodeTypes, active: false, staticData, settings: {} });
-	const hooks = new core.ExecutionLifecycleHooks(mode, '1', { id: workflowId, name: 'test', nodes, connections, active: false, settings: {} });
+	// settings.timezone is the workflow's time zone (this.getTimezone() in a node)
+	const workflow = new Workflow({ id: workflowId, name: 'test', nodes, connections, nodeTypes, active: false, staticData, settings });
+	const hooks = new core.ExecutionLifecycleHooks(mode, '1', { id: workflowId, name: 'test', nodes, connections, active: false, settings });
 	const done = new Promise((resolve) => hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)));
 	const additionalData = makeAdditionalData({ credentialsHelper: helper, hooks });
 	const start = workflow.getNode(startNode ?? nodes[0].name);
@@ -371,7 +372,7 @@ async function runWorkflow({ nodes, connections, credentials = {}, input = [{ js
  * Runs one node of this package behind a start node that emits `items`.
  * Returns { items (JSON of the node's output), raw (output items with pairedItem), error }.
  */
-async function runNode({ type, parameters, credentials, items = [{}], continueOnFail = false, nodeExtra = {}, nodeId }) {
+async function runNode({ type, parameters, credentials, items = [{}], continueOnFail = false, nodeExtra = {}, nodeId, settings }) {
 	const start = node('Start', 'harness.start');
 	const target = node('Node', type, parameters, { ...(continueOnFail ? { onError: 'continueRegularOutput' } : {}), ...nodeExtra });
 	// the same nodeId runs "the same node again" (its payment ledger); by default every call is a new node
@@ -381,6 +382,7 @@ async function runNode({ type, parameters, credentials, items = [{}], continueOn
 		connections: chain('Start', 'Node'),
 		credentials,
 		input: items.map((json) => ({ json })),
+		settings,
 	});
 	const raw = result.output('Node');
 	return {

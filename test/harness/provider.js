@@ -53,6 +53,8 @@ function providerKit(provider, sandboxOptions = {}) {
 				continueOnFail: options.continueOnFail,
 				nodeExtra: options.nodeExtra,
 				nodeId: options.nodeId,
+				// { timezone: 'Asia/Tehran' }: the workflow's time zone
+				settings: options.settings,
 			}),
 		/** A dropdown's options, as the editor loads them. */
 		loadOptions: (method, parameters = {}, options = {}) =>
