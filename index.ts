@@ -1,5 +1,6 @@
-// Package entry: n8n loads the nodes and credentials listed in package.json's "n8n" block from dist/.
-// These re-exports let TypeScript consumers import the classes directly.
+// Package entry (package.json "main"). n8n does not use it: it loads the nodes and credentials listed in
+// package.json's "n8n" block from dist/. It lists every class in one place for a plain require() of the
+// package (no type declarations are published).
 export { EzeeWalletApi } from './credentials/EzeeWalletApi.credentials';
 export { EzeeWallet } from './nodes/EzeeWallet/EzeeWallet.node';
 export { EzeeWalletTrigger } from './nodes/EzeeWallet/EzeeWalletTrigger.node';

@@ -224,7 +224,7 @@ export function unsafePathSegment(path: string): string | undefined {
 	return undefined;
 }
 
-/** Parses a response body that should be JSON; returns undefined when it is not. */
+/** Parses a response body that should be JSON: `ok` false (and the text as `value`) when it is not; an empty body is `{}`. */
 function parseJsonBody(body: unknown): { ok: boolean; value: unknown } {
 	if (body === undefined || body === null || body === '') return { ok: true, value: {} };
 	if (Buffer.isBuffer(body)) body = body.toString('utf8');

@@ -20,8 +20,9 @@ function sandboxCredentialId(provider) {
 }
 
 /**
- * The classes a built node/credential file exports (a file may also export helper functions, which must
- * not be constructed: e.g. Kazawallet's trigger exports `mismatchedField`).
+ * The classes a built node/credential file exports. Node files export only their class
+ * (test/shared/contract.test.js); credential files also export their base-URL constant and function,
+ * which must not be constructed.
  */
 function exportedClasses(exported) {
 	return Object.values(exported).filter((value) => typeof value === 'function' && /^class\b/.test(Function.prototype.toString.call(value)));
