@@ -170,6 +170,50 @@ describe('with the n8n server running', () => {
 		});
 	}
 
+	// The editor's calls (issue 15): every resource locator's "From list" (listSearch) and every dropdown
+	// loaded from the API (loadOptions) of every node, through n8n's own REST endpoints, with the sandbox
+	// credential: each must answer at least one entry. Parameters a method needs come from the provider's
+	// expectations file (`listSearch: { <method>: { parameters } }`).
+	for (const call of editorCallsOffline()) {
+		test(`editor: ${call.nodeName} ${call.kind} ${call.method} answers from the sandbox in a real n8n`, async () => {
+			const credential = sandboxCredentials(sandbox).find((entry) => entry.type === call.credentialType);
+			expect(credential).toBeDefined();
+			const extra = (expectations.editorCalls[credential.provider] || {})[call.method] || {};
+			sandbox.reset();
+			// a function sets up what the method lists (e.g. opens a payment session) and gives the parameters
+			const parameters = typeof extra.parameters === 'function' ? await extra.parameters({ sandbox, control }) : extra.parameters || {};
+			const body = {
+				path: `parameters.${call.parameter}`,
+				nodeTypeAndVersion: { name: `${PACKAGE_NAME}.${call.nodeName}`, version: call.version },
+				methodName: call.method,
+				currentNodeParameters: { ...call.showParameters, ...parameters },
+				credentials: { [credential.type]: { id: credential.id, name: credential.name } },
+			};
+			const before = sandbox.count({ provider: credential.provider });
+			const route = call.kind === 'listSearch' ? '/dynamic-node-parameters/resource-locator-results' : '/dynamic-node-parameters/options';
+			if (extra.refuses) {
+				// a dropdown that lists what an earlier step produced (e.g. a session's options) says so plainly
+				await expect(n8n.rest('POST', route, body)).rejects.toThrow(extra.refuses);
+				return;
+			}
+			const answer = await n8n.rest('POST', route, body);
+			const results = call.kind === 'listSearch' ? answer.results : answer;
+			expect(Array.isArray(results)).toBe(true);
+			expect(results.length).toBeGreaterThan(0);
+			for (const result of results) expect(result).toEqual(expect.objectContaining({ name: expect.any(String), value: expect.anything() }));
+			// the answer came from the provider (the sandbox), unless the expectations say why the list is the reference's
+			if (!extra.fromReference) expect(sandbox.count({ provider: credential.provider })).toBeGreaterThan(before);
+		});
+	}
+
+	test('editor: every provider has at least one resource locator with "From list" (listSearch)', () => {
+		const calls = editorCallsOffline();
+		for (const credential of sandboxCredentials(sandbox)) {
+			const found = calls.some((call) => call.kind === 'listSearch' && call.credentialType === credential.type);
+			expect([credential.provider, found]).toEqual([credential.provider, true]);
+		}
+	});
+
 	for (const example of triggerExamples) describe(`trigger workflow ${path.basename(example.file)}`, () => {
 		const row = expectations[example.id] || {};
 		const [trigger] = example.triggers;
@@ -222,3 +266,52 @@ describe('with the n8n server running', () => {
 		});
 	});
 });
+
+/**
+ * Every listSearch and loadOptions method of every action node in the built package, with the parameter
+ * that uses it and the resource/operation under which that parameter shows.
+ */
+function editorCallsOffline() {
+	const manifest = require(path.join(REPO_ROOT, 'package.json'));
+	const calls = [];
+	for (const file of manifest.n8n.nodes) {
+		const exported = require(path.join(REPO_ROOT, file));
+		for (const NodeClass of exportedClasses(exported)) {
+			const instance = new NodeClass();
+			const { description, methods = {} } = instance;
+			const credentialType = (description.credentials || [])[0] && description.credentials[0].name;
+			const version = Array.isArray(description.version) ? Math.max(...description.version) : description.version;
+			const properties = [];
+			const walk = (list, show) => {
+				for (const property of list || []) {
+					const shows = { ...show, ...firstShow(property) };
+					properties.push({ property, shows });
+					walk(property.options && property.options.every((entry) => entry.displayName) ? property.options : [], shows);
+					if (property.values) walk(property.values, shows);
+				}
+			};
+			walk(description.properties, {});
+			for (const kind of ['listSearch', 'loadOptions']) {
+				for (const method of Object.keys(methods[kind] || {})) {
+					const user = properties.find(({ property }) =>
+						kind === 'listSearch'
+							? (property.modes || []).some((mode) => mode.typeOptions && mode.typeOptions.searchListMethod === method)
+							: property.typeOptions && property.typeOptions.loadOptionsMethod === method,
+					);
+					calls.push({ nodeName: description.name, version, credentialType, kind, method, parameter: user ? user.property.name : method, showParameters: user ? user.shows : {} });
+				}
+			}
+		}
+	}
+	return calls;
+}
+
+/** The first value of each displayOptions.show condition (resource, operation): where the field shows. */
+function firstShow(property) {
+	const show = (property.displayOptions && property.displayOptions.show) || {};
+	const values = {};
+	for (const [name, allowed] of Object.entries(show)) {
+		if (!name.startsWith('/') && !name.startsWith('@') && Array.isArray(allowed) && allowed.length && typeof allowed[0] !== 'object') values[name] = allowed[0];
+	}
+	return values;
+}

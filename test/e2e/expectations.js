@@ -28,11 +28,21 @@ const fs = require('fs');
 const path = require('path');
 
 const dir = path.join(__dirname, 'expectations');
-module.exports = Object.assign(
-	{},
-	...fs
-		.readdirSync(dir)
-		.filter((file) => file.endsWith('.js'))
-		.sort()
-		.map((file) => require(path.join(dir, file))),
-);
+const files = fs
+	.readdirSync(dir)
+	.filter((file) => file.endsWith('.js'))
+	.sort();
+// a file's `listSearch` key is not an example: it gives node parameters that a provider's listSearch or
+// loadOptions methods need to return results ({ <methodName>: { parameters } }, per provider file; parameters
+// may be an async function ({ sandbox, control }) that first sets up what the method lists; `fromReference:
+// 'why'` for a list the node holds from the reference (no provider call); `refuses: /message/` for a dropdown
+// that can only list what an earlier step produced and says so)
+const rows = {};
+const editorCalls = {};
+for (const file of files) {
+	const { listSearch, ...fileRows } = require(path.join(dir, file));
+	Object.assign(rows, fileRows);
+	editorCalls[path.basename(file, '.js')] = listSearch || {};
+}
+Object.defineProperty(rows, 'editorCalls', { value: editorCalls, enumerable: false });
+module.exports = rows;
