@@ -4,7 +4,6 @@ import type {
 	INodeListSearchItems,
 	INodeListSearchResult,
 	INodeProperties,
-	INodePropertyMode,
 } from 'n8n-workflow';
 
 import { FieldError } from './validation';
@@ -35,48 +34,48 @@ export interface LocatorSpec {
 }
 
 export function resourceLocator(spec: LocatorSpec): INodeProperties {
-	const modes: INodePropertyMode[] = [];
-	if (spec.searchListMethod) {
-		modes.push({
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			typeOptions: { searchListMethod: spec.searchListMethod, searchable: spec.searchable ?? true },
-		});
-	}
-	modes.push({
-		displayName: 'By ID',
-		name: 'id',
-		type: 'string',
-		placeholder: spec.idPlaceholder,
-		...(spec.idPattern
-			? {
-					validation: [
-						{
-							type: 'regex',
-							properties: { regex: `^(?:${spec.idPattern})$`, errorMessage: spec.idHint ?? 'Not a valid ID' },
-						},
-					],
-				}
-			: {}),
-	});
-	if (spec.urlPattern) {
-		modes.push({
-			displayName: 'By URL',
-			name: 'url',
-			type: 'string',
-			placeholder: spec.urlPlaceholder,
-			validation: [{ type: 'regex', properties: { regex: spec.urlPattern, errorMessage: 'Not a valid URL' } }],
-			extractValue: { type: 'regex', regex: spec.urlPattern },
-		});
-	}
+	const idValidation = spec.idPattern
+		? [{ type: 'regex' as const, properties: { regex: `^(?:${spec.idPattern})$`, errorMessage: spec.idHint ?? 'Not a valid ID' } }]
+		: undefined;
+	// the modes stand inside the property literal, as in n8n's own nodes (the linter reads a lone
+	// { displayName, name, type } object as a parameter)
 	return {
 		displayName: spec.displayName,
 		name: spec.name,
 		type: 'resourceLocator',
 		default: { mode: spec.searchListMethod ? 'list' : 'id', value: '' },
 		required: spec.required ?? true,
-		modes,
+		modes: [
+			...(spec.searchListMethod
+				? [
+						{
+							displayName: 'From List',
+							name: 'list',
+							type: 'list' as const,
+							typeOptions: { searchListMethod: spec.searchListMethod, searchable: spec.searchable ?? true },
+						},
+					]
+				: []),
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: spec.idPlaceholder,
+				...(idValidation ? { validation: idValidation } : {}),
+			},
+			...(spec.urlPattern
+				? [
+						{
+							displayName: 'By URL',
+							name: 'url',
+							type: 'string' as const,
+							placeholder: spec.urlPlaceholder,
+							validation: [{ type: 'regex' as const, properties: { regex: spec.urlPattern, errorMessage: 'Not a valid URL' } }],
+							extractValue: { type: 'regex' as const, regex: spec.urlPattern },
+						},
+					]
+				: []),
+		],
 		description: spec.description,
 		...(spec.displayOptions ? { displayOptions: spec.displayOptions } : {}),
 	};
