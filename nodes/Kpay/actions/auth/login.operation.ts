@@ -2,10 +2,10 @@ import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, IN
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { Operation, OperationResult } from '../../../shared/router';
-import { KPAY_CALLS, kpayRequest, requireFields } from '../../transport';
+import { KPAY_CALLS, kpayRequest } from '../../transport';
 import { checkMobile, checkPassword } from '../../validators';
 
-// Reference: kpay.txt, Authentication, "Login" (POST /auth/login, username = mobile number)
+// Reference: Authentication, Login (POST /auth/login, username = mobile number)
 
 const properties: INodeProperties[] = [
 	{
@@ -31,6 +31,7 @@ const properties: INodeProperties[] = [
 		typeOptions: { password: true },
 		required: true,
 		default: '',
+		description: 'The password of the KPAY account',
 	},
 ];
 
@@ -49,13 +50,11 @@ export async function logIn(
 ): Promise<IDataObject> {
 	const using = credentials ?? (await this.getCredentials<ICredentialDataDecryptedObject>('kpayApi'));
 	const form = using.loginFormat !== 'json';
-	const { body } = await kpayRequest.call(this, {
+	const { body } = await kpayRequest.call(this, KPAY_CALLS.login, {
 		method: 'POST',
 		path: '/auth/login',
 		headers: form ? { 'Content-Type': 'application/x-www-form-urlencoded' } : undefined,
 		body: form ? new URLSearchParams({ username: mobile, password }).toString() : { username: mobile, password },
-		kind: KPAY_CALLS.login,
-		evidence: requireFields('access_token'),
 		itemIndex,
 		sensitiveValues: [password],
 		credentials: using,
@@ -67,5 +66,6 @@ export async function logIn(
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
 	const mobile = checkMobile(this.getNodeParameter('mobile', i), 'Mobile Number');
 	const password = checkPassword(this.getNodeParameter('password', i), 'Password');
-	return { mobile, ...(await logIn.call(this, mobile, password, i)) };
+	// the provider's answer (the tokens) under `response`, beside the mobile number it is for
+	return { mobile, response: await logIn.call(this, mobile, password, i) };
 }
