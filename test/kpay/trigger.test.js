@@ -64,6 +64,7 @@ describe('card-to-card callback', () => {
 		expect(t.executions).toHaveLength(1);
 		const [item] = t.executions[0].items;
 		expect(item).toMatchObject({ event: 'card.payment.verified', authority: tx.authority, amount: 250000, expected_amount: 250000, final_amount: 252500, status: 'verified', verified: true, query: { order: '77', amount: '250000', status: 'OK' } });
+		expect(item.money).toEqual({ amount: '250000', currency: 'IRR', minor: 25000000 });
 		expect(t.executions[0].output('After')).toHaveLength(1);
 		expect(state().transactions[0].status).toBe('verified');
 		expect(kit.count({ method: 'GET', path: `/transactions/check/${tx.authority}` })).toBe(1);
@@ -326,6 +327,8 @@ describe('crypto notifications', () => {
 		expect(s.sandbox.webhooks.map((w) => [w.payload.status, w.status])).toEqual([['confirming', 200], ['confirming', 200], ['completed', 200]]);
 		expect(t.executions).toHaveLength(1);
 		expect(t.executions[0].items[0]).toMatchObject({ event: 'crypto.payment.completed', id: payment.id, order_id: 'ORD-1', status: 'completed', received_amount: '40', confirmations: 2, confirmed: true, owned: true, verification: 'signature+lookup' });
+		// money both ways: KPAY's requested amount untouched, plus the amount and currency
+		expect(t.executions[0].items[0].money).toEqual({ amount: t.executions[0].items[0].requested_amount, currency: 'USDT_TRC20' });
 		expect(signedUrlOf('ORD-1')).toMatch(/\/crypto\?kpay_order=ORD-1&kpay_sig=[0-9a-f]{64}$/);
 		expect(kit.count({ method: 'GET', path: `/gateway/payments/${payment.id}` })).toBe(3);
 
@@ -469,4 +472,36 @@ describe('crypto notifications', () => {
 		expect(s.sandbox.requests.slice(before).filter((q) => q.provider === 'kpay')).toHaveLength(0);
 		expect(t.executions).toHaveLength(0);
 	});
+});
+
+describe('event filter', () => {
+	test('a trigger listening for crypto only: a card callback is answered 404 without any KPAY call, nothing starts', async () => {
+		const t = await start({ events: ['crypto.payment'] });
+		const tx = await createTransaction(t.url('setup'));
+		await kit.control('POST', `/transactions/${tx.authority}/pay`);
+		const before = kit.count();
+		const browser = await get(`${t.url('setup')}?authority=${tx.authority}&amount=250000`);
+		await t.settle();
+		expect(browser.status).toBe(404);
+		expect(kit.count()).toBe(before);
+		expect(t.executions).toHaveLength(0);
+		expect(state().transactions[0].status).toBe('paid');
+	});
+
+	test('a trigger listening for card payments only: a crypto notification is acknowledged without any KPAY call, nothing starts', async () => {
+		const t = await start({ events: ['card.payment.verified'] });
+		const before = kit.count();
+		const answer = await post(t.url('default'), { payment_id: '2f1c1c9e-0000-4000-8000-000000000000', order_id: 'ORD-1', status: 'completed' });
+		await t.settle();
+		expect(answer.status).toBe(200);
+		expect(kit.count()).toBe(before);
+		expect(t.executions).toHaveLength(0);
+	});
+});
+
+test('the setup notice says which URLs to give KPAY, for test and for production', () => {
+	const { KpayTrigger } = require(require('path').join(require('../harness/n8n').PACKAGE_ROOT, 'dist/nodes/Kpay/KpayTrigger.node'));
+	const notices = new KpayTrigger().description.properties.filter((p) => p.type === 'notice').map((p) => p.displayName);
+	expect(notices[0]).toMatch(/Callback URL.*Transaction → Create.*Webhook URL of Crypto Gateway → Create Payment.*test URLs while listening.*production URLs once the workflow is active/);
+	for (const notice of notices) expect(notice.endsWith('.')).toBe(false);
 });
