@@ -4,35 +4,20 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { Operation, OperationResult } from '../../../shared/router';
 import { KPAY_CALLS, kpayRequest } from '../../transport';
 import { checkMobile, checkPassword } from '../../validators';
+import { mobileProperty, passwordProperty } from './fields';
 
 // Reference: Authentication, Login (POST /auth/login, username = mobile number)
 
 const properties: INodeProperties[] = [
 	{
 		displayName:
-			'The KPAY credential logs in by itself. Use this operation only when a workflow needs the tokens, e.g. for another account.',
+			'The KPAY credential logs in by itself. Use this operation only when a workflow needs the tokens, e.g. for another account',
 		name: 'loginNotice',
 		type: 'notice',
 		default: '',
 	},
-	{
-		displayName: 'Mobile Number',
-		name: 'mobile',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '09121234567',
-		description: '09 followed by 9 digits',
-	},
-	{
-		displayName: 'Password',
-		name: 'password',
-		type: 'string',
-		typeOptions: { password: true },
-		required: true,
-		default: '',
-		description: 'The password of the KPAY account',
-	},
+	mobileProperty,
+	passwordProperty('The password of the KPAY account'),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['auth'], operation: ['login'] } }, properties);

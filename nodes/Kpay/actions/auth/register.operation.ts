@@ -6,30 +6,15 @@ import { isUnknownOutcome } from '../../../shared/transport';
 import { checkString } from '../../../shared/validation';
 import { KPAY_CALLS, kpayRequest } from '../../transport';
 import { checkMobile, checkPassword } from '../../validators';
+import { mobileProperty, passwordProperty } from './fields';
 import { logIn } from './login.operation';
 
 // Reference: Authentication, Register (POST /auth/register)
 
 const properties: INodeProperties[] = [
-	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '', description: 'Full name' },
-	{
-		displayName: 'Mobile Number',
-		name: 'mobile',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '09121234567',
-		description: '09 followed by 9 digits',
-	},
-	{
-		displayName: 'Password',
-		name: 'password',
-		type: 'string',
-		typeOptions: { password: true },
-		required: true,
-		default: '',
-		description: 'At least 6 characters',
-	},
+	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '', description: 'The full name of the account holder' },
+	mobileProperty,
+	passwordProperty('The password of the new account: at least 6 characters'),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['auth'], operation: ['register'] } }, properties);
