@@ -10,12 +10,17 @@ import type {
 } from 'n8n-workflow';
 import { ApplicationError } from 'n8n-workflow';
 
-/** Base URL used by independent KPAY integrations (provider-docs/README.md, KPAY). */
-const KPAY_PRODUCTION_URL = 'https://kpay.website/api/v1';
+/**
+ * KPAY's base URLs: the one place they are written (the transport and the credential test use them).
+ * Production is the base URL independent KPAY integrations use (docs/kpay.md, "Base URL", assumed: the
+ * reference gives paths only). KPAY documents no sandbox.
+ */
+export const KPAY_BASE_URLS = { production: 'https://kpay.website/api/v1' } as const;
 
-function kpayBaseUrl(credentials: ICredentialDataDecryptedObject): string {
-	const url = credentials.environment === 'custom' ? String(credentials.baseUrl ?? '') : KPAY_PRODUCTION_URL;
-	return url.replace(/\/+$/, '');
+/** The credential's base URL: Production, or the Custom URL (e.g. the local sandbox); no trailing "/". */
+export function kpayBaseUrl(credentials: ICredentialDataDecryptedObject): string {
+	const url = credentials.environment === 'custom' ? String(credentials.baseUrl ?? '') : KPAY_BASE_URLS.production;
+	return url.trim().replace(/\/+$/, '');
 }
 
 /**
@@ -41,7 +46,7 @@ export class KpayApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../nodes/Kpay/kpay.svg', dark: 'file:../nodes/Kpay/kpay.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-paysuite/n8n-nodes-paysuite#kpay';
+	documentationUrl = 'https://github.com/n8n-nodes-paysuite/n8n-nodes-paysuite/blob/main/docs/kpay.md';
 
 	properties: INodeProperties[] = [
 		{
@@ -67,10 +72,12 @@ export class KpayApi implements ICredentialType {
 			name: 'environment',
 			type: 'options',
 			options: [
-				{ name: 'Production', value: 'production', description: KPAY_PRODUCTION_URL },
-				{ name: 'Custom URL', value: 'custom', description: 'For example the local sandbox' },
+				{ name: 'Production', value: 'production', description: KPAY_BASE_URLS.production },
+				{ name: 'Custom URL', value: 'custom', description: 'Another base URL, for example the local sandbox of this package' },
 			],
 			default: 'production',
+			description:
+				'KPAY publishes no sandbox: Production is the live service (real money). To try workflows without it, use Custom URL with the local sandbox of this package.',
 		},
 		{
 			displayName: 'Base URL',
@@ -79,6 +86,7 @@ export class KpayApi implements ICredentialType {
 			default: '',
 			placeholder: 'http://127.0.0.1:4010/kpay/api/v1',
 			required: true,
+			description: 'The API base URL, up to and including /api/v1',
 			displayOptions: { show: { environment: ['custom'] } },
 		},
 		{
@@ -98,6 +106,7 @@ export class KpayApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
+			description: 'The password of the KPAY account',
 			displayOptions: { show: { authMode: ['login'] } },
 		},
 		{
@@ -185,10 +194,10 @@ export class KpayApi implements ICredentialType {
 		},
 	};
 
+	/** A read (Get Current User); it changes nothing at KPAY. With mobile and password, n8n logs in first. */
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL:
-				"={{ $credentials.environment === 'custom' ? $credentials.baseUrl : 'https://kpay.website/api/v1' }}",
+			baseURL: `={{ $credentials.environment === 'custom' ? $credentials.baseUrl : '${KPAY_BASE_URLS.production}' }}`,
 			url: '/auth/me',
 		},
 	};

@@ -3,7 +3,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { executionOptionsProperty, operationFields, routeOperation } from '../shared/router';
 import { operationProperties, operations, resourceProperty } from './actions';
-import { kpayLoadOptions } from './loadOptions';
+import { kpayListSearch } from './methods/listSearch';
+import { kpayLoadOptions } from './methods/loadOptions';
 
 export class Kpay implements INodeType {
 	description: INodeTypeDescription = {
@@ -27,7 +28,7 @@ export class Kpay implements INodeType {
 		],
 	};
 
-	methods = { loadOptions: kpayLoadOptions };
+	methods = { loadOptions: kpayLoadOptions, listSearch: kpayListSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await routeOperation.call(this, operations);

@@ -1,10 +1,8 @@
-import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import type { ApiContext, ApiRequest, ApiResponse, CallKind, ProviderApi, ProviderError } from '../shared/transport';
-import { apiRequest } from '../shared/transport';
-
-/** Base URL used by independent integrations (provider-docs/README.md, KPAY). */
-export const KPAY_PRODUCTION_URL = 'https://kpay.website/api/v1';
+import { kpayBaseUrl } from '../../credentials/KpayApi.credentials';
+import type { ApiContext, ApiRequest, ApiResponse, CallSpec, CallTable, ProviderApi, ProviderError } from '../shared/transport';
+import { apiRequest, callRequest, requireFields } from '../shared/transport';
 
 /**
  * Plain-language hints for KPAY's messages. KPAY answers errors FastAPI-style, `{ "detail": "..." }`
@@ -63,10 +61,6 @@ export function parseKpayError(statusCode: number, body: unknown): ProviderError
 	};
 }
 
-export function kpayBaseUrl(credentials: ICredentialDataDecryptedObject): string {
-	return credentials.environment === 'custom' ? String(credentials.baseUrl ?? '') : KPAY_PRODUCTION_URL;
-}
-
 export const kpayApi: ProviderApi = {
 	displayName: 'KPAY',
 	credentialType: 'kpayApi',
@@ -78,8 +72,8 @@ export const kpayApi: ProviderApi = {
 };
 
 /**
- * Every KPAY call (reference: kpay.txt), classified once. Every call site names its entry
- * (`kind: KPAY_CALLS.createCard`):
+ * Every KPAY call, classified once (reference: KPAY API Documentation, section and endpoint named in
+ * each `why`). Call sites name their entry; kind, evidence and outcome come only from here.
  * - read: changes nothing, retried on network errors, 429 and 5xx. Login is a read: it only issues
  *   another token, so repeating it changes nothing that matters.
  * - createOnce: creates or changes something without moving money (an account, a card, a shop, a new
@@ -91,36 +85,86 @@ export const kpayApi: ProviderApi = {
  *   a crypto payment request and a crypto withdrawal.
  */
 export const KPAY_CALLS = {
-	register: 'createOnce',
-	login: 'read',
-	getMe: 'read',
-	listShops: 'read',
-	createShop: 'createOnce',
-	regenerateKey: 'createOnce',
-	listCards: 'read',
-	createCard: 'createOnce',
-	createTransaction: 'moneyMove',
-	getPaymentInfo: 'read',
-	verifyTransaction: 'moneyMove',
-	checkTransaction: 'read',
-	listTransactions: 'read',
-	getCurrencies: 'read',
-	createPayment: 'moneyMove',
-	getPayment: 'read',
-	getBalances: 'read',
-	createWithdrawal: 'moneyMove',
-} as const satisfies Record<string, CallKind>;
+	register: {
+		kind: 'createOnce',
+		why: 'Authentication, Register (POST /auth/register): creates an account; a repeat is refused as "already registered"',
+		evidence: requireFields(['access_token']),
+		outcome: 'registration',
+	},
+	login: { kind: 'read', why: 'Authentication, Login (POST /auth/login): issues tokens and changes nothing else' },
+	getMe: { kind: 'read', why: 'Authentication, Get Current User (GET /auth/me)' },
+	listShops: { kind: 'read', why: 'Shops, List Shops (GET /shops)' },
+	createShop: {
+		kind: 'createOnce',
+		why: 'Shops, Create Shop (POST /shops): a repeat would create a second shop; it moves no money',
+		evidence: requireFields(['id'], ['api_key']),
+		outcome: 'shop creation',
+	},
+	regenerateKey: {
+		kind: 'createOnce',
+		why: 'Shops, Regenerate API Key (POST /shops/{id}/regenerate-key): replaces the key; running it again on purpose is the way out of a lost answer, so no ledger',
+		evidence: requireFields(['api_key']),
+		outcome: 'API key regeneration',
+	},
+	listCards: { kind: 'read', why: 'Cards, List Cards (GET /cards)' },
+	createCard: {
+		kind: 'createOnce',
+		why: 'Cards, Add Card (POST /cards): adds a card; a repeat is refused as "already exists"',
+		evidence: requireFields(['id']),
+		outcome: 'card registration',
+	},
+	createTransaction: {
+		kind: 'moneyMove',
+		why: 'Transactions, Create Transaction (POST /transactions/create): a second payment request could be paid twice',
+		// the answer carries id, authority, amounts, status "pending" and payment_url
+		evidence: requireFields(['authority'], ['payment_url']),
+		outcome: 'payment request',
+	},
+	getPaymentInfo: { kind: 'read', why: 'Transactions, Get Payment Info (GET /transactions/payment/{authority}, public)' },
+	verifyTransaction: {
+		kind: 'moneyMove',
+		why: 'Transactions, Verify Transaction (POST /transactions/verify): KPAY verifies once, and it is what marks an order paid',
+		// the answer carries id, authority, status, amount and paid_at (the authority must be the one sent:
+		// checked at the call site, actions/transaction/verify.operation.ts)
+		evidence: requireFields(['authority'], ['status'], ['amount']),
+		outcome: 'verification',
+	},
+	checkTransaction: { kind: 'read', why: 'Transactions, Check Status (GET /transactions/check/{authority}, public)' },
+	listTransactions: { kind: 'read', why: 'Transactions, List Transactions (GET /transactions)' },
+	getCurrencies: { kind: 'read', why: 'Crypto Gateway, Supported Currencies (GET /gateway/currencies, public)' },
+	createPayment: {
+		kind: 'moneyMove',
+		why: 'Crypto Gateway, Create Crypto Payment (POST /gateway/payments): a second payment request could be paid twice',
+		// the answer carries id, order_id, currency, requested_amount, deposit_address, status, payment_url
+		evidence: requireFields(['id'], ['status']),
+		outcome: 'payment',
+	},
+	getPayment: { kind: 'read', why: 'Crypto Gateway, Get Payment Status (GET /gateway/payments/{id}, public)' },
+	getBalances: { kind: 'read', why: 'Crypto Gateway, Get Merchant Balances (GET /gateway/balances)' },
+	createWithdrawal: {
+		kind: 'moneyMove',
+		why: 'Crypto Gateway, Request Withdrawal (POST /gateway/withdrawals): moves funds out',
+		// the answer carries id, currency, amount, fee, net_amount, destination_address, status "pending"
+		evidence: requireFields(['id'], ['status']),
+		outcome: 'withdrawal',
+	},
+} satisfies CallTable;
 
-/** What a sent-once answer must carry: undefined when every field is there, else the missing ones. */
-export function requireFields(...fields: string[]): (body: unknown) => string | undefined {
-	return (body) => {
-		const answer = (body && typeof body === 'object' && !Array.isArray(body) ? body : {}) as IDataObject;
-		const missing = fields.filter((field) => answer[field] === undefined || answer[field] === null || answer[field] === '');
-		return missing.length ? missing.join(' and ') : undefined;
-	};
+export interface KpayRequest extends Omit<ApiRequest, 'kind' | 'evidence'> {
+	/**
+	 * What ties a sent-once answer to THIS request (the authority or order ID sent), checked after the
+	 * call's evidence from the table: undefined when it matches, else what is missing.
+	 */
+	matches?: (body: unknown) => string | undefined;
 }
 
-/** Sends one request to KPAY through the shared request path. */
-export async function kpayRequest(this: ApiContext, request: ApiRequest): Promise<ApiResponse<IDataObject>> {
-	return (await apiRequest.call(this, kpayApi, request)) as ApiResponse<IDataObject>;
+/** Sends one KPAY call, named by its `KPAY_CALLS` entry, through the shared request path. */
+export async function kpayRequest(this: ApiContext, call: CallSpec, request: KpayRequest): Promise<ApiResponse<IDataObject>> {
+	const { matches, ...rest } = request;
+	const built = callRequest(call, rest);
+	if (matches) {
+		const evidence = built.evidence;
+		built.evidence = (body) => evidence?.(body) ?? matches(body);
+	}
+	return (await apiRequest.call(this, kpayApi, built)) as ApiResponse<IDataObject>;
 }

@@ -1,5 +1,5 @@
 'use strict';
-// KPAY stand-in (reference: shared/provider-docs/kpay.txt and the KPAY section of README.md).
+// KPAY stand-in (reference: "KPAY API Documentation" and the integration notes in docs/kpay.md).
 // Card-to-card gateway (users, shops, cards, transactions with authority codes, a payment page that
 // redirects the payer to callback_url) and crypto gateway (currencies, payments that move through
 // confirmations and notify webhook_url, balances, withdrawals). Errors FastAPI-style: { detail }.

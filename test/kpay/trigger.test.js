@@ -1,12 +1,12 @@
 'use strict';
 // KPAY Trigger: card-to-card callbacks verified with KPAY before the workflow starts (payer redirected
 // to success or failure), and crypto notifications confirmed by fetching the payment.
-const { runNode, startTrigger, node, post } = require('../harness/n8n');
-const { useSandbox } = require('../harness/sandbox');
-const { loginCredentials, control, count } = require('./helpers');
+const { startTrigger, node, post } = require('../harness/n8n');
+const { providerKit } = require('../harness/provider');
 
-const s = useSandbox();
-const creds = () => loginCredentials(s.sandbox);
+const kit = providerKit('kpay');
+const s = kit.handle;
+const creds = () => kit.credentials();
 const state = () => s.sandbox.state('kpay');
 const SUCCESS = 'https://shop.example.com/paid';
 const FAILURE = 'https://shop.example.com/failed';
@@ -33,11 +33,7 @@ async function get(url) {
 }
 
 async function createTransaction(callbackUrl, amount = 250000, extra = {}) {
-	const r = await runNode({
-		type: 'kpay',
-		parameters: { resource: 'transaction', operation: 'create', shopId: state().shops[0].id, cardId: state().cards[0].id, amount, callbackUrl, feeSide: 'customer', idempotencyKey: `TX-${amount}`, ...extra },
-		credentials: creds(),
-	});
+	const r = await kit.run({ resource: 'transaction', operation: 'create', shopId: state().shops[0].id, cardId: state().cards[0].id, amount, callbackUrl, feeSide: 'customer', idempotencyKey: `TX-${amount}`, ...extra });
 	expect(r.error).toBeUndefined();
 	return r.items[0];
 }
@@ -57,7 +53,7 @@ async function payOnPaymentPage(authority, action = 'pay') {
 describe('card-to-card callback', () => {
 	test('a paid transaction is checked, verified, its amount compared, then the workflow starts once', async () => {
 		const t = await start();
-		const tx = await createTransaction(`${t.url('setup')}?order=77`, 250000, { additionalFields: { factorNumber: 'INV-77' } });
+		const tx = await createTransaction(`${t.url('setup')}?order=77`, 250000, { factorNumber: 'INV-77' });
 		const callback = await payOnPaymentPage(tx.authority);
 		expect(callback.startsWith(t.url('setup'))).toBe(true);
 
@@ -68,10 +64,11 @@ describe('card-to-card callback', () => {
 		expect(t.executions).toHaveLength(1);
 		const [item] = t.executions[0].items;
 		expect(item).toMatchObject({ event: 'card.payment.verified', authority: tx.authority, amount: 250000, expected_amount: 250000, final_amount: 252500, status: 'verified', verified: true, query: { order: '77', amount: '250000', status: 'OK' } });
+		expect(item.money).toEqual({ amount: '250000', currency: 'IRR', minor: 25000000 });
 		expect(t.executions[0].output('After')).toHaveLength(1);
 		expect(state().transactions[0].status).toBe('verified');
-		expect(count(s.sandbox, 'GET', `/transactions/check/${tx.authority}`)).toBe(1);
-		expect(count(s.sandbox, 'POST', '/transactions/verify')).toBe(1);
+		expect(kit.count({ method: 'GET', path: `/transactions/check/${tx.authority}` })).toBe(1);
+		expect(kit.count({ method: 'POST', path: '/transactions/verify' })).toBe(1);
 
 		// the payer reloads the page: sent to success again, the workflow does not start again
 		const reload = await get(callback);
@@ -86,7 +83,7 @@ describe('card-to-card callback', () => {
 		await t.settle();
 		expect(browser.location).toBe(`${FAILURE}?authority=KPFORGED0001`);
 		expect(t.executions).toHaveLength(0);
-		expect(count(s.sandbox, 'POST', '/transactions/verify')).toBe(0);
+		expect(kit.count({ method: 'POST', path: '/transactions/verify' })).toBe(0);
 	});
 
 	test('forged: an unpaid transaction starts nothing and stays pending', async () => {
@@ -96,7 +93,7 @@ describe('card-to-card callback', () => {
 		await t.settle();
 		expect(browser.location).toBe(`${FAILURE}?authority=${tx.authority}`);
 		expect(t.executions).toHaveLength(0);
-		expect(count(s.sandbox, 'POST', '/transactions/verify')).toBe(0);
+		expect(kit.count({ method: 'POST', path: '/transactions/verify' })).toBe(0);
 		expect(state().transactions[0].status).toBe('pending');
 	});
 
@@ -110,7 +107,7 @@ describe('card-to-card callback', () => {
 		await t.settle();
 		expect(forged.location).toBe(`${FAILURE}?authority=${tx.authority}`);
 		expect(t.executions).toHaveLength(0);
-		expect(count(s.sandbox, 'POST', '/transactions/verify')).toBe(0);
+		expect(kit.count({ method: 'POST', path: '/transactions/verify' })).toBe(0);
 		expect(state().transactions[0].status).toBe('paid');
 		// the real callback still works
 		const real = await get(callback);
@@ -157,8 +154,8 @@ describe('card-to-card callback', () => {
 		await t.settle();
 		expect(browser.location).toBe(`${FAILURE}?authority=${authority}`);
 		expect(t.executions).toHaveLength(0);
-		expect(count(s.sandbox, 'GET', '/transactions')).toBe(1);
-		expect(count(s.sandbox, 'POST', '/transactions/verify')).toBe(0);
+		expect(kit.count({ method: 'GET', path: '/transactions' })).toBe(1);
+		expect(kit.count({ method: 'POST', path: '/transactions/verify' })).toBe(0);
 		expect(state().transactions.find((tx) => tx.authority === authority).status).toBe('paid');
 
 		// the same with a fixed expected amount
@@ -174,12 +171,7 @@ describe('card-to-card callback', () => {
 	const callsSince = (n) => s.sandbox.requests.slice(n).filter((q) => q.provider === 'kpay' && q.path !== '/auth/login').length;
 
 	async function paidTransactions(t, n) {
-		const r = await runNode({
-			type: 'kpay',
-			parameters: { resource: 'transaction', operation: 'create', shopId: state().shops[0].id, cardId: state().cards[0].id, amount: 250000, callbackUrl: t.url('setup'), feeSide: 'customer', idempotencyKey: '={{ $json.ref }}' },
-			credentials: creds(),
-			items: Array.from({ length: n }, (_, i) => ({ ref: `PAID-${i}` })),
-		});
+		const r = await kit.run({ resource: 'transaction', operation: 'create', shopId: state().shops[0].id, cardId: state().cards[0].id, amount: 250000, callbackUrl: t.url('setup'), feeSide: 'customer', idempotencyKey: '={{ $json.ref }}' }, { items: Array.from({ length: n }, (_, i) => ({ ref: `PAID-${i}` })) });
 		expect(r.error).toBeUndefined();
 		for (const tx of r.items) await payOnPaymentPage(tx.authority);
 		return r.items.map((tx) => tx.authority);
@@ -195,7 +187,7 @@ describe('card-to-card callback', () => {
 		expect(browser.location).toBe(`${SUCCESS}?authority=${last}`);
 		expect(t.executions).toHaveLength(1);
 		expect(t.executions[0].items[0]).toMatchObject({ verification: 'lookup', owned: true, authority: last, amount: 250000 });
-		expect(count(s.sandbox, 'GET', '/transactions')).toBe(1);
+		expect(kit.count({ method: 'GET', path: '/transactions' })).toBe(1);
 		// check, list, verify (+ the credential's first login)
 		expect(callsSince(requestsBefore)).toBeLessThanOrEqual(3);
 	});
@@ -210,7 +202,7 @@ describe('card-to-card callback', () => {
 		await t.settle();
 		expect(browser.status).toBe(503);
 		expect(t.executions).toHaveLength(0);
-		expect(count(s.sandbox, 'POST', '/transactions/verify')).toBe(0);
+		expect(kit.count({ method: 'POST', path: '/transactions/verify' })).toBe(0);
 		expect(callsSince(requestsBefore)).toBeLessThanOrEqual(3);
 		// the first page is found as before
 		const first = await get(`${t.url('setup')}?authority=${authorities[0]}&amount=250000`);
@@ -232,13 +224,13 @@ describe('card-to-card callback', () => {
 		const t = await start();
 		const tx = await createTransaction(t.url('setup'));
 		const callback = await payOnPaymentPage(tx.authority);
-		const verified = await runNode({ type: 'kpay', parameters: { resource: 'transaction', operation: 'verify', authority: tx.authority }, credentials: creds() });
+		const verified = await kit.run({ resource: 'transaction', operation: 'verify', authority: tx.authority });
 		expect(verified.error).toBeUndefined();
 		const browser = await get(callback);
 		await t.settle();
 		expect(browser.location).toBe(`${SUCCESS}?authority=${tx.authority}`);
 		expect(t.executions).toHaveLength(0);
-		expect(count(s.sandbox, 'POST', '/transactions/verify')).toBe(1);
+		expect(kit.count({ method: 'POST', path: '/transactions/verify' })).toBe(1);
 	});
 
 	test('missing or malformed authority or amount: failure URL, nothing sent to KPAY', async () => {
@@ -281,7 +273,7 @@ describe('card-to-card callback', () => {
 	test('a payment left to expire: the payer is redirected back and nothing starts', async () => {
 		const t = await start();
 		const tx = await createTransaction(t.url('setup'));
-		const { redirect } = await control(s.sandbox, 'POST', `/transactions/${tx.authority}/expire`);
+		const { redirect } = (await kit.control('POST', `/transactions/${tx.authority}/expire`)).body;
 		const browser = await get(redirect);
 		await t.settle();
 		expect(browser.location).toBe(`${FAILURE}?authority=${tx.authority}`);
@@ -303,7 +295,7 @@ describe('card-to-card callback', () => {
 		const t = await start();
 		const tx = await createTransaction(t.url('setup'));
 		const callback = await payOnPaymentPage(tx.authority);
-		await control(s.sandbox, 'POST', '/tokens/expire');
+		await kit.control('POST', '/tokens/expire');
 		const loginsBefore = state().logins;
 		const browser = await get(callback);
 		await t.settle();
@@ -315,11 +307,7 @@ describe('card-to-card callback', () => {
 
 describe('crypto notifications', () => {
 	async function createPayment(webhookUrl, orderId = 'ORD-1') {
-		const r = await runNode({
-			type: 'kpay',
-			parameters: { resource: 'crypto', operation: 'createPayment', orderId, currency: 'usdt_trc20', amountUsd: '40', amountCrypto: '', additionalFields: { webhookUrl } },
-			credentials: creds(),
-		});
+		const r = await kit.run({ resource: 'crypto', operation: 'createPayment', orderId, currency: 'usdt_trc20', amountUsd: '40', amountCrypto: '', additionalFields: { webhookUrl } });
 		expect(r.error).toBeUndefined();
 		return r.items[0];
 	}
@@ -330,17 +318,19 @@ describe('crypto notifications', () => {
 	test('confirmed by fetching the payment; only completed starts the workflow, once', async () => {
 		const t = await start();
 		const payment = await createPayment(t.url('default'));
-		await control(s.sandbox, 'POST', `/payments/${payment.id}/deposit`);
-		await control(s.sandbox, 'POST', `/payments/${payment.id}/confirm`);
+		await kit.control('POST', `/payments/${payment.id}/deposit`);
+		await kit.control('POST', `/payments/${payment.id}/confirm`);
 		await t.settle();
 		expect(t.executions).toHaveLength(0);
-		await control(s.sandbox, 'POST', `/payments/${payment.id}/confirm`);
+		await kit.control('POST', `/payments/${payment.id}/confirm`);
 		await t.settle();
 		expect(s.sandbox.webhooks.map((w) => [w.payload.status, w.status])).toEqual([['confirming', 200], ['confirming', 200], ['completed', 200]]);
 		expect(t.executions).toHaveLength(1);
 		expect(t.executions[0].items[0]).toMatchObject({ event: 'crypto.payment.completed', id: payment.id, order_id: 'ORD-1', status: 'completed', received_amount: '40', confirmations: 2, confirmed: true, owned: true, verification: 'signature+lookup' });
+		// money both ways: KPAY's requested amount untouched, plus the amount and currency
+		expect(t.executions[0].items[0].money).toEqual({ amount: t.executions[0].items[0].requested_amount, currency: 'USDT_TRC20' });
 		expect(signedUrlOf('ORD-1')).toMatch(/\/crypto\?kpay_order=ORD-1&kpay_sig=[0-9a-f]{64}$/);
-		expect(count(s.sandbox, 'GET', `/gateway/payments/${payment.id}`)).toBe(3);
+		expect(kit.count({ method: 'GET', path: `/gateway/payments/${payment.id}` })).toBe(3);
 
 		// KPAY delivers the same notification again: acknowledged, not emitted again
 		const repeat = await post(signedUrlOf('ORD-1'), { payment_id: payment.id, order_id: 'ORD-1', status: 'completed' });
@@ -352,9 +342,9 @@ describe('crypto notifications', () => {
 	test('every status when the filter is empty; each status once', async () => {
 		const t = await start({ cryptoStatuses: [] });
 		const payment = await createPayment(t.url('default'));
-		await control(s.sandbox, 'POST', `/payments/${payment.id}/deposit`);
-		await control(s.sandbox, 'POST', `/payments/${payment.id}/confirm`);
-		await control(s.sandbox, 'POST', `/payments/${payment.id}/confirm`);
+		await kit.control('POST', `/payments/${payment.id}/deposit`);
+		await kit.control('POST', `/payments/${payment.id}/confirm`);
+		await kit.control('POST', `/payments/${payment.id}/confirm`);
 		await t.settle();
 		expect(t.executions.map((e) => e.items[0].status)).toEqual(['confirming', 'completed']);
 	});
@@ -363,8 +353,8 @@ describe('crypto notifications', () => {
 		const t = await start({ cryptoStatuses: ['expired', 'failed'] });
 		const a = await createPayment(t.url('default'), 'A');
 		const b = await createPayment(t.url('default'), 'B');
-		await control(s.sandbox, 'POST', `/payments/${a.id}/expire`);
-		await control(s.sandbox, 'POST', `/payments/${b.id}/fail`);
+		await kit.control('POST', `/payments/${a.id}/expire`);
+		await kit.control('POST', `/payments/${b.id}/fail`);
 		await t.settle();
 		expect(t.executions.map((e) => [e.items[0].order_id, e.items[0].status])).toEqual([['A', 'expired'], ['B', 'failed']]);
 	});
@@ -427,8 +417,8 @@ describe('crypto notifications', () => {
 		};
 		const { access_token: token } = await call('POST', '/auth/register', { name: 'Other', mobile: '09351112233', password: 'other-pass' });
 		const foreign = await call('POST', '/gateway/payments', { order_id: orderId, currency: 'usdt_trc20', amount_usd: 40 }, token);
-		await control(s.sandbox, 'POST', `/payments/${foreign.id}/deposit`, { notify: false });
-		for (let i = 0; i < 2; i++) await control(s.sandbox, 'POST', `/payments/${foreign.id}/confirm`, { notify: false });
+		await kit.control('POST', `/payments/${foreign.id}/deposit`, { notify: false });
+		for (let i = 0; i < 2; i++) await kit.control('POST', `/payments/${foreign.id}/confirm`, { notify: false });
 		return foreign;
 	}
 
@@ -482,4 +472,36 @@ describe('crypto notifications', () => {
 		expect(s.sandbox.requests.slice(before).filter((q) => q.provider === 'kpay')).toHaveLength(0);
 		expect(t.executions).toHaveLength(0);
 	});
+});
+
+describe('event filter', () => {
+	test('a trigger listening for crypto only: a card callback is answered 404 without any KPAY call, nothing starts', async () => {
+		const t = await start({ events: ['crypto.payment'] });
+		const tx = await createTransaction(t.url('setup'));
+		await kit.control('POST', `/transactions/${tx.authority}/pay`);
+		const before = kit.count();
+		const browser = await get(`${t.url('setup')}?authority=${tx.authority}&amount=250000`);
+		await t.settle();
+		expect(browser.status).toBe(404);
+		expect(kit.count()).toBe(before);
+		expect(t.executions).toHaveLength(0);
+		expect(state().transactions[0].status).toBe('paid');
+	});
+
+	test('a trigger listening for card payments only: a crypto notification is acknowledged without any KPAY call, nothing starts', async () => {
+		const t = await start({ events: ['card.payment.verified'] });
+		const before = kit.count();
+		const answer = await post(t.url('default'), { payment_id: '2f1c1c9e-0000-4000-8000-000000000000', order_id: 'ORD-1', status: 'completed' });
+		await t.settle();
+		expect(answer.status).toBe(200);
+		expect(kit.count()).toBe(before);
+		expect(t.executions).toHaveLength(0);
+	});
+});
+
+test('the setup notice says which URLs to give KPAY, for test and for production', () => {
+	const { KpayTrigger } = require(require('path').join(require('../harness/n8n').PACKAGE_ROOT, 'dist/nodes/Kpay/KpayTrigger.node'));
+	const notices = new KpayTrigger().description.properties.filter((p) => p.type === 'notice').map((p) => p.displayName);
+	expect(notices[0]).toMatch(/Callback URL.*Transaction → Create.*Webhook URL of Crypto Gateway → Create Payment.*test URLs while listening.*production URLs once the workflow is active/);
+	for (const notice of notices) expect(notice.endsWith('.')).toBe(false);
 });

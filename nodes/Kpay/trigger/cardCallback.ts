@@ -1,10 +1,12 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { omitKeys, redactFields } from '../../shared/redact';
-import { LookupBudget, refuseLargeBody, reject, rememberEvent } from '../../shared/webhook';
+import { ignoresRepeats, LookupBudget, refuseLargeBody, reject, rememberEvent } from '../../shared/webhook';
+import { rials } from '../actions/common';
 import { verifyTransaction } from '../actions/transaction/verify.operation';
 import { KPAY_CALLS, kpayRequest } from '../transport';
 import { redirect, SAFE_ID, textOf } from './common';
+import { EVENTS, listensFor } from './properties';
 
 /** Verification statuses that mean "paid and confirmed by KPAY". */
 export const VERIFIED_STATUSES = ['verified', 'paid', 'success', 'completed'];
@@ -40,11 +42,10 @@ async function ownTransaction(
 ): Promise<Ownership> {
 	for (let page = 1; ; page++) {
 		if (budget.max - budget.spent <= reserve || !budget.take()) return { found: undefined, overBudget: true };
-		const { body } = await kpayRequest.call(this, {
+		const { body } = await kpayRequest.call(this, KPAY_CALLS.listTransactions, {
 			method: 'GET',
 			path: '/transactions',
 			qs: { status, page, per_page: OWNERSHIP_PER_PAGE },
-			kind: KPAY_CALLS.listTransactions,
 		});
 		const list = (Array.isArray(body.transactions) ? body.transactions : []) as IDataObject[];
 		const found = list.find((transaction) => textOf(transaction.authority) === authority);
@@ -75,6 +76,10 @@ function overBudget(context: IWebhookFunctions): IWebhookResponseData {
 export async function handleCardCallback(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const tooLarge = refuseLargeBody(this);
 	if (tooLarge) return tooLarge;
+	// not listening for card payments: nothing is looked up or verified
+	if (!listensFor(this.getNodeParameter('events', undefined), EVENTS.card)) {
+		return reject(this, 404, 'this trigger does not handle card-to-card payments');
+	}
 	const query = this.getQueryData() as IDataObject;
 	const authority = textOf(query.authority);
 	if (!SAFE_ID.test(authority)) return redirect(this, 'failure', '');
@@ -98,10 +103,9 @@ export async function handleCardCallback(this: IWebhookFunctions): Promise<IWebh
 	let check: IDataObject;
 	try {
 		check = (
-			await kpayRequest.call(this, {
+			await kpayRequest.call(this, KPAY_CALLS.checkTransaction, {
 				method: 'GET',
 				path: `/transactions/check/${encodeURIComponent(authority)}`,
-				kind: KPAY_CALLS.checkTransaction,
 			})
 		).body;
 	} catch {
@@ -138,7 +142,7 @@ export async function handleCardCallback(this: IWebhookFunctions): Promise<IWebh
 
 	const options = this.getNodeParameter('options', {}) as IDataObject;
 	// Recorded even when repeats are not ignored: a reload is recognised by it.
-	if (!rememberEvent(this, key) && options.ignoreRepeats !== false) return redirect(this, 'success', authority);
+	if (!rememberEvent(this, key) && ignoresRepeats(options)) return redirect(this, 'success', authority);
 	const extraQuery = redactFields(omitKeys(query, new Set(['authority'])));
 	return redirect(this, 'success', authority, {
 		event: 'card.payment.verified',
@@ -149,6 +153,7 @@ export async function handleCardCallback(this: IWebhookFunctions): Promise<IWebh
 		authority,
 		amount: paidAmount,
 		expected_amount: expected,
+		...(rials(paidAmount) ? { money: rials(paidAmount) } : {}),
 		is_paid: true,
 		verified: true,
 		// found in this account's own transactions (authenticated) and verified with KPAY: authority,

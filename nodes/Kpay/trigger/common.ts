@@ -1,13 +1,19 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
+import { asText } from '../../shared/validation';
+
 /**
  * IDs taken from a callback or notification before they go into a KPAY URL path: letters, digits,
  * "_" and "-" only (so never empty, ".", ".." or anything with "/", "\\", "?", "#" or "%").
  */
 export const SAFE_ID = /^[A-Za-z0-9_-]{1,128}$/;
 
+/** Crypto payment statuses (reference: Crypto Gateway, Get Payment Status). */
+export const CRYPTO_STATUSES = ['pending', 'confirming', 'completed', 'expired', 'failed'];
+
+/** A scalar from a query, a notification or an answer, as trimmed text. */
 export function textOf(value: unknown): string {
-	return typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
+	return asText(value).trim();
 }
 
 export function httpCodeOf(error: unknown): string {

@@ -1,20 +1,19 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { redactFields } from '../../shared/redact';
-import { acknowledge, getBodyFields, LookupBudget, refuseLargeBody, reject, rememberEvent } from '../../shared/webhook';
+import { acknowledge, getBodyFields, ignoresRepeats, LookupBudget, refuseLargeBody, reject, rememberEvent } from '../../shared/webhook';
+import { cryptoMoney } from '../actions/common';
 import { KPAY_CALLS, kpayRequest } from '../transport';
 import { SIGNATURE_PARAMETER, SIGNED_ORDER_PARAMETER, validOrderSignature } from '../webhookUrl';
 import { httpCodeOf, SAFE_ID, textOf } from './common';
+import { EVENTS, listensFor } from './properties';
 
 /**
  * Fields of the crypto gateway notification that may carry the payment ID. KPAY does not publish
- * the notification's format (provider-docs/README.md), so the notification is only a hint: the
+ * the notification's format (docs/kpay.md, "Crypto notification", assumed), so the notification is only a hint: the
  * payment is always fetched from KPAY (GET /gateway/payments/{id}) and that answer is what is emitted.
  */
 export const CRYPTO_NOTIFICATION_ID_FIELDS = ['payment_id', 'id'];
-
-/** Crypto payment statuses (reference: "Get Payment Status"). */
-export const CRYPTO_STATUSES = ['pending', 'confirming', 'completed', 'expired', 'failed'];
 
 /**
  * Crypto gateway. The notification is unsigned and KPAY's payment lookup is public: the lookup proves
@@ -30,6 +29,8 @@ export const CRYPTO_STATUSES = ['pending', 'confirming', 'completed', 'expired',
 export async function handleCryptoNotification(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const tooLarge = refuseLargeBody(this);
 	if (tooLarge) return tooLarge;
+	// not listening for crypto payments: acknowledged (so KPAY stops sending it), no call, no workflow
+	if (!listensFor(this.getNodeParameter('events', undefined), EVENTS.crypto)) return acknowledge(this, { received: true });
 	const fields = getBodyFields(this);
 	const id = CRYPTO_NOTIFICATION_ID_FIELDS.map((field) => textOf(fields[field])).find(Boolean) ?? '';
 	if (!SAFE_ID.test(id)) return reject(this, 400, 'missing or invalid payment id');
@@ -52,10 +53,9 @@ export async function handleCryptoNotification(this: IWebhookFunctions): Promise
 	let payment: IDataObject;
 	try {
 		payment = (
-			await kpayRequest.call(this, {
+			await kpayRequest.call(this, KPAY_CALLS.getPayment, {
 				method: 'GET',
 				path: `/gateway/payments/${encodeURIComponent(id)}`,
-				kind: KPAY_CALLS.getPayment,
 			})
 		).body;
 	} catch (error) {
@@ -77,7 +77,7 @@ export async function handleCryptoNotification(this: IWebhookFunctions): Promise
 	if (statuses.length > 0 && !statuses.includes(status)) return acknowledge(this, received);
 	const options = this.getNodeParameter('options', {}) as IDataObject;
 	// repeat key from looked-up values only (the payment's id and KPAY's status)
-	if (options.ignoreRepeats !== false && !rememberEvent(this, `crypto:${id}:${status}`)) {
+	if (ignoresRepeats(options) && !rememberEvent(this, `crypto:${id}:${status}`)) {
 		return acknowledge(this, received);
 	}
 	return acknowledge(this, received, [
@@ -86,6 +86,7 @@ export async function handleCryptoNotification(this: IWebhookFunctions): Promise
 			...redactFields(payment),
 			id,
 			status,
+			...(cryptoMoney(payment.requested_amount, payment.currency) ? { money: cryptoMoney(payment.requested_amount, payment.currency) } : {}),
 			verification: owned ? 'signature+lookup' : 'lookup',
 			owned,
 			confirmed: owned,

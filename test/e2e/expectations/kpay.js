@@ -117,18 +117,20 @@ module.exports = {
 				expect.objectContaining({ id: state.cards[0].id, card_number: '************9993' }),
 			]);
 			const [created] = nodeItems('Create payment request');
+			// KPAY's answer under `response`; beside it the authority, payment page, what was sent and money both ways
 			expect(created).toMatchObject({
 				authority: expect.stringMatching(/^KP[0-9A-F]{20}$/),
-				amount: 1_250_000,
-				fee: 12_500,
-				final_amount: 1_262_500,
-				status: 'pending',
-				callback_url: callbackUrl, // this n8n's KPAY Trigger callback URL, with the amount for the check
-				factor_number: expect.stringMatching(/^ORD-\d+$/),
+				paymentUrl: `${sandbox.baseUrl}/kpay/api/v1/pay/${created.authority}`,
+				callbackUrl, // this n8n's KPAY Trigger callback URL, with the amount for the check
+				factorNumber: expect.stringMatching(/^ORD-\d+$/),
+				money: { amount: '1250000', currency: 'IRR' },
+				response: { authority: created.authority, amount: 1_250_000, fee: 12_500, final_amount: 1_262_500, status: 'pending' },
 			});
+			// the Idempotency Key defaulted to the Factor Number
+			expect(created.idempotencyKey).toBe(created.factorNumber);
 			expect(lastNodeItems).toEqual([
 				{
-					orderNumber: created.factor_number,
+					orderNumber: created.factorNumber,
 					authority: created.authority,
 					paymentUrl: `${sandbox.baseUrl}/kpay/api/v1/pay/${created.authority}`,
 					amountRials: 1_250_000,
@@ -145,7 +147,7 @@ module.exports = {
 				amount: 1_250_000,
 				fee_side: 'customer',
 				callback_url: callbackUrl,
-				factor_number: created.factor_number,
+				factor_number: created.factorNumber,
 				description: 'Order: 1 × Persian rug cleaning',
 				status: 'pending',
 			});

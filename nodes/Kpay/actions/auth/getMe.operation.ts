@@ -4,11 +4,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { OperationResult } from '../../../shared/router';
 import { KPAY_CALLS, kpayRequest } from '../../transport';
 
-// Reference: kpay.txt, Authentication, "Get Current User" (GET /auth/me)
+// Reference: Authentication, Get Current User (GET /auth/me)
 
 export const description = updateDisplayOptions({ show: { resource: ['auth'], operation: ['getMe'] } }, []);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
-	const { body } = await kpayRequest.call(this, { method: 'GET', path: '/auth/me', kind: KPAY_CALLS.getMe, itemIndex: i });
+	const { body } = await kpayRequest.call(this, KPAY_CALLS.getMe, { method: 'GET', path: '/auth/me', itemIndex: i });
 	return body;
 }

@@ -2,36 +2,22 @@ import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, IN
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { Operation, OperationResult } from '../../../shared/router';
-import { KPAY_CALLS, kpayRequest, requireFields } from '../../transport';
+import { KPAY_CALLS, kpayRequest } from '../../transport';
 import { checkMobile, checkPassword } from '../../validators';
+import { mobileProperty, passwordProperty } from './fields';
 
-// Reference: kpay.txt, Authentication, "Login" (POST /auth/login, username = mobile number)
+// Reference: Authentication, Login (POST /auth/login, username = mobile number)
 
 const properties: INodeProperties[] = [
 	{
 		displayName:
-			'The KPAY credential logs in by itself. Use this operation only when a workflow needs the tokens, e.g. for another account.',
+			'The KPAY credential logs in by itself. Use this operation only when a workflow needs the tokens, e.g. for another account',
 		name: 'loginNotice',
 		type: 'notice',
 		default: '',
 	},
-	{
-		displayName: 'Mobile Number',
-		name: 'mobile',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '09121234567',
-		description: '09 followed by 9 digits',
-	},
-	{
-		displayName: 'Password',
-		name: 'password',
-		type: 'string',
-		typeOptions: { password: true },
-		required: true,
-		default: '',
-	},
+	mobileProperty,
+	passwordProperty('The password of the KPAY account'),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['auth'], operation: ['login'] } }, properties);
@@ -49,13 +35,11 @@ export async function logIn(
 ): Promise<IDataObject> {
 	const using = credentials ?? (await this.getCredentials<ICredentialDataDecryptedObject>('kpayApi'));
 	const form = using.loginFormat !== 'json';
-	const { body } = await kpayRequest.call(this, {
+	const { body } = await kpayRequest.call(this, KPAY_CALLS.login, {
 		method: 'POST',
 		path: '/auth/login',
 		headers: form ? { 'Content-Type': 'application/x-www-form-urlencoded' } : undefined,
 		body: form ? new URLSearchParams({ username: mobile, password }).toString() : { username: mobile, password },
-		kind: KPAY_CALLS.login,
-		evidence: requireFields('access_token'),
 		itemIndex,
 		sensitiveValues: [password],
 		credentials: using,
@@ -67,5 +51,6 @@ export async function logIn(
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
 	const mobile = checkMobile(this.getNodeParameter('mobile', i), 'Mobile Number');
 	const password = checkPassword(this.getNodeParameter('password', i), 'Password');
-	return { mobile, ...(await logIn.call(this, mobile, password, i)) };
+	// the provider's answer (the tokens) under `response`, beside the mobile number it is for
+	return { mobile, response: await logIn.call(this, mobile, password, i) };
 }

@@ -4,32 +4,17 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { Operation, OperationResult } from '../../../shared/router';
 import { isUnknownOutcome } from '../../../shared/transport';
 import { checkString } from '../../../shared/validation';
-import { KPAY_CALLS, kpayRequest, requireFields } from '../../transport';
+import { KPAY_CALLS, kpayRequest } from '../../transport';
 import { checkMobile, checkPassword } from '../../validators';
+import { mobileProperty, passwordProperty } from './fields';
 import { logIn } from './login.operation';
 
-// Reference: kpay.txt, Authentication, "Register" (POST /auth/register)
+// Reference: Authentication, Register (POST /auth/register)
 
 const properties: INodeProperties[] = [
-	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '', description: 'Full name' },
-	{
-		displayName: 'Mobile Number',
-		name: 'mobile',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '09121234567',
-		description: '09 followed by 9 digits',
-	},
-	{
-		displayName: 'Password',
-		name: 'password',
-		type: 'string',
-		typeOptions: { password: true },
-		required: true,
-		default: '',
-		description: 'At least 6 characters',
-	},
+	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '', description: 'The full name of the account holder' },
+	mobileProperty,
+	passwordProperty('The password of the new account: at least 6 characters'),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['auth'], operation: ['register'] } }, properties);
@@ -40,20 +25,17 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const password = checkPassword(this.getNodeParameter('password', i), 'Password');
 	let refusal: unknown;
 	try {
-		const { body } = await kpayRequest.call(this, {
+		const { body } = await kpayRequest.call(this, KPAY_CALLS.register, {
 			method: 'POST',
 			path: '/auth/register',
 			body: { name, mobile, password },
-			kind: KPAY_CALLS.register,
-			evidence: requireFields('access_token'),
 			itemIndex: i,
-			outcome: 'registration',
 			reference: `the account of mobile number ${mobile} (Account → Login with the same password)`,
 			sensitiveValues: [password],
 			withoutAuthentication: true,
 		});
 		// The new account's tokens are the point of this call; the password is never output.
-		return { mobile, ...body };
+		return { mobile, response: body };
 	} catch (error) {
 		refusal = error;
 	}
@@ -62,7 +44,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	if (isUnknownOutcome(refusal) || !ALREADY_REGISTERED.test(String((refusal as Error).message))) throw refusal;
 	const tokens = await logIn.call(this, mobile, password, i).catch(() => undefined);
 	if (!tokens) throw refusal; // registered with another password: KPAY's own refusal stands
-	return { mobile, ...tokens, alreadyRegistered: true };
+	return { mobile, alreadyRegistered: true, response: tokens };
 }
 
 /** KPAY's answer to a mobile number that has an account (reference: "already registered"). */

@@ -4,11 +4,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { OperationResult } from '../../../shared/router';
 import { isUnknownOutcome } from '../../../shared/transport';
 import { checkString } from '../../../shared/validation';
-import { KPAY_CALLS, kpayRequest, requireFields } from '../../transport';
-import { checkCardNumber, checkShaba } from '../../validators';
+import { KPAY_CALLS, kpayRequest } from '../../transport';
+import { checkKpayCardNumber, checkShaba } from '../../validators';
 import { maskCards, showFullCardNumberOption } from '../common';
 
-// Reference: kpay.txt, Cards, "Add Card" (POST /cards { card_number, owner_name, shaba })
+// Reference: Cards, Add Card (POST /cards { card_number, owner_name, shaba })
 
 const properties: INodeProperties[] = [
 	{
@@ -21,14 +21,14 @@ const properties: INodeProperties[] = [
 		placeholder: '6037 9975 9999 9993',
 		description: '16-digit bank card number (checked with the Luhn algorithm before sending)',
 	},
-	{ displayName: 'Owner Name', name: 'ownerName', type: 'string', required: true, default: '', description: 'Card owner name' },
+	{ displayName: 'Owner Name', name: 'ownerName', type: 'string', required: true, default: '', description: 'The name of the card owner, as the bank has it' },
 	{
 		displayName: 'Shaba (IBAN)',
 		name: 'shaba',
 		type: 'string',
 		default: '',
 		placeholder: 'IR820540102680020817909002',
-		description: 'Optional. IR followed by 24 digits; its check digits are verified before sending.',
+		description: 'The IBAN of the account behind the card (optional): IR followed by 24 digits; its check digits are verified before sending'
 	},
 	showFullCardNumberOption,
 ];
@@ -36,24 +36,22 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['card'], operation: ['create'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
-	const cardNumber = checkCardNumber(this.getNodeParameter('cardNumber', i), 'Card Number');
+	const cardNumber = checkKpayCardNumber(this.getNodeParameter('cardNumber', i), 'Card Number');
 	const ownerName = checkString(this.getNodeParameter('ownerName', i), 'Owner Name', { maxLength: 255 });
 	const shaba = checkShaba(this.getNodeParameter('shaba', i, ''), 'Shaba (IBAN)');
 	const showFull = this.getNodeParameter('showFullCardNumber', i, false) as boolean;
 	let refusal: unknown;
 	try {
-		const { body } = await kpayRequest.call(this, {
+		const { body } = await kpayRequest.call(this, KPAY_CALLS.createCard, {
 			method: 'POST',
 			path: '/cards',
 			body: { card_number: cardNumber, owner_name: ownerName, ...(shaba ? { shaba } : {}) },
-			kind: KPAY_CALLS.createCard,
-			evidence: requireFields('id'),
 			itemIndex: i,
-			outcome: 'card registration',
 			reference: `the card ending in ${cardNumber.slice(-4)} with Card → Get Many`,
 			sensitiveValues: [cardNumber],
 		});
-		return maskCards(body, showFull);
+		// the same shape whether the card was added now or found (below): KPAY's answer under `response`
+		return { alreadyExisted: false, response: maskCards(body, showFull) };
 	} catch (error) {
 		refusal = error;
 	}
@@ -62,7 +60,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	if (isUnknownOutcome(refusal) || !ALREADY_EXISTS.test(String((refusal as Error).message))) throw refusal;
 	const existing = await findCard.call(this, cardNumber, i);
 	if (!existing) throw refusal;
-	return { ...maskCards(existing, showFull), alreadyExisted: true };
+	return { alreadyExisted: true, response: maskCards(existing, showFull) };
 }
 
 /** KPAY's answer to a card number the account has (sandbox: "Card already exists"). */
@@ -70,7 +68,7 @@ const ALREADY_EXISTS = /already (exists|registered)/i;
 
 /** The account's card with this number (GET /cards), or undefined. */
 async function findCard(this: IExecuteFunctions, cardNumber: string, itemIndex: number): Promise<IDataObject | undefined> {
-	const { body } = await kpayRequest.call(this, { method: 'GET', path: '/cards', kind: KPAY_CALLS.listCards, itemIndex });
+	const { body } = await kpayRequest.call(this, KPAY_CALLS.listCards, { method: 'GET', path: '/cards', itemIndex });
 	const cards = (Array.isArray(body.cards) ? body.cards : []) as IDataObject[];
 	return cards.find((card) => String(card.card_number ?? '').replace(/[\s-]/g, '') === cardNumber);
 }

@@ -6,7 +6,7 @@ import type { OperationResult } from '../../../shared/router';
 import { KPAY_CALLS, kpayRequest } from '../../transport';
 import { maskCards, showFullCardNumberOption } from '../common';
 
-// Reference: kpay.txt, Cards, "List Cards" (GET /cards → { cards, total }; one page, no paging parameters)
+// Reference: Cards, List Cards (GET /cards → { cards, total }; one page, no paging parameters)
 
 export const description = updateDisplayOptions({ show: { resource: ['card'], operation: ['getMany'] } }, [
 	...returnAllOrLimit,
@@ -16,7 +16,7 @@ export const description = updateDisplayOptions({ show: { resource: ['card'], op
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
 	const limit = readLimit.call(this, i);
 	const showFull = this.getNodeParameter('showFullCardNumber', i, false) as boolean;
-	const { body } = await kpayRequest.call(this, { method: 'GET', path: '/cards', kind: KPAY_CALLS.listCards, itemIndex: i });
+	const { body } = await kpayRequest.call(this, KPAY_CALLS.listCards, { method: 'GET', path: '/cards', itemIndex: i });
 	const cards = ((body.cards ?? []) as IDataObject[]).map((card) => maskCards(card, showFull));
 	return limit === undefined ? cards : cards.slice(0, limit);
 }

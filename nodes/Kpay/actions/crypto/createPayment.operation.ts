@@ -5,11 +5,11 @@ import { normalizeDecimal } from '../../../shared/money';
 import { idempotencyKeyProperty } from '../../../shared/ledger';
 import type { Operation, OperationResult } from '../../../shared/router';
 import { checkInteger, checkString, checkUrl, FieldError } from '../../../shared/validation';
-import { KPAY_CALLS, kpayRequest, requireFields } from '../../transport';
+import { KPAY_CALLS, kpayRequest } from '../../transport';
 import { signWebhookUrl } from '../../webhookUrl';
-import { cryptoCurrencyProperty } from '../common';
+import { cryptoCurrencyProperty, cryptoMoney, withMoneyOf } from '../common';
 
-// Reference: kpay.txt, Crypto Gateway, "Create Crypto Payment" (POST /gateway/payments)
+// Reference: Crypto Gateway, Create Crypto Payment (POST /gateway/payments)
 
 const properties: INodeProperties[] = [
 	{
@@ -51,6 +51,7 @@ const properties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 1 },
 				default: 60,
+				description: 'How long the payer has to pay; KPAY uses 60 minutes when this is not set',
 			},
 			{
 				displayName: 'Failure Redirect URL',
@@ -124,22 +125,19 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	if (additional.expiresMinutes !== undefined) {
 		body.expires_minutes = checkInteger(additional.expiresMinutes, 'Expires In (Minutes)', { min: 1 });
 	}
-	const { body: payment } = await kpayRequest.call(this, {
+	const { body: payment } = await kpayRequest.call(this, KPAY_CALLS.createPayment, {
 		method: 'POST',
 		path: '/gateway/payments',
 		body,
-		kind: KPAY_CALLS.createPayment,
-		// reference: id, order_id, currency, requested_amount, deposit_address, memo, status, expires_at, payment_url
-		evidence: (answer) => {
-			const missing = requireFields('id', 'status')(answer);
-			if (missing) return missing;
+		// an answer for another order is no evidence that this one was created
+		matches: (answer) => {
 			const echoed = (answer as IDataObject).order_id;
 			return echoed !== undefined && String(echoed) !== orderId ? 'matching order_id' : undefined;
 		},
 		itemIndex: i,
 		reference: `order ID "${orderId}"`,
 	});
-	return payment;
+	return withMoneyOf(payment, cryptoMoney(payment.requested_amount, payment.currency ?? currency));
 }
 
 /**

@@ -5,10 +5,10 @@ import { normalizeDecimal } from '../../../shared/money';
 import { idempotencyKeyProperty } from '../../../shared/ledger';
 import type { Operation, OperationResult } from '../../../shared/router';
 import { checkString } from '../../../shared/validation';
-import { KPAY_CALLS, kpayRequest, requireFields } from '../../transport';
-import { cryptoCurrencyProperty } from '../common';
+import { KPAY_CALLS, kpayRequest } from '../../transport';
+import { cryptoCurrencyProperty, cryptoMoney, withMoneyOf } from '../common';
 
-// Reference: kpay.txt, Crypto Gateway, "Request Withdrawal" (POST /gateway/withdrawals)
+// Reference: Crypto Gateway, Request Withdrawal (POST /gateway/withdrawals)
 
 const properties: INodeProperties[] = [
 	cryptoCurrencyProperty,
@@ -51,18 +51,14 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const memo = checkString(this.getNodeParameter('memo', i, ''), 'Memo', { required: false, maxLength: 255 });
 	const body: IDataObject = { currency, amount, destination_address: destination };
 	if (memo) body.memo = memo;
-	const { body: withdrawal } = await kpayRequest.call(this, {
+	const { body: withdrawal } = await kpayRequest.call(this, KPAY_CALLS.createWithdrawal, {
 		method: 'POST',
 		path: '/gateway/withdrawals',
 		body,
-		kind: KPAY_CALLS.createWithdrawal,
-		// reference: id, currency, amount, fee, net_amount, destination_address, status "pending"
-		evidence: requireFields('id', 'status'),
 		itemIndex: i,
-		outcome: 'withdrawal',
 		reference: `a ${amount} ${currency} withdrawal to ${destination} in your KPAY withdrawals`,
 	});
-	return withdrawal;
+	return withMoneyOf(withdrawal, cryptoMoney(withdrawal.amount, withdrawal.currency ?? currency));
 }
 
 /** Sent at most once per Idempotency Key (payment ledger); agents are held to the node's maximum. */

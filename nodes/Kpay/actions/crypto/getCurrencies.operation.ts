@@ -4,11 +4,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { OperationResult } from '../../../shared/router';
 import { KPAY_CALLS, kpayRequest } from '../../transport';
 
-// Reference: kpay.txt, Crypto Gateway, "Supported Currencies" (GET /gateway/currencies, public)
+// Reference: Crypto Gateway, Supported Currencies (GET /gateway/currencies, public)
 
 export const description = updateDisplayOptions({ show: { resource: ['crypto'], operation: ['getCurrencies'] } }, []);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
-	const { body } = await kpayRequest.call(this, { method: 'GET', path: '/gateway/currencies', kind: KPAY_CALLS.getCurrencies, itemIndex: i });
+	const { body } = await kpayRequest.call(this, KPAY_CALLS.getCurrencies, { method: 'GET', path: '/gateway/currencies', itemIndex: i });
 	return (body.currencies ?? []) as IDataObject[];
 }

@@ -3,12 +3,12 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { Operation, OperationResult } from '../../../shared/router';
 import { checkString, checkUrl } from '../../../shared/validation';
-import { KPAY_CALLS, kpayRequest, requireFields } from '../../transport';
+import { KPAY_CALLS, kpayRequest } from '../../transport';
 
-// Reference: kpay.txt, Shops, "Create Shop" (POST /shops → { id, name, api_key, is_active })
+// Reference: Shops, Create Shop (POST /shops → { id, name, api_key, is_active })
 
 const properties: INodeProperties[] = [
-	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '', description: 'Shop name' },
+	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '', description: 'The name of the shop, shown to payers' },
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -16,14 +16,14 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{ displayName: 'Phone', name: 'phone', type: 'string', default: '', description: 'Support phone number' },
+			{ displayName: 'Phone', name: 'phone', type: 'string', default: '', description: 'The support phone number of the shop' },
 			{
 				displayName: 'Website',
 				name: 'website',
 				type: 'string',
 				default: '',
 				placeholder: 'https://shop.example.com',
-				description: 'Website URL',
+				description: 'The website of the shop',
 			},
 		],
 	},
@@ -40,14 +40,11 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	if (phone) body.phone = phone;
 	// Sent once: a repeat would create a second shop. Not a money move (no ledger): it moves no money,
 	// and a lost answer is found in the shop list by name.
-	const { body: shop } = await kpayRequest.call(this, {
+	const { body: shop } = await kpayRequest.call(this, KPAY_CALLS.createShop, {
 		method: 'POST',
 		path: '/shops',
 		body,
-		kind: KPAY_CALLS.createShop,
-		evidence: requireFields('id', 'api_key'),
 		itemIndex: i,
-		outcome: 'shop creation',
 		reference: `the shop named "${body.name as string}" in your shop list`,
 	});
 	return shop;

@@ -6,7 +6,7 @@ import { readLimit, returnAllOrLimit } from '../../../shared/pagination';
 import type { OperationResult } from '../../../shared/router';
 import { KPAY_CALLS, kpayRequest } from '../../transport';
 
-// Reference: kpay.txt, Shops, "List Shops" (GET /shops → { shops, total }; one page, no paging parameters)
+// Reference: Shops, List Shops (GET /shops → { shops, total }; one page, no paging parameters)
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit,
@@ -24,7 +24,7 @@ export const description = updateDisplayOptions({ show: { resource: ['shop'], op
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
 	const limit = readLimit.call(this, i);
 	const includeKeys = this.getNodeParameter('includeApiKeys', i, false) as boolean;
-	const { body } = await kpayRequest.call(this, { method: 'GET', path: '/shops', kind: KPAY_CALLS.listShops, itemIndex: i });
+	const { body } = await kpayRequest.call(this, KPAY_CALLS.listShops, { method: 'GET', path: '/shops', itemIndex: i });
 	const list = (body.shops ?? []) as IDataObject[];
 	const shops = includeKeys ? list : omitKeys(list, new Set(['api_key']));
 	return limit === undefined ? shops : shops.slice(0, limit);

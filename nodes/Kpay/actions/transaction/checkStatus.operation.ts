@@ -3,22 +3,20 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
 import { KPAY_CALLS, kpayRequest } from '../../transport';
-import { checkPathSegment } from '../../validators';
-import { segment } from '../common';
-import { authorityProperty } from './getPaymentInfo.operation';
+import { readId, segment, transactionLocator } from '../common';
 
-// Reference: kpay.txt, Transactions, "Check Status" (GET /transactions/check/{authority} → { authority, status, is_paid })
+// Reference: Transactions, Check Status (GET /transactions/check/{authority} → { authority, status, is_paid })
 
 export const description = updateDisplayOptions({ show: { resource: ['transaction'], operation: ['checkStatus'] } }, [
-	authorityProperty,
+	transactionLocator,
 ]);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
-	const authority = checkPathSegment(this.getNodeParameter('authority', i), 'Authority');
-	const { body } = await kpayRequest.call(this, {
+	// the shared request path refuses IDs that would climb or reshape the URL path
+	const authority = readId(this, 'authority', i, 'Transaction');
+	const { body } = await kpayRequest.call(this, KPAY_CALLS.checkTransaction, {
 		method: 'GET',
 		path: `/transactions/check/${segment(authority)}`,
-		kind: KPAY_CALLS.checkTransaction,
 		itemIndex: i,
 	});
 	return body;

@@ -4,17 +4,17 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { idempotencyKeyProperty } from '../../../shared/ledger';
 import type { Operation, OperationResult } from '../../../shared/router';
 import { checkInteger, checkOneOf, checkString, checkUrl } from '../../../shared/validation';
-import { KPAY_CALLS, kpayRequest, requireFields } from '../../transport';
-import { cardProperty, shopProperty } from '../common';
+import { KPAY_CALLS, kpayRequest } from '../../transport';
+import { cardLocator, readId, rials, shopLocator } from '../common';
 
-// Reference: kpay.txt, Transactions, "Create Transaction" (POST /transactions/create)
+// Reference: Transactions, Create Transaction (POST /transactions/create)
 
 /** Query parameter that carries the expected amount to the KPAY Trigger (its "Amount Query Parameter"). */
 export const CALLBACK_AMOUNT_PARAMETER = 'amount';
 
 const properties: INodeProperties[] = [
-	shopProperty(),
-	cardProperty,
+	shopLocator({ description: 'The shop the payment is for. Pick it from the list, or enter its ID (Shop → Get Many shows the IDs).' }),
+	cardLocator,
 	{
 		displayName: 'Amount (Rials)',
 		name: 'amount',
@@ -24,9 +24,17 @@ const properties: INodeProperties[] = [
 		default: 0,
 		description: 'Amount in Iranian Rials, a whole number (10 Rials = 1 Toman)',
 	},
-	// no default: the natural reference (Factor Number) sits in Additional Fields, where an expression
-	// default cannot reach it item by item
-	idempotencyKeyProperty(undefined, 'payment request'),
+	{
+		displayName: 'Factor Number',
+		name: 'factorNumber',
+		type: 'string',
+		default: '',
+		placeholder: 'INV-1001',
+		description:
+			'Your invoice or order number, stored with the transaction (Transaction → Get Many shows it). It is also the default Idempotency Key.',
+	},
+	// defaults to the Factor Number (a top-level field, so the expression resolves item by item)
+	idempotencyKeyProperty('factorNumber', 'payment request'),
 	{
 		displayName: 'Callback URL',
 		name: 'callbackUrl',
@@ -46,6 +54,7 @@ const properties: INodeProperties[] = [
 			{ name: 'Merchant', value: 'merchant', description: 'The payer transfers the amount; the fee is deducted from it' },
 		],
 		default: 'customer',
+		description: 'Who pays KPAY\'s fee',
 	},
 	{
 		displayName: 'Additional Fields',
@@ -61,14 +70,7 @@ const properties: INodeProperties[] = [
 				default: true,
 				description: `Whether "${CALLBACK_AMOUNT_PARAMETER}=&lt;amount&gt;" is added to the callback URL, so the KPAY Trigger can compare the paid amount with it`,
 			},
-			{ displayName: 'Description', name: 'description', type: 'string', default: '', description: 'Payment description' },
-			{
-				displayName: 'Factor Number',
-				name: 'factorNumber',
-				type: 'string',
-				default: '',
-				description: 'Your invoice or order number',
-			},
+			{ displayName: 'Description', name: 'description', type: 'string', default: '', description: 'A description of the payment' },
 		],
 	},
 ];
@@ -85,31 +87,35 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		callbackUrl = url.toString();
 	}
 	const body: IDataObject = {
-		shop_id: checkString(this.getNodeParameter('shopId', i), 'Shop'),
-		card_id: checkString(this.getNodeParameter('cardId', i), 'Card'),
+		shop_id: readId(this, 'shopId', i, 'Shop'),
+		card_id: readId(this, 'cardId', i, 'Card'),
 		amount,
 		callback_url: callbackUrl,
 		fee_side: checkOneOf(this.getNodeParameter('feeSide', i, 'customer'), 'Fee Paid By', ['customer', 'merchant']),
 	};
 	const text = checkString(additional.description, 'Description', { required: false, maxLength: 1000 });
 	if (text) body.description = text;
-	const factorNumber = checkString(additional.factorNumber, 'Factor Number', { required: false, maxLength: 255 });
+	const factorNumber = checkString(this.getNodeParameter('factorNumber', i, ''), 'Factor Number', { required: false, maxLength: 255 });
 	if (factorNumber) body.factor_number = factorNumber;
 	// Never resent automatically: a second payment request could be paid twice.
-	const { body: transaction } = await kpayRequest.call(this, {
+	const { body: transaction } = await kpayRequest.call(this, KPAY_CALLS.createTransaction, {
 		method: 'POST',
 		path: '/transactions/create',
 		body,
-		kind: KPAY_CALLS.createTransaction,
-		// reference: id, authority, amounts, status "pending" and payment_url
-		evidence: requireFields('authority', 'payment_url'),
 		itemIndex: i,
-		outcome: 'payment request',
 		reference: factorNumber
 			? `factor number "${factorNumber}" in Transactions → Get Many`
 			: `the newest transactions of the shop in Transactions → Get Many`,
 	});
-	return { ...transaction, callback_url: callbackUrl, factor_number: factorNumber || undefined };
+	// KPAY's answer under `response`; beside it what was sent that the answer does not repeat
+	return {
+		authority: transaction.authority,
+		paymentUrl: transaction.payment_url,
+		callbackUrl,
+		factorNumber: factorNumber || undefined,
+		money: rials(transaction.amount ?? amount),
+		response: transaction,
+	};
 }
 
 /** Sent at most once per Idempotency Key (payment ledger); agents are held to the node's maximum (in Rials). */

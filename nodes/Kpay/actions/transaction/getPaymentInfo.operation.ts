@@ -1,35 +1,25 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
 import { KPAY_CALLS, kpayRequest } from '../../transport';
-import { checkPathSegment } from '../../validators';
-import { maskCards, segment, showFullCardNumberOption } from '../common';
+import { maskCards, readId, rials, segment, showFullCardNumberOption, transactionLocator, withMoneyOf } from '../common';
 
-// Reference: kpay.txt, Transactions, "Get Payment Info" (GET /transactions/payment/{authority}, public)
-
-export const authorityProperty: INodeProperties = {
-	displayName: 'Authority',
-	name: 'authority',
-	type: 'string',
-	required: true,
-	default: '',
-	description: 'The transaction authority code returned by Create',
-};
+// Reference: Transactions, Get Payment Info (GET /transactions/payment/{authority}, public)
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['transaction'], operation: ['getPaymentInfo'] } },
-	[authorityProperty, showFullCardNumberOption],
+	[transactionLocator, showFullCardNumberOption],
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
-	const authority = checkPathSegment(this.getNodeParameter('authority', i), 'Authority');
+	// the shared request path refuses IDs that would climb or reshape the URL path
+	const authority = readId(this, 'authority', i, 'Transaction');
 	const showFull = this.getNodeParameter('showFullCardNumber', i, false) as boolean;
-	const { body } = await kpayRequest.call(this, {
+	const { body } = await kpayRequest.call(this, KPAY_CALLS.getPaymentInfo, {
 		method: 'GET',
 		path: `/transactions/payment/${segment(authority)}`,
-		kind: KPAY_CALLS.getPaymentInfo,
 		itemIndex: i,
 	});
-	return maskCards(body, showFull);
+	return withMoneyOf(maskCards(body, showFull), rials(body.amount));
 }

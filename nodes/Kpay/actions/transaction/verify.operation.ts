@@ -4,40 +4,36 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { idempotencyKeyProperty } from '../../../shared/ledger';
 import type { Operation, OperationResult } from '../../../shared/router';
 import type { ApiContext } from '../../../shared/transport';
-import { checkString } from '../../../shared/validation';
+import { asText } from '../../../shared/validation';
 import { KPAY_CALLS, kpayRequest } from '../../transport';
-import { authorityProperty } from './getPaymentInfo.operation';
+import { readId, rials, transactionLocator, withMoneyOf } from '../common';
 
-// Reference: kpay.txt, Transactions, "Verify Transaction" (POST /transactions/verify { authority })
+// Reference: Transactions, Verify Transaction (POST /transactions/verify { authority })
 
 export const description = updateDisplayOptions({ show: { resource: ['transaction'], operation: ['verify'] } }, [
-	authorityProperty,
+	transactionLocator,
+	// n8n resolves a resource locator to its value in $parameter, so the default key is the authority
 	idempotencyKeyProperty('authority', 'verification'),
 ]);
 
 /** Verifies a paid transaction. KPAY verifies once, so this is never resent automatically. */
 export async function verifyTransaction(this: ApiContext, authority: string, itemIndex?: number) {
-	const { body } = await kpayRequest.call(this, {
+	const { body } = await kpayRequest.call(this, KPAY_CALLS.verifyTransaction, {
 		method: 'POST',
 		path: '/transactions/verify',
 		body: { authority },
-		kind: KPAY_CALLS.verifyTransaction,
-		// reference: id, authority, status, amount, paid_at; the authority must be the one sent
-		evidence: (answer) => {
-			const body = (answer ?? {}) as { authority?: unknown; status?: unknown; amount?: unknown };
-			if (String(body.authority ?? '') !== authority) return 'matching authority';
-			return body.status === undefined || body.amount === undefined ? 'status and amount' : undefined;
-		},
+		// the answer must be for the authority sent
+		matches: (answer) => (asText((answer as { authority?: unknown } | undefined)?.authority) === authority ? undefined : 'matching authority'),
 		itemIndex,
-		outcome: 'verification',
 		reference: `authority "${authority}" with Transactions → Check Status`,
 	});
 	return body;
 }
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
-	const authority = checkString(this.getNodeParameter('authority', i), 'Authority', { maxLength: 255 });
-	return await verifyTransaction.call(this, authority, i);
+	const authority = readId(this, 'authority', i, 'Transaction');
+	const verification = await verifyTransaction.call(this, authority, i);
+	return withMoneyOf(verification, rials(verification.amount));
 }
 
 /**
