@@ -106,6 +106,23 @@ async function postNotification(browse, url, payload) {
 }
 
 module.exports = {
+	// editor calls (list-search e2e): Transaction lists what exists, and a fresh sandbox has no transaction,
+	// so one is put into the sandbox's state as the payment page would have left it
+	listSearch: {
+		searchTransactions: {
+			parameters: async ({ sandbox }) => {
+				const state = sandbox.state('kpay');
+				const now = state.now();
+				state.transactions.push({
+					id: crypto.randomUUID(), authority: 'KPE2E0000000000000001', user_id: state.shops[0].user_id, shop_id: state.shops[0].id,
+					card_id: state.cards[0].id, amount: 10000, fee: 100, final_amount: 10100, fee_side: 'customer', status: 'pending',
+					callback_url: 'https://shop.example.com/callback', description: null, factor_number: 'E2E-1', created_at: now.toISOString(),
+					expires_at: new Date(now.getTime() + 600_000).toISOString(), paid_at: null, verified_at: null,
+				});
+				return {};
+			},
+		},
+	},
 	// examples/kpay-card-checkout.json
 	exKpayCheckout01: {
 		check({ nodeItems, lastNodeItems, sandbox, n8n }) {
