@@ -67,6 +67,8 @@ function createState(sandbox, options) {
 		batches: [],
 		// the queries of Transaction → Get, to see what the trigger asked
 		lookups: [],
+		// the queries of ListTransfers, to see which dates a node or the editor asked for
+		listQueries: [],
 		usedIds: new Set(),
 		sequence: 1062431000,
 		now: () => new Date(),
@@ -175,6 +177,7 @@ function listTransfers(ctx) {
 	const auth = authenticate(ctx);
 	if (!auth) return unauthorized;
 	const q = ctx.query;
+	ctx.state.listQueries.push({ ...q });
 	let list = ctx.state.transfers.filter((transfer) => transfer.merchant === auth.username);
 	if (q.ezw_reference_id) {
 		list = list.filter((transfer) => transfer.ezw_reference_id === q.ezw_reference_id);

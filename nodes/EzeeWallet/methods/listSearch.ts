@@ -31,8 +31,11 @@ function transferName(transfer: IDataObject): string {
  * holds only that environment's transfers. eZeeWallet cannot list payouts or consumers.
  */
 export async function searchTransfers(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const end = new Date();
-	const start = new Date(end.getTime() - TRANSFER_LIST_DAYS * 24 * 3600 * 1000);
+	const now = Date.now();
+	const day = 24 * 3600 * 1000;
+	const start = new Date(now - TRANSFER_LIST_DAYS * day);
+	// a day ahead: dates are sent to the second, and the provider's clock may run behind ours
+	const end = new Date(now + day);
 	const qs = { start_date: toRfc3339(start), end_date: toRfc3339(end) };
 	const transfers = await collectPages<IDataObject>((page) => listTransfersPage.call(this, qs, page), TRANSFER_LIST_MAX);
 	const items: INodeListSearchItems[] = transfers
