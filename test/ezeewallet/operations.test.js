@@ -1,14 +1,15 @@
 // Every eZeeWallet operation run through n8n's engine against the sandbox, asserting the node's output
 // and the sandbox's state afterwards.
-const { runNode, testCredential } = require('../harness/n8n');
-const { useSandbox } = require('../harness/sandbox');
+const { testCredential } = require('../harness/n8n');
+const { providerKit } = require('../harness/provider');
 
-const box = useSandbox();
-const creds = () => ({ ezeeWalletApi: box.sandbox.credentials().ezeewallet });
-const state = () => box.sandbox.state('ezeewallet');
+const kit = providerKit('ezeewallet');
+const box = kit.handle;
+const creds = () => kit.credentials();
+const state = () => kit.raw();
 const merchant = () => state().merchants.sandbox_merchant;
 const consumer = (email) => state().consumers[email];
-const run = (parameters, items = [{}], extra = {}) => runNode({ type: 'ezeeWallet', parameters, credentials: creds(), items, ...extra });
+const run = (parameters, items = [{}], extra = {}) => kit.run(parameters, { items, ...extra });
 
 const batchParams = { resource: 'payout', operation: 'createBatch', email: '={{ $json.email }}', amount: '={{ $json.amount }}', currency: '={{ $json.currency }}', merchantReference: '={{ $json.ref }}' };
 

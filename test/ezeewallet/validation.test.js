@@ -1,10 +1,10 @@
 // Every field the eZeeWallet node validates, with bad values: a NodeOperationError that names the field
 // and the item, and not a single request reaches the sandbox.
-const { runNode } = require('../harness/n8n');
-const { useSandbox } = require('../harness/sandbox');
+const { providerKit } = require('../harness/provider');
 
-const box = useSandbox();
-const run = (parameters, extra = {}) => runNode({ type: 'ezeeWallet', parameters, credentials: { ezeeWalletApi: box.sandbox.credentials().ezeewallet }, ...extra });
+const kit = providerKit('ezeewallet');
+const box = kit.handle;
+const run = (parameters, extra = {}) => kit.run(parameters, extra);
 
 const transfer = {
 	resource: 'transfer', operation: 'create', merchantTransactionId: 'tx-1', amount: '10', currency: 'EUR',
