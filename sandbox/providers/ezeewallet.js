@@ -1,5 +1,5 @@
 'use strict';
-// eZeeWallet API 1.3.7 stand-in (reference: shared/provider-docs/ezeewallet.txt). Basic auth; amounts
+// eZeeWallet API 1.3.7 stand-in (reference: eZeeWallet's merchant API reference 1.3.7, cited by section title). Basic auth; amounts
 // in minor units; errors exactly as the reference's table (HTTP 400 with { error: { code, message } }).
 
 const crypto = require('crypto');
