@@ -4,12 +4,11 @@
 const EZW_DEMO_USERNAME = 'sandbox_merchant';
 
 module.exports = {
-	// test/e2e/list-search.e2e.js: searchTransfers lists the transfers of the last 90 days, which a fresh
-	// sandbox has none of; `setup` makes one through the sandbox's eZeeWallet API first.
+	// the editor calls of examples.e2e.js: searchTransfers lists the transfers of the last 90 days, which a
+	// fresh sandbox has none of; `parameters` first makes one through the sandbox's eZeeWallet API.
 	listSearch: {
 		searchTransfers: {
-			parameters: {},
-			async setup({ sandbox }) {
+			async parameters({ sandbox }) {
 				const response = await fetch(`${sandbox.baseUrl}/ezeewallet/api/transfers_new`, {
 					method: 'POST',
 					headers: {
@@ -23,6 +22,7 @@ module.exports = {
 					}),
 				});
 				if (response.status !== 200) throw new Error(`could not make a transfer to list: ${response.status}`);
+				return {};
 			},
 		},
 	},
