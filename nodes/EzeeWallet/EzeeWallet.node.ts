@@ -2,7 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { executionOptionsProperty, operationFields, routeOperation } from '../shared/router';
-import { operationProperties, operations, resourceProperty } from './actions';
+import { operationProperties, operations, resourceProperty, savedOperations } from './actions';
+import { searchTransfers } from './methods/listSearch';
 
 const perItemOperations = ['create', 'createLegacy', 'getMany', 'get'];
 const batchOperations = ['createBatch', 'createBatchLegacy'];
@@ -22,7 +23,7 @@ export class EzeeWallet implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Transfers, refunds, single and batch payouts and accounts with eZeeWallet',
+		description: 'Charge consumer wallets, refund, pay out and look up transactions and accounts with eZeeWallet',
 		defaults: { name: 'eZeeWallet' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -37,7 +38,10 @@ export class EzeeWallet implements INodeType {
 		],
 	};
 
+	methods = { listSearch: { searchTransfers } };
+
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await routeOperation.call(this, operations);
+		// savedOperations: also the operation values of workflows saved before Endpoint Version existed
+		return await routeOperation.call(this, savedOperations);
 	}
 }

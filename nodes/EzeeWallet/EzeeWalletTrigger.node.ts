@@ -1,29 +1,8 @@
-import type {
-	IDataObject,
-	INodeType,
-	INodeTypeDescription,
-	IWebhookFunctions,
-	IWebhookResponseData,
-} from 'n8n-workflow';
+import type { INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { redactFields } from '../shared/redact';
-import {
-	acknowledge,
-	getBodyFields,
-	LookupBudget,
-	parseIpList,
-	refuseLargeBody,
-	reject,
-	rememberEvent,
-	senderIp,
-	urlPerRequestWebhookMethods,
-} from '../shared/webhook';
-import { lookupTransaction } from './lookup';
-import { verifyEzeeWalletSignature } from './signature';
-
-/** Notification sender addresses from the reference ("Whitelist below IPs"). */
-const EZEEWALLET_NOTIFICATION_IPS = ['80.82.206.228', '5.179.225.28', '34.251.52.23', '52.16.175.123'];
+import { ignoreRepeatsOption, urlPerRequestWebhookMethods } from '../shared/webhook';
+import { EZEEWALLET_NOTIFICATION_IPS, handleNotification } from './trigger';
 
 export class EzeeWalletTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -44,10 +23,28 @@ export class EzeeWalletTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Use this trigger’s production URL as the notification_url of transfers, refunds and payouts. eZeeWallet signs only the ID (SHA-1 with the API username): a forged signature is refused with 401. The status, amount and references are then confirmed with Transaction → Get before the workflow starts; the item’s "verification" says "signature+lookup" (or "signature" with the lookup skipped, when only the ID is verified). Fields as received, unverified, are under "notification".',
+					"Give eZeeWallet this trigger's URL as the Notification URL of a transfer, refund or payout (the eZeeWallet node's Notification URL field): the test URL while listening here, the production URL once the workflow is active",
+				name: 'setupNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName:
+					'eZeeWallet signs only the ID; the trigger confirms status and amount with Transaction → Get before the workflow starts ("verification": "signature+lookup"). The notification as received, unverified, is under "notification"',
 				name: 'notice',
 				type: 'notice',
 				default: '',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				options: [
+					{ name: 'Payout', value: 'payout', description: 'Notifications that name a unique_id (single and batch payouts)' },
+					{ name: 'Transfer or Refund', value: 'transfer', description: 'Notifications that name a transaction_id' },
+				],
+				default: [],
+				description: 'Start the workflow only for these kinds of notification (by the signed ID they name). Leave empty for every kind.',
 			},
 			{
 				displayName: 'Statuses',
@@ -82,16 +79,9 @@ export class EzeeWalletTrigger implements INodeType {
 						type: 'boolean',
 						default: false,
 						description:
-							'Whether to refuse (403) notifications that do not come from an allowed address. Behind a reverse proxy, also turn on Trust X-Forwarded-For.',
+							'Whether to refuse (403) notifications that do not come from an allowed address. Behind a reverse proxy, also set Trusted Proxies.',
 					},
-					{
-						displayName: 'Ignore Repeated Notifications',
-						name: 'ignoreRepeats',
-						type: 'boolean',
-						default: true,
-						description:
-							'Whether a notification already received (same signed ID and confirmed status) is acknowledged without starting the workflow again',
-					},
+					ignoreRepeatsOption('same signed ID and confirmed status'),
 					{
 						displayName: 'Skip Confirmation Lookup',
 						name: 'skipLookup',
@@ -118,90 +108,6 @@ export class EzeeWalletTrigger implements INodeType {
 	webhookMethods = urlPerRequestWebhookMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		// cheap checks first: size, sender, shape, signature; only then one authenticated lookup
-		const tooLarge = refuseLargeBody(this);
-		if (tooLarge) return tooLarge;
-		const options = this.getNodeParameter('options', {}) as IDataObject;
-		if (options.checkSenderIp === true) {
-			const allowed = parseIpList((options.allowedIps as string) ?? EZEEWALLET_NOTIFICATION_IPS.join(','));
-			const ip = senderIp(this, Number(options.trustedProxies ?? 0));
-			if (!allowed.includes(ip)) return reject(this, 403, 'sender not allowed');
-		}
-
-		const fields = getBodyFields(this);
-		const asText = (value: unknown) =>
-			typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
-		const transactionId = asText(fields.transaction_id);
-		const uniqueId = asText(fields.unique_id);
-		const signature = asText(fields.signature);
-		if (!signature || (!transactionId && !uniqueId)) return reject(this, 401, 'missing signature');
-
-		const credentials = await this.getCredentials('ezeeWalletApi');
-		const id = verifyEzeeWalletSignature([transactionId, uniqueId], signature, String(credentials.username ?? ''));
-		if (!id) return reject(this, 401, 'invalid signature');
-		// The signature covers this one id. Transfer and refund notifications name it transaction_id, payout
-		// notifications unique_id; a second, different id beside it is not covered and is refused, so no
-		// item ever reports an id the signature was not made for.
-		const signedField = id === transactionId ? 'transaction_id' : 'unique_id';
-		const otherId = signedField === 'transaction_id' ? uniqueId : transactionId;
-		if (otherId !== undefined && otherId !== id) {
-			return reject(this, 401, `the signature covers ${signedField} only, not the other id this notification names`);
-		}
-		const kind = signedField === 'transaction_id' ? 'transfer' : 'payout';
-		const notifiedStatus = asText(fields.status);
-		const notification: IDataObject = redactFields({ ...fields });
-		delete notification.signature;
-
-		let item: IDataObject;
-		let repeatKey: string;
-		if (options.skipLookup === true) {
-			// only the id is verified; the status is the notification's own, unsigned
-			item = { id, [signedField]: id, kind, status: notifiedStatus ?? '', verification: 'signature' };
-			repeatKey = `${signedField}:${id}`;
-		} else {
-			const qs: IDataObject = { [signedField]: id };
-			const notifiedReference = asText(fields.ezw_reference_id);
-			if (notifiedReference) qs.ezw_reference_id = notifiedReference;
-			const looked = await lookupTransaction.call(this, credentials, qs, new LookupBudget());
-			if (!looked.ok) {
-				if (looked.retryable) return reject(this, 503, `could not confirm the transaction with eZeeWallet (${looked.reason})`);
-				return reject(this, 403, 'eZeeWallet does not confirm this transaction');
-			}
-			const record = redactFields(looked.record);
-			// the record must be the signed transaction: it names the signed id itself
-			const recordId = asText(
-				signedField === 'transaction_id' ? (record.merchant_transaction_id ?? record.transaction_id) : record.unique_id,
-			);
-			if (recordId !== id) return reject(this, 403, 'eZeeWallet’s record is not the signed transaction');
-			if (notifiedReference && asText(record.ezw_reference_id) !== notifiedReference) {
-				return reject(this, 403, 'eZeeWallet’s record is not the notified transaction');
-			}
-			const status = asText(record.status);
-			if (!status) return reject(this, 503, 'eZeeWallet answered without a status');
-			if (notifiedStatus !== undefined && notifiedStatus !== status) {
-				// not final yet at eZeeWallet: ask for the notification again later
-				if (status === 'pending') return reject(this, 503, 'eZeeWallet has not settled this transaction yet');
-				return reject(this, 409, `the notification says "${notifiedStatus}" but eZeeWallet's record says "${status}"`);
-			}
-			item = {
-				id,
-				[signedField]: id,
-				kind,
-				status,
-				verification: 'signature+lookup',
-			};
-			for (const field of ['type', 'amount', 'currency', 'ezw_reference_id', 'merchant_reference'] as const) {
-				if (record[field] !== undefined && record[field] !== null) item[field] = record[field];
-			}
-			repeatKey = `${signedField}:${id}:${status}`;
-		}
-
-		// NotificationEcho: eZeeWallet expects the notified id back, also for repeats and filtered statuses.
-		const echo = { unique_id: id };
-		const statuses = this.getNodeParameter('statuses', []) as string[];
-		if (statuses.length > 0 && !statuses.includes(String(item.status))) return acknowledge(this, echo);
-		if (options.ignoreRepeats !== false && !rememberEvent(this, repeatKey)) return acknowledge(this, echo);
-
-		return acknowledge(this, echo, [{ ...item, notification, receivedAt: new Date().toISOString() }]);
+		return await handleNotification.call(this);
 	}
 }

@@ -1,70 +1,86 @@
-import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import type { ApiContext, ApiRequest, ApiResponse, CallKind, ProviderApi, ProviderError } from '../shared/transport';
-import { apiRequest } from '../shared/transport';
-
-/**
- * Every eZeeWallet call and how it is sent (shared/transport.ts, CallKind): reads are retried; money
- * moves are sent once, a lost or unreadable answer is an unknown outcome, and the payment ledger guards
- * them across runs. eZeeWallet has no call that creates something without moving money.
- */
-export const EZEEWALLET_CALLS = {
-	createTransfer: 'moneyMove', // POST /transfers_new
-	createTransferLegacy: 'moneyMove', // POST /transfers
-	listTransfers: 'read', // GET /transfers
-	createRefund: 'moneyMove', // POST /refunds
-	getTransaction: 'read', // GET /transaction (also the trigger's confirmation lookup)
-	createSinglePayout: 'moneyMove', // POST /single_payouts_new
-	createSinglePayoutLegacy: 'moneyMove', // POST /single_payouts
-	createBatchPayout: 'moneyMove', // POST /batch_payouts_new
-	createBatchPayoutLegacy: 'moneyMove', // POST /batch_payouts
-	getAccount: 'read', // GET /account
-} as const satisfies Record<string, CallKind>;
+import { ezeeWalletBaseUrl } from '../../credentials/EzeeWalletApi.credentials';
+import type { ApiContext, ApiRequest, ApiResponse, CallSpec, CallTable, ProviderApi, ProviderError } from '../shared/transport';
+import { apiRequest, callRequest, providerFailure, requireFields, requireFieldsIn, unknownOutcomeMessage } from '../shared/transport';
 
 const isObject = (value: unknown): value is IDataObject =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
 const present = (value: unknown) => value !== undefined && value !== null && value !== '';
 
-/**
- * What a success answer of each money move carries, from the reference's example answers and response
- * fields. Each returns undefined when the answer is evidence of success, else what is missing (the call
- * is then an unknown outcome, never a success).
- */
-export const EZEEWALLET_EVIDENCE = {
-	/** CreateTransfer (both endpoints): `transfer` with our transaction id and a status. */
-	transfer: (idName: string, id: string) => (answer: unknown) => {
-		const transfer = isObject(answer) ? answer.transfer : undefined;
-		if (!isObject(transfer) || !present(transfer.status)) return 'transfer with a status';
-		if (String(transfer[idName]) !== id) return `transfer with ${idName} "${id}"`;
-		return undefined;
-	},
-	/** CreateRefund: `refund` with our merchant transaction id and a status. */
-	refund: (id: string) => (answer: unknown) => {
-		const refund = isObject(answer) ? answer.refund : undefined;
-		if (!isObject(refund) || !present(refund.status)) return 'refund with a status';
-		if (String(refund.merchant_transaction_id) !== id) return `refund with merchant_transaction_id "${id}"`;
-		return undefined;
-	},
-	/** Single payouts: the new endpoint answers ezw_reference_id and a status, the legacy one unique_id and a status. */
-	singlePayout: (answer: unknown) =>
-		isObject(answer) && (present(answer.ezw_reference_id) || present(answer.unique_id)) && present(answer.status)
-			? undefined
-			: 'payout id and status',
-	/** Batch payouts, new endpoint: one line per recipient (`unique_ids`) and a status. */
-	batchPayout: (answer: unknown) =>
-		isObject(answer) && Array.isArray(answer.unique_ids) && present(answer.status)
-			? undefined
-			: 'result lines (unique_ids) and status',
-	/** Batch payouts, legacy endpoint: the batch's unique_id and a status. */
-	batchPayoutLegacy: (answer: unknown) =>
-		isObject(answer) && present(answer.unique_id) && present(answer.status) ? undefined : 'batch unique_id and status',
+/** The object under `key` of an answer (`transfer`, `refund`), or undefined. */
+const under = (key: string) => (body: unknown) => {
+	const value = isObject(body) ? body[key] : undefined;
+	return isObject(value) ? value : undefined;
 };
 
-/** Base URLs from the reference ("Endpoint paths"). */
-export const EZEEWALLET_BASE_URLS = {
-	staging: 'https://stg.ezeewallet.com/api',
-	production: 'https://ezeewallet.com/api',
-} as const;
+/**
+ * Every eZeeWallet call, how it is sent and what a success answer must carry (shared/transport.ts,
+ * CallSpec). Section titles are the reference's (eZeeWallet API 1.3.7). Reads are retried; money moves
+ * are sent once, a lost or evidence-less answer is an unknown outcome, and the payment ledger guards them
+ * across runs. eZeeWallet has no call that creates something without moving money (no `createOnce`).
+ */
+export const EZEEWALLET_CALLS = {
+	createTransfer: {
+		kind: 'moneyMove',
+		why: '"CreateTransfer New Endpoint" (POST /transfers_new) charges the consumer\'s wallet',
+		// the answer's `transfer` has our id and a status; answerNamesId checks it is our id
+		evidence: requireFieldsIn(under('transfer'), ['merchant_transaction_id'], ['status']),
+		outcome: 'transfer',
+	},
+	createTransferLegacy: {
+		kind: 'moneyMove',
+		why: '"CreateTransfer" (POST /transfers), the original endpoint, charges the consumer\'s wallet',
+		evidence: requireFieldsIn(under('transfer'), ['transaction_id'], ['status']),
+		outcome: 'transfer',
+	},
+	listTransfers: {
+		kind: 'read',
+		why: '"ListTransfers" (GET /transfers) only reads; also the credential test and the editor\'s transfer lists',
+	},
+	createRefund: {
+		kind: 'moneyMove',
+		why: '"CreateRefund" (POST /refunds) sends money back from the merchant wallet to the consumer',
+		evidence: requireFieldsIn(under('refund'), ['merchant_transaction_id'], ['status']),
+		outcome: 'refund',
+	},
+	getTransaction: {
+		kind: 'read',
+		why: '"List Transactions" (GET /transaction) only reads; also the trigger\'s confirmation lookup',
+	},
+	createSinglePayout: {
+		kind: 'moneyMove',
+		why: '"Single Payouts New Endpoint" (POST /single_payouts_new) pays a consumer from the merchant wallet',
+		// the new endpoint answers ezw_reference_id and a status (unique_id accepted as well)
+		evidence: requireFields(['ezw_reference_id', 'unique_id'], ['status']),
+		outcome: 'payout',
+	},
+	createSinglePayoutLegacy: {
+		kind: 'moneyMove',
+		why: '"Create Single Payout" (POST /single_payouts), the original endpoint, pays a consumer',
+		evidence: requireFields(['unique_id', 'ezw_reference_id'], ['status']),
+		outcome: 'payout',
+	},
+	createBatchPayout: {
+		kind: 'moneyMove',
+		why: '"Batch Payouts New Endpoint" (POST /batch_payouts_new) pays many consumers in one request',
+		// one result line per recipient (`unique_ids`) and a status
+		evidence: (body) =>
+			isObject(body) && Array.isArray(body.unique_ids) && present(body.status) ? undefined : 'result lines (unique_ids) and status',
+		outcome: 'batch payout',
+	},
+	createBatchPayoutLegacy: {
+		kind: 'moneyMove',
+		why: '"Batch Payouts" (POST /batch_payouts), the original endpoint, pays many consumers in one request',
+		// one unique_id and status for the whole batch
+		evidence: (body) => (isObject(body) && present(body.unique_id) && present(body.status) ? undefined : 'batch unique_id and status'),
+		outcome: 'batch payout',
+	},
+	getAccount: {
+		kind: 'read',
+		why: '"Get Account Data" (GET /account) only reads a consumer\'s account',
+	},
+} satisfies CallTable;
 
 /**
  * The reference's error table (codes 401-427 and 500), each with what the operator can do about it.
@@ -119,12 +135,6 @@ export function parseEzeeWalletError(statusCode: number, body: unknown): Provide
 	return undefined;
 }
 
-export function ezeeWalletBaseUrl(credentials: ICredentialDataDecryptedObject): string {
-	const environment = credentials.environment as string;
-	if (environment === 'custom') return String(credentials.baseUrl ?? '');
-	return EZEEWALLET_BASE_URLS[environment as keyof typeof EZEEWALLET_BASE_URLS] ?? EZEEWALLET_BASE_URLS.production;
-}
-
 export const ezeeWalletApi: ProviderApi = {
 	displayName: 'eZeeWallet',
 	credentialType: 'ezeeWalletApi',
@@ -133,10 +143,41 @@ export const ezeeWalletApi: ProviderApi = {
 	secretFields: ['password'],
 };
 
-/** Sends one request to eZeeWallet through the shared request path. */
+/**
+ * Sends one call of EZEEWALLET_CALLS through the shared request path: its kind, evidence and outcome
+ * come only from the table.
+ */
 export async function ezeeWalletRequest(
 	this: ApiContext,
-	request: ApiRequest,
+	call: CallSpec,
+	request: Omit<ApiRequest, 'kind' | 'evidence'>,
 ): Promise<ApiResponse<IDataObject>> {
-	return (await apiRequest.call(this, ezeeWalletApi, request)) as ApiResponse<IDataObject>;
+	return (await apiRequest.call(this, ezeeWalletApi, callRequest(call, request))) as ApiResponse<IDataObject>;
+}
+
+/**
+ * Transfers and refunds answer the transaction id we sent ("CreateTransfer", "CreateRefund" example
+ * answers). An answer that names another id is no evidence that ours was made: an unknown outcome, as
+ * an answer without evidence is (the Idempotency Key stays held). Returns the answer's object.
+ */
+export function requireOwnId(
+	this: ApiContext,
+	call: CallSpec,
+	answer: IDataObject,
+	idName: string,
+	id: string,
+	request: { itemIndex: number; reference: string },
+): IDataObject {
+	if (String(answer[idName]) === id) return answer;
+	throw providerFailure(
+		this,
+		ezeeWalletApi,
+		[],
+		request.itemIndex,
+		unknownOutcomeMessage(
+			{ kind: call.kind, outcome: call.outcome, reference: request.reference },
+			`eZeeWallet answered without evidence of success (its answer names ${idName} "${String(answer[idName])}", not "${id}").`,
+		),
+		{ unknown: true },
+	);
 }

@@ -295,20 +295,26 @@ function explainHeldKey(error: Error, key: string): void {
 	target.description = [target.description, note].filter(Boolean).join(' ');
 }
 
-const listed = (indexes: number[], claims: Claim[]) =>
-	indexes
-		.sort((a, b) => a - b)
-		.map((i) => {
-			const claim = claims[i];
-			return claim.state === 'claimed' ? `${i} (key "${claim.key}")` : String(i);
-		})
-		.join(', ');
+/** An item of a run that stopped: its index and, where the ledger claimed one, its Idempotency Key. */
+export interface StoppedItem {
+	index: number;
+	key?: string;
+}
 
-/** Tells the truth about a run that stopped: which items were sent, which are unknown, what a re-run does. */
-function describePartialRun(error: Error, claims: Claim[], sent: number[], unknown: number[], withLedger: boolean): void {
+const listed = (items: StoppedItem[]) => {
+	const sorted = [...items].sort((a, b) => a.index - b.index);
+	const names = sorted.map((item) => (item.key !== undefined ? `${item.index} (key "${item.key}")` : String(item.index)));
+	return `item${sorted.length > 1 ? 's' : ''} ${names.join(', ')}`;
+};
+
+/**
+ * Tells the truth about a run that stopped: which items were sent, which are unknown, what a re-run does.
+ * The router's wording, shared with operations that send all items themselves (`executeAll` batches).
+ */
+export function describeStoppedRun(error: Error, sent: StoppedItem[], unknown: StoppedItem[], withLedger: boolean): void {
 	const parts: string[] = [];
-	if (sent.length) parts.push(`Already sent in this run: item${sent.length > 1 ? 's' : ''} ${listed(sent, claims)}.`);
-	if (unknown.length) parts.push(`Outcome unknown: item${unknown.length > 1 ? 's' : ''} ${listed(unknown, claims)}.`);
+	if (sent.length) parts.push(`Already sent in this run: ${listed(sent)}.`);
+	if (unknown.length) parts.push(`Outcome unknown: ${listed(unknown)}.`);
 	if (!parts.length) return;
 	parts.push(
 		withLedger
@@ -318,4 +324,12 @@ function describePartialRun(error: Error, claims: Claim[], sent: number[], unkno
 	if (withLedger && unknown.length && !(error as Error & { description?: string }).description?.includes(RELEASE_HINT)) parts.push(RELEASE_HINT);
 	const target = error as Error & { description?: string | null };
 	target.description = [target.description, parts.join(' ')].filter(Boolean).join(' ');
+}
+
+function describePartialRun(error: Error, claims: Claim[], sent: number[], unknown: number[], withLedger: boolean): void {
+	const stopped = (index: number): StoppedItem => {
+		const claim = claims[index];
+		return claim.state === 'claimed' ? { index, key: claim.key } : { index };
+	};
+	describeStoppedRun(error, sent.map(stopped), unknown.map(stopped), withLedger);
 }

@@ -1,5 +1,5 @@
 'use strict';
-// eZeeWallet API 1.3.7 stand-in (reference: shared/provider-docs/ezeewallet.txt). Basic auth; amounts
+// eZeeWallet API 1.3.7 stand-in (reference: eZeeWallet's merchant API reference 1.3.7, cited by section title). Basic auth; amounts
 // in minor units; errors exactly as the reference's table (HTTP 400 with { error: { code, message } }).
 
 const crypto = require('crypto');
@@ -67,6 +67,8 @@ function createState(sandbox, options) {
 		batches: [],
 		// the queries of Transaction → Get, to see what the trigger asked
 		lookups: [],
+		// the queries of ListTransfers, to see which dates a node or the editor asked for
+		listQueries: [],
 		usedIds: new Set(),
 		sequence: 1062431000,
 		now: () => new Date(),
@@ -175,6 +177,7 @@ function listTransfers(ctx) {
 	const auth = authenticate(ctx);
 	if (!auth) return unauthorized;
 	const q = ctx.query;
+	ctx.state.listQueries.push({ ...q });
 	let list = ctx.state.transfers.filter((transfer) => transfer.merchant === auth.username);
 	if (q.ezw_reference_id) {
 		list = list.filter((transfer) => transfer.ezw_reference_id === q.ezw_reference_id);

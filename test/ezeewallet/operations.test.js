@@ -1,14 +1,15 @@
 // Every eZeeWallet operation run through n8n's engine against the sandbox, asserting the node's output
 // and the sandbox's state afterwards.
-const { runNode, testCredential } = require('../harness/n8n');
-const { useSandbox } = require('../harness/sandbox');
+const { testCredential } = require('../harness/n8n');
+const { providerKit } = require('../harness/provider');
 
-const box = useSandbox();
-const creds = () => ({ ezeeWalletApi: box.sandbox.credentials().ezeewallet });
-const state = () => box.sandbox.state('ezeewallet');
+const kit = providerKit('ezeewallet');
+const box = kit.handle;
+const creds = () => kit.credentials();
+const state = () => kit.raw();
 const merchant = () => state().merchants.sandbox_merchant;
 const consumer = (email) => state().consumers[email];
-const run = (parameters, items = [{}], extra = {}) => runNode({ type: 'ezeeWallet', parameters, credentials: creds(), items, ...extra });
+const run = (parameters, items = [{}], extra = {}) => kit.run(parameters, { items, ...extra });
 
 const batchParams = { resource: 'payout', operation: 'createBatch', email: '={{ $json.email }}', amount: '={{ $json.amount }}', currency: '={{ $json.currency }}', merchantReference: '={{ $json.ref }}' };
 
@@ -140,7 +141,7 @@ describe('refunds and transactions', () => {
 		const status = await run({ resource: 'transaction', operation: 'get', ezwReferenceId: transfer.ezw_reference_id });
 		expect(status.items[0]).toMatchObject({ ezw_reference_id: transfer.ezw_reference_id, status: 'approved', type: 'transfer' });
 		const payout = (await run({ resource: 'payout', operation: 'create', email: 'carol@example.com', amount: '1', currency: 'USD', merchantReference: 'p-status' })).items[0];
-		const payoutStatus = await run({ resource: 'transaction', operation: 'get', ezwReferenceId: payout.ezw_reference_id });
+		const payoutStatus = await run({ resource: 'transaction', operation: 'get', ezwReferenceId: payout.response.ezw_reference_id });
 		expect(payoutStatus.items[0]).toMatchObject({ type: 'payout' });
 	});
 });
@@ -148,7 +149,9 @@ describe('refunds and transactions', () => {
 describe('payouts', () => {
 	test('single payout (new endpoint) moves money once and returns the reference', async () => {
 		const result = await run({ resource: 'payout', operation: 'create', email: 'carol@example.com', amount: '5', currency: 'USD', merchantReference: 'p-1' });
-		expect(result.items[0]).toMatchObject({ email: 'carol@example.com', amount: 500, currency: 'USD', merchant_reference: 'p-1', status: 'pending', ezw_reference_id: expect.any(String) });
+		expect(result.items[0]).toMatchObject({ email: 'carol@example.com', amount: 500, currency: 'USD', merchant_reference: 'p-1', response: { status: 'pending', ezw_reference_id: expect.any(String) } });
+		// money both ways: what eZeeWallet takes (minor units) and the major-unit amount
+		expect(result.items[0].money).toEqual({ amount: '5.00', currency: 'USD', minor: 500 });
 		expect(consumer('carol@example.com').wallets.USD).toBe(500);
 		expect(merchant().wallets.USD).toBe(5_000_000 - 500);
 		expect(box.sandbox.count({ path: '/single_payouts_new' })).toBe(1);
@@ -156,7 +159,8 @@ describe('payouts', () => {
 
 	test('single payout (legacy endpoint), minor units and 0- and 3-decimal currencies', async () => {
 		const legacy = await run({ resource: 'payout', operation: 'createLegacy', email: 'carol@example.com', amount: '1050', amountUnit: 'minor', currency: 'USD', merchantReference: 'p-legacy' });
-		expect(legacy.items[0]).toMatchObject({ amount: 1050, status: 'succeeded', unique_id: expect.any(Number), idempotencyKey: 'p-legacy' });
+		expect(legacy.items[0]).toMatchObject({ amount: 1050, response: { status: 'succeeded', unique_id: expect.any(Number) }, idempotencyKey: 'p-legacy', money: { amount: '10.50', currency: 'USD' } });
+		expect(box.sandbox.count({ path: '/single_payouts' })).toBe(1);
 		await run({ resource: 'payout', operation: 'create', email: 'carol@example.com', amount: '1500', currency: 'JPY', merchantReference: 'p-jpy' });
 		await run({ resource: 'payout', operation: 'create', email: 'carol@example.com', amount: '1.234', currency: 'KWD', merchantReference: 'p-kwd' });
 		expect(consumer('carol@example.com').wallets).toEqual({ USD: 1050, JPY: 1500, KWD: 1234 });
@@ -181,7 +185,7 @@ describe('payouts', () => {
 		const result = await run(batchParams, items);
 		expect(result.error).toBeUndefined();
 		expect(box.sandbox.count({ path: '/batch_payouts_new' })).toBe(1);
-		expect(result.items.map((i) => [i.email, i.amount, i.merchant_reference, i.payout.merchant_reference, i.payout.status, i.idempotencyKey])).toEqual([
+		expect(result.items.map((i) => [i.email, i.amount, i.merchant_reference, i.response.merchant_reference, i.response.status, i.idempotencyKey])).toEqual([
 			['alice@example.com', 100, 'b-1', 'b-1', 'pending', 'b-1'],
 			['bob@example.com', 250, 'b-2', 'b-2', 'pending', 'b-2'],
 			['carol@example.com', 300, 'b-3', 'b-3', 'pending', 'b-3'],
@@ -191,7 +195,7 @@ describe('payouts', () => {
 		expect(consumer('carol@example.com').wallets.USD).toBe(300);
 	});
 
-	test('batch result lines in another order are paired by reference; eZeeWallet fields stay under "payout"', async () => {
+	test('batch result lines in another order are paired by reference; eZeeWallet fields stay under "response"', async () => {
 		const items = [
 			{ email: 'alice@example.com', amount: '1.00', currency: 'EUR', ref: 'o-1' },
 			{ email: 'carol@example.com', amount: '2', currency: 'USD', ref: 'o-2' },
@@ -202,9 +206,9 @@ describe('payouts', () => {
 		});
 		const result = await run(batchParams, items);
 		expect(result.error).toBeUndefined();
-		expect(result.items[0]).toMatchObject({ email: 'alice@example.com', amount: 100, currency: 'EUR', merchant_reference: 'o-1', payout: { email: 'alice@example.com', merchant_reference: 'o-1', status: 'pending' } });
+		expect(result.items[0]).toMatchObject({ email: 'alice@example.com', amount: 100, currency: 'EUR', merchant_reference: 'o-1', response: { email: 'alice@example.com', merchant_reference: 'o-1', status: 'pending' }, money: { amount: '1.00', currency: 'EUR', minor: 100 } });
 		// the provider's converted currency does not overwrite what the item sent
-		expect(result.items[1]).toMatchObject({ email: 'carol@example.com', amount: 200, currency: 'USD', payout: { currency: 'EUR', merchant_reference: 'o-2' } });
+		expect(result.items[1]).toMatchObject({ email: 'carol@example.com', amount: 200, currency: 'USD', response: { currency: 'EUR', merchant_reference: 'o-2' } });
 	});
 
 	test('batch lines that cannot be paired are unknown outcomes, failed lines go to the error output, neither is guessed', async () => {
@@ -266,7 +270,7 @@ describe('payouts', () => {
 		expect(result.items.map((i) => i.batch)).toEqual([1, 1, 2, 2, 3]);
 		expect(consumer('carol@example.com').wallets.USD).toBe(1500);
 		const legacy = await run({ ...params, operation: 'createBatchLegacy', merchantReference: '={{ "legacy-" + $json.ref }}' }, items);
-		expect(legacy.items[0]).toMatchObject({ merchant_reference: 'legacy-c-0', payout: { status: 'pending', batch_unique_id: expect.any(Number) } });
+		expect(legacy.items[0]).toMatchObject({ merchant_reference: 'legacy-c-0', response: { status: 'pending', batch_unique_id: expect.any(Number) } });
 		expect(consumer('carol@example.com').wallets.USD).toBe(3000);
 	});
 
@@ -279,7 +283,7 @@ describe('payouts', () => {
 		const partial = await run(params, items, { continueOnFail: true });
 		expect(box.sandbox.count({ path: '/batch_payouts_new' })).toBe(1);
 		expect(partial.items[1].error).toMatch(/Consumer Email \[item 1\]/);
-		expect(partial.items[0].payout.status).toBe('pending');
+		expect(partial.items[0].response.status).toBe('pending');
 		expect(partial.raw.map((i) => i.pairedItem.item)).toEqual([0, 1, 2]);
 		expect(state().payouts).toHaveLength(2);
 	});
@@ -290,7 +294,7 @@ describe('payouts', () => {
 		const first = await run(params, items, { nodeId: 'batch-ledger-off' });
 		expect(first.error).toBeUndefined();
 		expect(first.items[0].idempotencyKey).toBeUndefined();
-		expect(first.items[0].payout).toMatchObject({ merchant_reference: 'off-1' });
+		expect(first.items[0].response).toMatchObject({ merchant_reference: 'off-1' });
 		const again = await run(params, items, { nodeId: 'batch-ledger-off' });
 		expect(again.items[0].skipped).toBeUndefined();
 		expect(box.sandbox.count({ path: '/batch_payouts_new' })).toBe(2);
@@ -318,7 +322,8 @@ describe('payouts', () => {
 describe('accounts', () => {
 	test('get finds a consumer; an unknown email is a clear error', async () => {
 		const found = await run({ resource: 'account', operation: 'get', email: 'alice@example.com' });
-		expect(found.items[0]).toEqual({ email: 'alice@example.com', wallet_account_number: 1001, verification_status: 'verified', account_status: 'active' });
+		// eZeeWallet's answer as it is
+		expect(found.items[0]).toEqual({ wallet_account_number: 1001, verification_status: 'verified', account_status: 'active' });
 		const missing = await run({ resource: 'account', operation: 'get', email: 'ghost@example.com' });
 		expect(missing.error.message).toBe('eZeeWallet: Record not found (code 416)');
 		expect(missing.error.httpCode).toBe('400');

@@ -2,10 +2,11 @@
 // notifications, the confirmation lookup (Transaction → Get), and notifications the sandbox sends by
 // itself when a payment settles.
 const crypto = require('crypto');
-const { startTrigger, node, post, runNode } = require('../harness/n8n');
-const { useSandbox } = require('../harness/sandbox');
+const { startTrigger, node, post } = require('../harness/n8n');
+const { providerKit } = require('../harness/provider');
 
-const box = useSandbox();
+const kit = providerKit('ezeewallet');
+const box = kit.handle;
 const USER = 'sandbox_merchant';
 const sign = (id, user = USER) => crypto.createHash('sha1').update(`${id}${user}`).digest('hex');
 const lookups = () => box.sandbox.count({ provider: 'ezeewallet', path: '/transaction' });
@@ -276,14 +277,10 @@ test('sender IP check: refused from an unlisted address, accepted from a listed 
 
 test('end to end: a pending transfer settles in the sandbox, which notifies the trigger; eZeeWallet gets its echo', async () => {
 	await start();
-	const transfer = await runNode({
-		type: 'ezeeWallet',
-		credentials: { ezeeWalletApi: box.sandbox.credentials().ezeewallet },
-		parameters: {
-			resource: 'transfer', operation: 'create', merchantTransactionId: 'order-pending', amount: '100', currency: 'EUR',
-			sourceWalletId: 'bob@example.com', sourceWalletPassword: 'bob-wallet-pw', returnSuccessUrl: 'https://s.example/ok',
-			returnFailureUrl: 'https://s.example/ko', notificationUrl: trigger.url(), merchantWebsite: 's.example',
-		},
+	const transfer = await kit.run({
+		resource: 'transfer', operation: 'create', merchantTransactionId: 'order-pending', amount: '100', currency: 'EUR',
+		sourceWalletId: 'bob@example.com', sourceWalletPassword: 'bob-wallet-pw', returnSuccessUrl: 'https://s.example/ok',
+		returnFailureUrl: 'https://s.example/ko', notificationUrl: trigger.url(), merchantWebsite: 's.example',
 	});
 	expect(transfer.items[0].status).toBe('pending');
 	const reference = transfer.items[0].ezw_reference_id;
@@ -293,6 +290,27 @@ test('end to end: a pending transfer settles in the sandbox, which notifies the 
 	await trigger.settle();
 	expect(box.sandbox.webhooks).toEqual([expect.objectContaining({ status: 200, response: '{"unique_id":"order-pending"}' })]);
 	expect(trigger.executions).toHaveLength(1);
-	expect(trigger.executions[0].output('Mark Paid')[0]).toMatchObject({ transaction_id: 'order-pending', status: 'approved', amount: 10_000, verification: 'signature+lookup' });
+	expect(trigger.executions[0].output('Mark Paid')[0]).toMatchObject({ transaction_id: 'order-pending', status: 'approved', amount: 10_000, verification: 'signature+lookup', money: { amount: '100.00', currency: 'EUR', minor: 10_000 } });
 	expect(box.sandbox.state('ezeewallet').merchants.sandbox_merchant.wallets.EUR).toBe(10_000_000 + 10_000);
+});
+
+test('Events: only the chosen kinds start the workflow (transfers and refunds name a transaction_id, payouts a unique_id); the others still get their echo', async () => {
+	await transfer('event-transfer');
+	const paid = await payout('event-payout');
+	await start({ events: ['payout'] });
+	const skipped = await post(trigger.url(), { transaction_id: 'event-transfer', status: 'approved', signature: sign('event-transfer') });
+	expect(skipped.status).toBe(200);
+	expect(skipped.body).toEqual({ unique_id: 'event-transfer' });
+	const started = await post(trigger.url(), { unique_id: paid.unique_id, status: 'approved', signature: sign(paid.unique_id) });
+	expect(started.status).toBe(200);
+	await trigger.settle();
+	expect(trigger.executions).toHaveLength(1);
+	expect(trigger.executions[0].output('Mark Paid')[0]).toMatchObject({ kind: 'payout', unique_id: paid.unique_id, money: { amount: '2.50', currency: 'USD', minor: 250 } });
+});
+
+test('the setup notice says which URL to give eZeeWallet, for testing and once active', () => {
+	const { EzeeWalletTrigger } = require('../../dist/nodes/EzeeWallet/EzeeWalletTrigger.node.js');
+	const notice = new EzeeWalletTrigger().description.properties.find((p) => p.name === 'setupNotice');
+	expect(notice.displayName).toMatch(/test URL while listening.*production URL once the workflow is active/);
+	expect(notice.displayName.endsWith('.')).toBe(false);
 });

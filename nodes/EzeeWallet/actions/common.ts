@@ -1,8 +1,9 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { ledgerEnabled, readIdempotencyKey } from '../../shared/ledger';
+import { resourceLocator } from '../../shared/locator';
 import { fromMinorUnits, parseMinorUnits, toMinorUnits } from '../../shared/money';
-import { checkCurrency, FieldError } from '../../shared/validation';
+import { checkCurrency, checkOneOf, FieldError } from '../../shared/validation';
 
 /** Amount and unit fields shared by transfers, refunds and payouts. */
 export const amountProperties: INodeProperties[] = [
@@ -98,4 +99,62 @@ export function transactionIdFromKey(this: IExecuteFunctions, itemIndex: number,
 		);
 	}
 	return key;
+}
+
+/**
+ * eZeeWallet keeps an original endpoint beside each "New Endpoint" of transfers, single and batch
+ * payouts. The node offers one operation per action with this choice; the reference does not call the
+ * originals deprecated.
+ */
+export type EndpointVersion = 'current' | 'legacy';
+
+export function endpointVersionProperty(resource: string, operation: string, current: string, legacy: string): INodeProperties {
+	return {
+		displayName: 'Endpoint Version',
+		name: 'endpointVersion',
+		type: 'options',
+		options: [
+			{ name: 'Current', value: 'current', description: `The "New Endpoint" (${current})` },
+			{ name: 'Legacy', value: 'legacy', description: `The original endpoint (${legacy}), for accounts set up on it` },
+		],
+		default: 'current',
+		description: 'Which of the two eZeeWallet endpoints for this action to call. Use Current unless eZeeWallet told you otherwise.',
+		displayOptions: { show: { resource: [resource], operation: [operation] } },
+	};
+}
+
+/** The Endpoint Version of an item (an expression may give it too). */
+export function readEndpointVersion(this: IExecuteFunctions, itemIndex: number): EndpointVersion {
+	return checkOneOf(this.getNodeParameter('endpointVersion', itemIndex, 'current'), 'Endpoint Version', ['current', 'legacy'] as const);
+}
+
+/**
+ * A workflow saved while the legacy endpoint was its own operation ("createLegacy") keeps that value:
+ * n8n runs saved parameters as they are. The operation picker shows the old value only when it is
+ * selected, with this notice, and the router still finds it (savedOperations in actions/index.ts).
+ */
+export function savedLegacyNotice(resource: string, operation: string, instead: string): INodeProperties {
+	return {
+		displayName: `This node was saved with the legacy endpoint as an operation: it calls the legacy endpoint. To change, pick ${instead} and set Endpoint Version to Legacy or Current`,
+		name: 'savedLegacyNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { resource: [resource], operation: [operation] } },
+	};
+}
+
+/**
+ * A transfer's eZeeWallet reference ID (ezw_reference_id) as a resource locator: From List shows the
+ * transfers of the last 90 days ("ListTransfers" by date range, methods/listSearch.ts), By ID takes any
+ * reference ID, also a payout's, which eZeeWallet cannot list. The parameter keeps its old name, so a
+ * saved plain ID still works (readLocator).
+ */
+export function transferLocator(displayName: string, description: string): INodeProperties {
+	return resourceLocator({
+		name: 'ezwReferenceId',
+		displayName,
+		description,
+		searchListMethod: 'searchTransfers',
+		idPlaceholder: '1062431493',
+	});
 }

@@ -1,29 +1,29 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationMap } from '../../shared/router';
-import * as accountGet from './account/get.operation';
-import * as payoutCreate from './payout/create.operation';
-import * as payoutCreateBatch from './payout/createBatch.operation';
-import * as payoutCreateBatchLegacy from './payout/createBatchLegacy.operation';
-import * as payoutCreateLegacy from './payout/createLegacy.operation';
-import * as refundCreate from './refund/create.operation';
-import * as transactionGet from './transaction/get.operation';
-import * as transferCreate from './transfer/create.operation';
-import * as transferCreateLegacy from './transfer/createLegacy.operation';
-import * as transferGetMany from './transfer/getMany.operation';
+import * as account from './account';
+import * as payout from './payout';
+import * as refund from './refund';
+import * as transaction from './transaction';
+import * as transfer from './transfer';
 
-/** Every eZeeWallet endpoint, by resource and operation. */
+/** Every eZeeWallet operation the editor offers, by resource and operation. */
 export const operations: OperationMap = {
-	transfer: { create: transferCreate, createLegacy: transferCreateLegacy, getMany: transferGetMany },
-	refund: { create: refundCreate },
-	transaction: { get: transactionGet },
-	payout: {
-		create: payoutCreate,
-		createLegacy: payoutCreateLegacy,
-		createBatch: payoutCreateBatch,
-		createBatchLegacy: payoutCreateBatchLegacy,
-	},
-	account: { get: accountGet },
+	transfer: transfer.operations,
+	refund: refund.operations,
+	transaction: transaction.operations,
+	payout: payout.operations,
+	account: account.operations,
+};
+
+/**
+ * What the router runs: the operations plus the operation values of workflows saved before the legacy
+ * endpoints became the Endpoint Version option ("createLegacy", "createBatchLegacy").
+ */
+export const savedOperations: OperationMap = {
+	...operations,
+	transfer: { ...transfer.operations, ...transfer.savedOperations },
+	payout: { ...payout.operations, ...payout.savedOperations },
 };
 
 export const resourceProperty: INodeProperties = {
@@ -42,114 +42,9 @@ export const resourceProperty: INodeProperties = {
 };
 
 export const operationProperties: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['transfer'] } },
-		options: [
-			{
-				name: 'Create',
-				value: 'create',
-				action: 'Charge a consumer wallet',
-				description: 'Move money from a consumer wallet to yours (POST /transfers_new)',
-			},
-			{
-				name: 'Create (Legacy Endpoint)',
-				value: 'createLegacy',
-				action: 'Charge a consumer wallet via the legacy endpoint',
-				description: 'The original transfer endpoint (POST /transfers)',
-			},
-			{
-				name: 'Get Many',
-				value: 'getMany',
-				action: 'Get many transfers',
-				description: 'List transfers by reference or date range (GET /transfers)',
-			},
-		],
-		default: 'create',
-	},
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['refund'] } },
-		options: [
-			{
-				name: 'Create',
-				value: 'create',
-				action: 'Refund a transfer',
-				description: 'Send money back to the consumer of a transfer (POST /refunds)',
-			},
-		],
-		default: 'create',
-	},
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['transaction'] } },
-		options: [
-			{
-				name: 'Get',
-				value: 'get',
-				action: 'Get a transaction status',
-				description: 'Status and type of a transfer or payout (GET /transaction)',
-			},
-		],
-		default: 'get',
-	},
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['payout'] } },
-		options: [
-			{
-				name: 'Create',
-				value: 'create',
-				action: 'Pay a consumer',
-				description: 'One payout per item (POST /single_payouts_new)',
-			},
-			{
-				name: 'Create (Legacy Endpoint)',
-				value: 'createLegacy',
-				action: 'Pay a consumer via the legacy endpoint',
-				description: 'One payout per item (POST /single_payouts)',
-			},
-			{
-				name: 'Create Batch',
-				value: 'createBatch',
-				action: 'Pay many consumers in one batch',
-				description: 'All items as batch payouts (POST /batch_payouts_new)',
-			},
-			{
-				name: 'Create Batch (Legacy Endpoint)',
-				value: 'createBatchLegacy',
-				action: 'Pay many consumers via the legacy batch endpoint',
-				description: 'All items as batch payouts (POST /batch_payouts)',
-			},
-		],
-		default: 'create',
-	},
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['account'] } },
-		options: [
-			{
-				name: 'Get',
-				value: 'get',
-				action: 'Get a consumer account',
-				description: "A consumer's account number and status, by email (GET /account)",
-			},
-		],
-		default: 'get',
-	},
+	transfer.picker,
+	refund.picker,
+	transaction.picker,
+	payout.picker,
+	account.picker,
 ];

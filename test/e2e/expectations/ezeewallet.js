@@ -4,14 +4,37 @@
 const EZW_DEMO_USERNAME = 'sandbox_merchant';
 
 module.exports = {
+	// the editor calls of examples.e2e.js: searchTransfers lists the transfers of the last 90 days, which a
+	// fresh sandbox has none of; `parameters` first makes one through the sandbox's eZeeWallet API.
+	listSearch: {
+		searchTransfers: {
+			async parameters({ sandbox }) {
+				const response = await fetch(`${sandbox.baseUrl}/ezeewallet/api/transfers_new`, {
+					method: 'POST',
+					headers: {
+						'content-type': 'application/json',
+						authorization: `Basic ${Buffer.from(`${EZW_DEMO_USERNAME}:sandbox_api_password`).toString('base64')}`,
+					},
+					body: JSON.stringify({
+						merchant_transaction_id: `list-search-${Date.now()}`, amount: 100, currency: 'EUR', source_wallet_id: 'alice@example.com',
+						source_wallet_pwd: Buffer.from('alice-wallet-pw').toString('base64'), return_success_url: 'https://shop.example/ok',
+						return_failure_url: 'https://shop.example/failed', notification_url: 'https://shop.example/notify', merchant_website: 'https://shop.example',
+					}),
+				});
+				if (response.status !== 200) throw new Error(`could not make a transfer to list: ${response.status}`);
+				return {};
+			},
+		},
+	},
+
 	// examples/ezeewallet-scheduled-payout-run.json
 	exEzwPayoutRun01: {
 		check({ nodeItems, lastNodeItems, sandbox }) {
 			const payouts = nodeItems('Batch payout');
-			expect(payouts.map((p) => [p.email, p.amount, p.currency, p.payout.status])).toEqual([
-				['alice@example.com', 1250, 'EUR', 'pending'],
-				['bob@example.com', 725, 'EUR', 'pending'],
-				['carol@example.com', 3000, 'USD', 'pending'],
+			expect(payouts.map((p) => [p.email, p.amount, p.currency, p.response.status, p.money.amount])).toEqual([
+				['alice@example.com', 1250, 'EUR', 'pending', '12.50'],
+				['bob@example.com', 725, 'EUR', 'pending', '7.25'],
+				['carol@example.com', 3000, 'USD', 'pending', '30.00'],
 			]);
 			expect(payouts.every((p) => /^payout-\d{4}-\d{2}-\d{2}-(alice|bob|carol)$/.test(p.merchant_reference))).toBe(true);
 			expect(lastNodeItems).toEqual([
@@ -39,7 +62,7 @@ module.exports = {
 					expect(delivery.status).toBe(200);
 					expect(JSON.parse(delivery.response)).toEqual({ unique_id: 'order-1001' });
 					const [trigger] = nodeItems('eZeeWallet Trigger');
-					expect(trigger).toMatchObject({ transaction_id: 'order-1001', status: 'approved', id: 'order-1001', kind: 'transfer', verification: 'signature+lookup', amount: 100, currency: 'EUR' });
+					expect(trigger).toMatchObject({ transaction_id: 'order-1001', status: 'approved', id: 'order-1001', kind: 'transfer', verification: 'signature+lookup', amount: 100, currency: 'EUR', money: { amount: '1.00', currency: 'EUR', minor: 100 } });
 					expect(trigger.signature).toBeUndefined();
 					expect(trigger.notification.signature).toBeUndefined();
 					const reference = sandbox.state('ezeewallet').transfers.find((t) => t.merchant_transaction_id === 'order-1001').ezw_reference_id;

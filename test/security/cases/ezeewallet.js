@@ -155,6 +155,14 @@ module.exports = {
 			movements: (sandbox) => sandbox.state('ezeewallet').payouts.length,
 		},
 		{
+			name: 'single payout (Endpoint Version: Legacy)',
+			parameters: { resource: 'payout', operation: 'create', endpointVersion: 'legacy', email: 'carol@example.com', amount: '1', currency: 'USD', merchantReference: 'sec-payout-version' },
+			path: '/single_payouts',
+			reference: 'merchantReference',
+			movements: (sandbox) => sandbox.state('ezeewallet').payouts.length,
+		},
+		{
+			// a workflow saved when the legacy endpoint was its own operation
 			name: 'single payout (legacy endpoint)',
 			parameters: { resource: 'payout', operation: 'createLegacy', email: 'carol@example.com', amount: '1', currency: 'USD', merchantReference: 'sec-payout-legacy' },
 			path: '/single_payouts',
@@ -169,6 +177,7 @@ module.exports = {
 			movements: (sandbox) => sandbox.state('ezeewallet').transfers.length,
 		},
 		{
+			// a workflow saved when the legacy endpoint was its own operation
 			name: 'transfer (legacy endpoint)',
 			parameters: transferParameters('createLegacy', 'sec-transfer-legacy'),
 			path: '/transfers',
@@ -201,6 +210,7 @@ module.exports = {
 			movements: (sandbox) => sandbox.state('ezeewallet').batches.length,
 		},
 		{
+			// a workflow saved when the legacy endpoint was its own operation
 			name: 'batch payout (legacy endpoint), one recipient per request',
 			parameters: { resource: 'payout', operation: 'createBatchLegacy', email: 'carol@example.com', amount: '1', currency: 'USD', merchantReference: 'sec-batch-legacy', batchOptions: { batchSize: 1 } },
 			path: '/batch_payouts',

@@ -5,7 +5,7 @@ import type { OperationResult } from '../../../shared/router';
 import { checkEmail } from '../../../shared/validation';
 import { EZEEWALLET_CALLS, ezeeWalletRequest } from '../../transport';
 
-// Reference: ezeewallet.txt, "Get Account Data" (GET /account): a consumer's account by email
+// Reference (eZeeWallet API 1.3.7): "Get Account Data" (GET /account): a consumer's account by email
 
 const properties: INodeProperties[] = [
 	{
@@ -15,7 +15,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'name@email.com',
 		required: true,
 		default: '',
-		description: 'Email of the consumer whose wallet account to look up',
+		description: 'Email of the consumer whose wallet account to look up. eZeeWallet cannot list consumers.',
 	},
 ];
 
@@ -25,12 +25,12 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
 	const email = checkEmail(this.getNodeParameter('email', i), 'Consumer Email');
-	const { body } = await ezeeWalletRequest.call(this, {
+	const { body } = await ezeeWalletRequest.call(this, EZEEWALLET_CALLS.getAccount, {
 		method: 'GET',
 		path: '/account',
 		qs: { email },
-		kind: EZEEWALLET_CALLS.getAccount,
 		itemIndex: i,
 	});
-	return { email, ...body };
+	// eZeeWallet's answer as it is (wallet_account_number, verification_status, account_status)
+	return body;
 }

@@ -2,9 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { idempotencyKeyProperty } from '../../../shared/ledger';
+import { readLocator } from '../../../shared/locator';
+import { withMoney } from '../../../shared/output';
 import type { Operation, OperationResult } from '../../../shared/router';
 import { checkString, checkUrl } from '../../../shared/validation';
-import { EZEEWALLET_CALLS, EZEEWALLET_EVIDENCE, ezeeWalletRequest } from '../../transport';
+import { EZEEWALLET_CALLS, ezeeWalletRequest, requireOwnId } from '../../transport';
 import {
 	amountProperties,
 	currencyProperty,
@@ -12,9 +14,10 @@ import {
 	readMajorAmount,
 	readMinorAmount,
 	transactionIdFromKey,
+	transferLocator,
 } from '../common';
 
-// Reference: ezeewallet.txt, "CreateRefund" (POST /refunds): merchant wallet back to the consumer
+// Reference (eZeeWallet API 1.3.7): "CreateRefund" (POST /refunds): merchant wallet back to the consumer
 
 const properties: INodeProperties[] = [
 	{
@@ -27,16 +30,9 @@ const properties: INodeProperties[] = [
 	},
 	{
 		...idempotencyKeyProperty('merchantTransactionId', 'refund'),
-		hint: 'Must be the Merchant Transaction ID (its default): eZeeWallet receives it as merchant_transaction_id and refuses a repeat (code 408), so eZeeWallet guards it as well as the node.',
+		hint: 'Must be the Merchant Transaction ID (its default): eZeeWallet receives it as merchant_transaction_id and refuses a repeat (code 408), so eZeeWallet guards it as well as the node',
 	},
-	{
-		displayName: 'eZeeWallet Reference ID',
-		name: 'ezwReferenceId',
-		type: 'string',
-		required: true,
-		default: '',
-		description: 'The ezw_reference_id of the transfer being refunded',
-	},
+	transferLocator('Transfer', 'The transfer to refund: pick it from the last 90 days, or enter its eZeeWallet reference ID (ezw_reference_id)'),
 	...amountProperties,
 	currencyProperty(true),
 	{
@@ -46,13 +42,13 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{ displayName: 'Usage', name: 'usage', type: 'string', default: '', description: 'Description the consumer sees' },
+			{ displayName: 'Usage', name: 'usage', type: 'string', default: '', description: 'Description of the refund that the consumer sees' },
 			{
 				displayName: 'Notification URL',
 				name: 'notificationUrl',
 				type: 'string',
 				default: '',
-				description: 'Where eZeeWallet sends the refund result',
+				description: 'Where eZeeWallet sends the refund result (an eZeeWallet Trigger URL)',
 			},
 		],
 	},
@@ -70,9 +66,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	});
 	const body: IDataObject = {
 		merchant_transaction_id: transactionIdFromKey.call(this, i, typedId),
-		ezw_reference_id: checkString(this.getNodeParameter('ezwReferenceId', i), 'eZeeWallet Reference ID', {
-			maxLength: 255,
-		}),
+		ezw_reference_id: checkString(readLocator(this, 'ezwReferenceId', i, 'Transfer'), 'Transfer', { maxLength: 255 }),
 		amount: readMinorAmount.call(this, i, currency),
 		currency,
 	};
@@ -81,16 +75,21 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const notificationUrl = checkUrl(additional.notificationUrl, 'Notification URL', false);
 	if (notificationUrl) body.notification_url = notificationUrl;
 
-	const { body: response } = await ezeeWalletRequest.call(this, {
+	const id = body.merchant_transaction_id as string;
+	const reference = `refund with merchant transaction ID "${id}"`;
+	const { body: response } = await ezeeWalletRequest.call(this, EZEEWALLET_CALLS.createRefund, {
 		method: 'POST',
 		path: '/refunds',
 		body,
-		kind: EZEEWALLET_CALLS.createRefund,
-		evidence: EZEEWALLET_EVIDENCE.refund(body.merchant_transaction_id as string),
 		itemIndex: i,
-		reference: `refund with merchant transaction ID "${body.merchant_transaction_id as string}"`,
+		reference,
 	});
-	return (response.refund ?? response) as IDataObject;
+	const refund = requireOwnId.call(this, EZEEWALLET_CALLS.createRefund, response.refund as IDataObject, 'merchant_transaction_id', id, {
+		itemIndex: i,
+		reference,
+	});
+	// eZeeWallet's `refund`, plus `money`: its amount (minor units) also in major units
+	return withMoney(refund, refund.amount, refund.currency ?? currency, 'minor');
 }
 
 /** Sent at most once per Idempotency Key (payment ledger), and eZeeWallet refuses a repeated ID (408). */

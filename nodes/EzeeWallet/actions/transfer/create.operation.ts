@@ -2,33 +2,45 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { idempotencyKeyProperty } from '../../../shared/ledger';
+import { withMoney } from '../../../shared/output';
 import { omitKeys } from '../../../shared/redact';
 import type { Operation, OperationResult } from '../../../shared/router';
 import { checkEmail, checkString, checkUrl } from '../../../shared/validation';
-import { EZEEWALLET_CALLS, EZEEWALLET_EVIDENCE, ezeeWalletRequest } from '../../transport';
+import { EZEEWALLET_CALLS, ezeeWalletRequest, requireOwnId } from '../../transport';
+import type { EndpointVersion } from '../common';
 import {
 	amountProperties,
 	currencyProperty,
+	endpointVersionProperty,
 	readCurrency,
+	readEndpointVersion,
 	readMajorAmount,
 	readMinorAmount,
+	savedLegacyNotice,
 	transactionIdFromKey,
 } from '../common';
 
-// Reference: ezeewallet.txt, "CreateTransfer New Endpoint" (POST /transfers_new) and "CreateTransfer" (POST /transfers)
+// Reference (eZeeWallet API 1.3.7): "CreateTransfer New Endpoint" (POST /transfers_new) and "CreateTransfer"
+// (POST /transfers), the original endpoint. Both take the same body but for the name of the transaction id.
 
-export const transferProperties = (idName: string): INodeProperties[] => [
+const ENDPOINTS = {
+	current: { path: '/transfers_new', idName: 'merchant_transaction_id', call: EZEEWALLET_CALLS.createTransfer },
+	legacy: { path: '/transfers', idName: 'transaction_id', call: EZEEWALLET_CALLS.createTransferLegacy },
+} as const;
+
+const transferProperties: INodeProperties[] = [
 	{
 		displayName: 'Merchant Transaction ID',
 		name: 'merchantTransactionId',
 		type: 'string',
 		required: true,
 		default: '',
-		description: `Your unique ID for this transfer (sent as ${idName}). eZeeWallet refuses an ID it has seen before, so a re-run cannot charge twice.`,
+		description:
+			'Your unique ID for this transfer (sent as merchant_transaction_id, or transaction_id on the legacy endpoint). eZeeWallet refuses an ID it has seen before, so a re-run cannot charge twice.',
 	},
 	{
 		...idempotencyKeyProperty('merchantTransactionId', 'transfer'),
-		hint: `Must be the Merchant Transaction ID (its default): eZeeWallet receives it as ${idName} and refuses a repeat (code 408), so eZeeWallet guards it as well as the node.`,
+		hint: 'Must be the Merchant Transaction ID (its default): eZeeWallet receives it as the transaction ID and refuses a repeat (code 408), so eZeeWallet guards it as well as the node',
 	},
 	...amountProperties,
 	currencyProperty(false),
@@ -85,6 +97,7 @@ export const transferProperties = (idName: string): INodeProperties[] => [
 		required: true,
 		default: '',
 		placeholder: 'www.shop.example.com',
+		description: 'The website the consumer pays on, as eZeeWallet shows it to them',
 	},
 	{
 		displayName: 'Additional Fields',
@@ -105,7 +118,7 @@ export const transferProperties = (idName: string): INodeProperties[] => [
 ];
 
 /** Reads and validates the transfer fields; the ID goes under the name the endpoint expects. */
-export function buildTransferBody(this: IExecuteFunctions, i: number, idName: string) {
+function buildTransferBody(this: IExecuteFunctions, i: number, idName: string) {
 	const currency = readCurrency.call(this, i, false);
 	const password = checkString(this.getNodeParameter('sourceWalletPassword', i), 'Consumer Wallet Password', {
 		maxLength: 255,
@@ -133,28 +146,38 @@ export function buildTransferBody(this: IExecuteFunctions, i: number, idName: st
 	return { body, password };
 }
 
-export async function sendTransfer(this: IExecuteFunctions, i: number, path: string, idName: string) {
-	const { body, password } = buildTransferBody.call(this, i, idName);
-	const { body: response } = await ezeeWalletRequest.call(this, {
+/**
+ * Charges the consumer on the chosen endpoint. Output: eZeeWallet's `transfer` (never the wallet
+ * password) plus `money` (its amount, in minor units, also in major units).
+ */
+export async function sendTransfer(this: IExecuteFunctions, i: number, version: EndpointVersion): Promise<OperationResult> {
+	const endpoint = ENDPOINTS[version];
+	const { body, password } = buildTransferBody.call(this, i, endpoint.idName);
+	const id = body[endpoint.idName] as string;
+	const reference = `transaction ID "${id}"`;
+	const { body: response } = await ezeeWalletRequest.call(this, endpoint.call, {
 		method: 'POST',
-		path,
+		path: endpoint.path,
 		body,
-		kind: idName === 'transaction_id' ? EZEEWALLET_CALLS.createTransferLegacy : EZEEWALLET_CALLS.createTransfer,
-		evidence: EZEEWALLET_EVIDENCE.transfer(idName, body[idName] as string),
 		itemIndex: i,
-		reference: `transaction ID "${body[idName] as string}"`,
+		reference,
 		sensitiveValues: [password, body.source_wallet_pwd as string],
 	});
-	const transfer = (response.transfer ?? response) as IDataObject;
-	return omitKeys(transfer, new Set(['source_wallet_pwd']));
+	const transfer = requireOwnId.call(this, endpoint.call, response.transfer as IDataObject, endpoint.idName, id, { itemIndex: i, reference });
+	const answer = omitKeys(transfer, new Set(['source_wallet_pwd']));
+	return withMoney(answer, answer.amount, answer.currency ?? body.currency, 'minor');
 }
 
-const displayOptions = { show: { resource: ['transfer'], operation: ['create'] } };
+const displayOptions = { show: { resource: ['transfer'], operation: ['create', 'createLegacy'] } };
 
-export const description = updateDisplayOptions(displayOptions, transferProperties('merchant_transaction_id'));
+export const description: INodeProperties[] = [
+	endpointVersionProperty('transfer', 'create', 'POST /transfers_new', 'POST /transfers'),
+	savedLegacyNotice('transfer', 'createLegacy', 'Create'),
+	...updateDisplayOptions(displayOptions, transferProperties),
+];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
-	return await sendTransfer.call(this, i, '/transfers_new', 'merchant_transaction_id');
+	return await sendTransfer.call(this, i, readEndpointVersion.call(this, i));
 }
 
 /** Sent at most once per Idempotency Key (payment ledger), and eZeeWallet refuses a repeated ID (408). */

@@ -1,10 +1,10 @@
 // Faults on the wire: reads are retried and recover; money moves are sent exactly once and an unknown
 // outcome says so and tells the operator what to look up before re-running.
-const { runNode } = require('../harness/n8n');
-const { useSandbox } = require('../harness/sandbox');
+const { providerKit } = require('../harness/provider');
 
-const box = useSandbox();
-const run = (parameters, extra = {}) => runNode({ type: 'ezeeWallet', parameters, credentials: { ezeeWalletApi: box.sandbox.credentials().ezeewallet }, ...extra });
+const kit = providerKit('ezeewallet');
+const box = kit.handle;
+const run = (parameters, extra = {}) => kit.run(parameters, extra);
 const account = { resource: 'account', operation: 'get', email: 'alice@example.com' };
 const payout = { resource: 'payout', operation: 'create', email: 'carol@example.com', amount: '5', currency: 'USD', merchantReference: 'fault-ref-1' };
 const carolUsd = () => box.sandbox.state('ezeewallet').consumers['carol@example.com'].wallets.USD;

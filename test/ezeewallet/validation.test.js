@@ -1,10 +1,10 @@
 // Every field the eZeeWallet node validates, with bad values: a NodeOperationError that names the field
 // and the item, and not a single request reaches the sandbox.
-const { runNode } = require('../harness/n8n');
-const { useSandbox } = require('../harness/sandbox');
+const { providerKit } = require('../harness/provider');
 
-const box = useSandbox();
-const run = (parameters, extra = {}) => runNode({ type: 'ezeeWallet', parameters, credentials: { ezeeWalletApi: box.sandbox.credentials().ezeewallet }, ...extra });
+const kit = providerKit('ezeewallet');
+const box = kit.handle;
+const run = (parameters, extra = {}) => kit.run(parameters, extra);
 
 const transfer = {
 	resource: 'transfer', operation: 'create', merchantTransactionId: 'tx-1', amount: '10', currency: 'EUR',
@@ -40,7 +40,7 @@ const cases = [
 	[transfer, { notificationUrl: 'javascript:alert(1)' }, 'Notification URL', /https:\/\//],
 	[transfer, { merchantWebsite: '={{ $json.missing }}' }, 'Merchant Website', /is required/],
 	[transfer, { additionalFields: { usage: 'u'.repeat(256) } }, 'Usage', /at most 255/],
-	[refund, { ezwReferenceId: '={{ $json.missing }}' }, 'eZeeWallet Reference ID', /is required/],
+	[refund, { ezwReferenceId: '={{ $json.missing }}' }, 'Transfer', /is required/],
 	[refund, { currency: '={{ $json.missing }}' }, 'Currency', /is required/],
 	[refund, { additionalFields: { notificationUrl: 'nope' } }, 'Notification URL', /full URL/],
 	[payout, { email: 'carol@' }, 'Consumer Email', /email address/],
@@ -53,7 +53,7 @@ const cases = [
 	[batch, { amount: '0.001' }, 'Amount', /more than 2 decimal places/],
 	[batch, { batchOptions: { batchSize: 0 } }, 'Recipients per Request', /at least 1/],
 	[{ resource: 'account', operation: 'get', email: 'x@y' }, {}, 'Consumer Email', /email address/],
-	[{ resource: 'transaction', operation: 'get', ezwReferenceId: '   ' }, {}, 'eZeeWallet Reference ID', /is required/],
+	[{ resource: 'transaction', operation: 'get', ezwReferenceId: '   ' }, {}, 'Transaction', /is required/],
 	[list, { startDate: 'yesterday' }, 'Start Date', /is not a date/],
 	[list, { endDate: '2023-01-01T00:00:00' }, 'End Date', /not be before the Start Date/],
 	[list, { returnAll: false, limit: 0 }, 'Limit', /at least 1/],
@@ -78,9 +78,9 @@ describe('bad input is refused before anything is sent', () => {
 		const items = [{ email: 'carol@example.com' }, { email: 'broken' }, { email: 'carol@example.com' }];
 		const result = await run({ ...payout, email: '={{ $json.email }}' }, { items, continueOnFail: true });
 		expect(result.items).toHaveLength(3);
-		expect(result.items[0].status).toBe('pending');
+		expect(result.items[0].response.status).toBe('pending');
 		expect(result.items[1]).toEqual({ error: 'Invalid Consumer Email [item 1]: must be an email address such as name@example.com', errorDescription: 'Fix the "Consumer Email" parameter for item 1. Nothing was sent for this item.' });
-		expect(result.items[2].status).toBe('pending');
+		expect(result.items[2].response.status).toBe('pending');
 		expect(result.raw.map((i) => i.pairedItem.item)).toEqual([0, 1, 2]);
 		expect(box.sandbox.count({ path: '/single_payouts_new' })).toBe(2);
 	});
