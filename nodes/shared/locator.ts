@@ -111,7 +111,7 @@ export function readLocator(
 
 /**
  * A list-search answer from a list the provider returned: case-insensitive match of the typed filter
- * on name or id, sorted by name, at most `max` results (the editor shows a list, not a report).
+ * on name or id, in the provider's order, at most `max` results (the editor shows a list, not a report).
  */
 export function searchResults(items: INodeListSearchItems[], filter?: string, max = 200): INodeListSearchResult {
 	const needle = (filter ?? '').trim().toLowerCase();
