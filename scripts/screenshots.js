@@ -258,6 +258,7 @@ async function shootWorkflow(page, n8n, { workflowId, shots, folder, workflow },
 			await closePanel(page);
 			continue;
 		}
+		await page.mouse.move(VIEWPORT.width - 60, VIEWPORT.height - 120); // off the fields: no hover toolbars in the pictures
 		await sleep(1200); // dropdowns load their labels, notices render
 		const files = await scrolledShots(page, '[data-test-id="node-parameters"]', shot.file, out);
 		files.forEach((file, i) => index.push({ file, title: files.length > 1 ? `${shot.title} (${i + 1}/${files.length})` : shot.title }));
@@ -313,9 +314,24 @@ async function shootCredentials(page, n8n, credentials, out, index) {
 			await page.locator('[data-test-id="new-credential-type-button"]').click({ timeout: 5000 });
 			await modal.waitFor({ state: 'visible', timeout: 20_000 });
 			await sleep(1500);
+			await page.mouse.move(VIEWPORT.width - 60, VIEWPORT.height - 60);
 			const files = await scrolledShots(page, CREDENTIAL_SCROLL, `credential-${base}-new`, out);
 			files.forEach((file, i) => index.push({ file, title: `${credential.displayName}: a new credential, defaults (${i + 1}/${files.length})` }));
 			log(`  ${credential.displayName} (new): ${files.length} picture(s)`);
+			// its first choice list (environment, authentication) opened: what a user can pick
+			for (const name of ['environment', 'authentication']) {
+				const input = page.locator(`[data-test-id="editCredential-modal"] [data-test-id="parameter-input-${name}"]`).first();
+				if (!(await input.count())) continue;
+				await input.scrollIntoViewIfNeeded();
+				await input.locator('input').first().click({ timeout: 5000 });
+				await sleep(600);
+				const file = path.join(out, `credential-${base}-new-open-${name}.png`);
+				await page.screenshot({ path: file });
+				index.push({ file, title: `${credential.displayName}: a new credential, ${name} choices` });
+				await page.keyboard.press('Escape');
+				await sleep(300);
+				break;
+			}
 		} catch (error) {
 			log(`  ${credential.displayName}: the new-credential dialog did not open: ${error.message.split('\n')[0]}`);
 			const file = path.join(out, `credential-${base}-new-FAILED.png`);
@@ -324,6 +340,37 @@ async function shootCredentials(page, n8n, credentials, out, index) {
 		}
 		await closeModal(page);
 	}
+}
+
+/**
+ * What the pictures cannot show (descriptions are tooltips): per node and credential, the fields without a
+ * description, and notices written as one line ending with a period. Written next to the pictures.
+ */
+function wordsReport(nodes, credentialTypes) {
+	const { fieldsFor } = require('./node-tables');
+	const lines = ['# Fields without a description (descriptions show on hover in the editor, so not in the pictures)', ''];
+	const report = (title, properties) => {
+		const missing = new Set();
+		const notices = new Set();
+		for (const { field, trail } of fieldsFor(properties, undefined)) {
+			if (['resource', 'operation'].includes(field.name)) continue;
+			if (field.type === 'notice') {
+				const text = field.displayName.trim();
+				if (!/\n/.test(text) && !/[.!?]\s/.test(text) && /\.$/.test(text)) notices.add(`notice "${text}" is one sentence ending with a period`);
+				continue;
+			}
+			if (field.type === 'collection' || field.type === 'fixedCollection') continue; // containers: n8n's own show none
+			if (!field.description && !field.hint) missing.add(`${trail.join(' → ')} (\`${field.name}\`)`);
+		}
+		lines.push(`## ${title}`, '');
+		if (missing.size === 0 && notices.size === 0) lines.push('Every field has a description.');
+		for (const entry of missing) lines.push(`- ${entry}`);
+		for (const entry of notices) lines.push(`- ${entry}`);
+		lines.push('');
+	};
+	for (const { description } of nodes) report(description.displayName, description.properties);
+	for (const type of credentialTypes) report(`${type.displayName} (credential)`, type.properties || []);
+	return `${lines.join('\n')}\n`;
 }
 
 async function main() {
@@ -404,6 +451,11 @@ async function main() {
 		const lines = [`# ${PACKAGE_NAME} in n8n ${runtime.n8nVersion}: editor screenshots`, '', `Taken ${new Date().toISOString()} at ${VIEWPORT.width}x${VIEWPORT.height}.`, ''];
 		for (const entry of index) lines.push(`- [${path.basename(entry.file)}](${path.basename(entry.file)}): ${entry.title}`);
 		fs.writeFileSync(path.join(options.out, 'index.md'), `${lines.join('\n')}\n`);
+		const credentialInstances = [];
+		for (const { file } of Object.values(types)) {
+			for (const CredentialClass of require('./n8n-runtime/fixtures').exportedClasses(require(path.join(REPO_ROOT, file)))) credentialInstances.push(new CredentialClass());
+		}
+		fs.writeFileSync(path.join(options.out, 'descriptions.md'), wordsReport(require('./node-tables').loadNodes(), credentialInstances));
 		log(`${index.length} pictures in ${options.out} (index.md lists them), ${Math.round((Date.now() - started) / 1000)} s`);
 		if (options.keep) {
 			await browser.close();
@@ -419,7 +471,11 @@ async function main() {
 	}
 }
 
-main().catch((error) => {
-	console.error(error);
-	process.exit(1);
-});
+if (require.main === module) {
+	main().catch((error) => {
+		console.error(error);
+		process.exit(1);
+	});
+}
+
+module.exports = { wordsReport, panelsOf, buildWorkflows };
