@@ -12,7 +12,8 @@
 //      panel, and each credential's dialog: the sandbox credential and a new one with the defaults.
 // Pictures go OUTSIDE the repository: /tmp/paysuite-screenshots by default, or the folder given; the folder
 // is emptied of earlier *.png first. An index.md there lists every picture with what it shows.
-// Options: --no-build, --only <provider[,provider]> (e.g. --only kpay), --keep (leave n8n and the sandbox
+// Options: --all (every operation, not only the representative ones), --no-build, --only <provider[,provider]>
+// (e.g. --only kpay), --keep (leave n8n and the sandbox
 // running until Ctrl-C, to look by hand), --verbose. Every server it starts is stopped at the end.
 
 const fs = require('fs');
@@ -31,12 +32,13 @@ const DEFAULT_OUT = path.join(os.tmpdir(), 'paysuite-screenshots');
 const log = (line) => console.log(`[screenshots] ${line}`);
 
 function parseArgs(argv) {
-	const options = { build: true, only: undefined, keep: false, verbose: false, out: DEFAULT_OUT };
+	const options = { build: true, only: undefined, keep: false, verbose: false, all: false, out: DEFAULT_OUT };
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i];
 		if (arg === '--no-build') options.build = false;
 		else if (arg === '--keep') options.keep = true;
 		else if (arg === '--verbose') options.verbose = true;
+		else if (arg === '--all') options.all = true;
 		else if (arg === '--only') options.only = argv[++i].toLowerCase().split(',');
 		else if (arg.startsWith('--only=')) options.only = arg.slice(7).toLowerCase().split(',');
 		else if (!arg.startsWith('--')) options.out = path.resolve(arg);
@@ -88,7 +90,7 @@ const isPicker = ({ field }) =>
  * The action-node configurations worth a picture: every resource's first operation, and every operation
  * with a resource locator or API dropdown (its first top-level one is opened).
  */
-function panelsOf(action, helpers) {
+function panelsOf(action, helpers, { all = false } = {}) {
 	const { properties } = action.description;
 	const panels = [];
 	for (const resource of helpers.resourcesOf(properties)) {
@@ -96,7 +98,7 @@ function panelsOf(action, helpers) {
 			const context = { resource: resource.value, operation: operation.value };
 			const pickers = helpers.fieldsFor(properties, context).filter(isPicker);
 			const topLevel = pickers.find((entry) => entry.keys.length === 1);
-			if (index === 0 || pickers.length > 0) {
+			if (all || index === 0 || pickers.length > 0) {
 				panels.push({ resource: resource.value, operation: operation.value, title: `${resource.name} → ${operation.name}`, open: topLevel && topLevel.field });
 			}
 		});
@@ -107,7 +109,7 @@ function panelsOf(action, helpers) {
 const slug = (text) => String(text).replace(/([a-z])([A-Z])/g, '$1-$2').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase();
 
 /** One workflow per provider: trigger + one action node per panel, laid out in a grid. */
-function buildWorkflows(providers, helpers, credentialsByType, only) {
+function buildWorkflows(providers, helpers, credentialsByType, only, { all = false } = {}) {
 	const workflows = [];
 	for (const [folder, { action, trigger }] of Object.entries(providers)) {
 		if (only && !only.includes(folder.toLowerCase())) continue;
@@ -137,13 +139,13 @@ function buildWorkflows(providers, helpers, credentialsByType, only) {
 		};
 		if (trigger) {
 			const id = add(trigger.description, trigger.description.displayName, {}, { webhookId: crypto.randomUUID() });
-			shots.push({ nodeId: id, nodeName: trigger.description.displayName, file: `${slug(folder)}-trigger`, title: `${trigger.description.displayName} panel` });
+			shots.push({ nodeId: id, nodeName: trigger.description.displayName, file: `${folder.toLowerCase()}-trigger`, title: `${trigger.description.displayName} panel` });
 		}
 		if (action) {
-			for (const panel of panelsOf(action, helpers)) {
+			for (const panel of panelsOf(action, helpers, { all })) {
 				const name = `${action.description.displayName} ${panel.title.replace('→', '-')}`;
 				const id = add(action.description, name, { resource: panel.resource, operation: panel.operation });
-				shots.push({ nodeId: id, nodeName: name, file: `${slug(folder)}-${slug(panel.resource)}-${slug(panel.operation)}`, title: `${action.description.displayName}: ${panel.title}`, open: panel.open });
+				shots.push({ nodeId: id, nodeName: name, file: `${folder.toLowerCase()}-${slug(panel.resource)}-${slug(panel.operation)}`, title: `${action.description.displayName}: ${panel.title}`, open: panel.open });
 			}
 		}
 		workflows.push({ folder, workflow: { name: `Screenshots: ${folder}`, nodes, connections: {}, settings: { executionOrder: 'v1' } }, shots });
@@ -240,7 +242,7 @@ async function closePanel(page) {
 
 async function shootWorkflow(page, n8n, { workflowId, shots, folder, workflow }, out, index) {
 	await openCanvas(page, n8n, workflowId, workflow.nodes.length);
-	const canvas = path.join(out, `${slug(folder)}-canvas.png`);
+	const canvas = path.join(out, `${folder.toLowerCase()}-canvas.png`);
 	await page.screenshot({ path: canvas });
 	index.push({ file: canvas, title: `${folder}: every node on the canvas` });
 	for (const shot of shots) {
@@ -419,7 +421,7 @@ async function main() {
 		const types = packageCredentialTypes();
 		const credentialsByType = Object.fromEntries(credentials.map((c) => [c.type, { id: c.id, name: c.name }]));
 		const { providers, ...helpers } = packageNodes();
-		const plans = buildWorkflows(providers, helpers, credentialsByType, options.only);
+		const plans = buildWorkflows(providers, helpers, credentialsByType, options.only, { all: options.all });
 		for (const plan of plans) {
 			const created = await n8n.rest('POST', '/workflows', plan.workflow);
 			plan.workflowId = created.id;
