@@ -144,7 +144,12 @@ function buildWorkflows(providers, helpers, credentialsByType, only, { all = fal
 		if (action) {
 			for (const panel of panelsOf(action, helpers, { all })) {
 				const name = `${action.description.displayName} ${panel.title.replace('→', '-')}`;
-				const id = add(action.description, name, { resource: panel.resource, operation: panel.operation });
+				const parameters = { resource: panel.resource, operation: panel.operation };
+				// the locator to open starts in its From List mode, so a click opens the searchable list
+				if (panel.open && panel.open.type === 'resourceLocator' && (panel.open.modes || []).some((mode) => mode.name === 'list')) {
+					parameters[panel.open.name] = { __rl: true, mode: 'list', value: '' };
+				}
+				const id = add(action.description, name, parameters);
 				shots.push({ nodeId: id, nodeName: name, file: `${folder.toLowerCase()}-${slug(panel.resource)}-${slug(panel.operation)}`, title: `${action.description.displayName}: ${panel.title}`, open: panel.open });
 			}
 		}
@@ -207,7 +212,9 @@ async function openPicker(page, field) {
 	if (field.type === 'resourceLocator') {
 		const locator = page.locator(`[data-test-id="resource-locator-${field.name}"]`).first();
 		if (!(await locator.count())) return false;
-		await locator.locator('[data-test-id="rlc-input-container"], input').first().click({ timeout: 5000 });
+		await locator.scrollIntoViewIfNeeded();
+		await locator.locator('[data-test-id="rlc-input"], [data-test-id="rlc-input-container"], input').first().click({ timeout: 5000 });
+		await page.locator('[data-test-id="resource-locator-dropdown"]').first().waitFor({ state: 'visible', timeout: 10_000 }).catch(() => {});
 	} else {
 		const input = page.locator(`[data-test-id="parameter-input-${field.name}"]`).first();
 		if (!(await input.count())) return false;
@@ -481,4 +488,4 @@ if (require.main === module) {
 	});
 }
 
-module.exports = { wordsReport, panelsOf, buildWorkflows };
+module.exports = { wordsReport, panelsOf, buildWorkflows, parseArgs };
