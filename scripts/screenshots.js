@@ -219,6 +219,9 @@ async function openPicker(page, field) {
 		const input = page.locator(`[data-test-id="parameter-input-${field.name}"]`).first();
 		if (!(await input.count())) return false;
 		await input.scrollIntoViewIfNeeded();
+		// a list that failed to load is a disabled input whose placeholder says so ("Error fetching options from …")
+		const placeholder = (await input.locator('input').first().getAttribute('placeholder').catch(() => '')) || '';
+		if (/error/i.test(placeholder)) throw new Error(`the dropdown shows "${placeholder}" (nothing to open; its picture is the panel's)`);
 		await input.locator('input').first().click({ timeout: 5000 });
 	}
 	await sleep(2500); // the list loads from the sandbox
