@@ -219,9 +219,12 @@ async function openPicker(page, field) {
 		const input = page.locator(`[data-test-id="parameter-input-${field.name}"]`).first();
 		if (!(await input.count())) return false;
 		await input.scrollIntoViewIfNeeded();
-		// a list that failed to load is a disabled input whose placeholder says so ("Error fetching options from …")
-		const placeholder = (await input.locator('input').first().getAttribute('placeholder').catch(() => '')) || '';
-		if (/error/i.test(placeholder)) throw new Error(`the dropdown shows "${placeholder}" (nothing to open; its picture is the panel's)`);
+		// a list that failed to load is a disabled input that says so ("Error fetching options from …")
+		const shown = await input
+			.evaluate((element) => [...element.querySelectorAll('input')].map((i) => `${i.value} ${i.placeholder}`).join(' ') + element.innerText)
+			.catch(() => '');
+		const error = /error fetching options[^\n]*/i.exec(shown);
+		if (error) throw new Error(`the dropdown shows "${error[0].trim()}" (nothing to open; the panel's picture shows it)`);
 		await input.locator('input').first().click({ timeout: 5000 });
 	}
 	await sleep(2500); // the list loads from the sandbox
