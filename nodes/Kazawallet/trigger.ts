@@ -2,11 +2,22 @@ import { createHash } from 'crypto';
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { omitKeys, redactFields } from '../shared/redact';
-import { acknowledge, getRawBody, LookupBudget, reject, rememberEvent } from '../shared/webhook';
+import type { CallSpec } from '../shared/transport';
+import {
+	acknowledge,
+	getBodyFields,
+	getRawBody,
+	ignoresRepeats,
+	LookupBudget,
+	refuseLargeBody,
+	reject,
+	rememberEvent,
+} from '../shared/webhook';
 import { safeCard } from './actions/card/common';
-import { hasMorePages } from './actions/card/getMany.operation';
+import { hasMorePages } from './actions/card/paging';
 import type { Classified } from './notifications';
 import {
+	classifyNotification,
 	describesRecord,
 	lastFour,
 	mismatchedField,
@@ -15,7 +26,8 @@ import {
 	transactionEventProblem,
 } from './notifications';
 import { rawJsonFields, verifyKazawalletWebhook } from './signature';
-import { KAZAWALLET_CALLS, kazawalletRequest, listFrom, withCodeNames } from './transport';
+import { listFrom, withCodeNames } from './codes';
+import { KAZAWALLET_CALLS, kazawalletRequest } from './transport';
 
 // What the Kazawallet Trigger does with each kind of webhook. Kept out of the node's file (a node file
 // exports only its node class). Every emitted item says how it was verified (`verification`):
@@ -34,6 +46,25 @@ const text = (value: unknown) =>
 /** Repeat keys are stored hashed: they may contain one-time codes. */
 export const eventKey = (parts: Array<string | undefined>) =>
 	createHash('sha256').update(parts.map((part) => part ?? '').join('|')).digest('hex');
+
+/** The Kazawallet Trigger's webhook: cheap checks first (size, 64 KiB; then shape), look-ups after them. */
+export async function receiveWebhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+	const tooLarge = refuseLargeBody(this);
+	if (tooLarge) return tooLarge;
+	const fields = getBodyFields(this);
+	const classified = classifyNotification(fields);
+	if (classified.kind === 'unknown') return reject(this, 400, 'not a Kazawallet webhook');
+
+	const events = this.getNodeParameter('events', []) as string[];
+	const options = this.getNodeParameter('options', {}) as IDataObject;
+	const ignoreRepeats = ignoresRepeats(options);
+
+	if (classified.kind === 'paymentLink') return await handlePaymentLink.call(this, fields, events, ignoreRepeats);
+	if (classified.kind === 'card') {
+		return await handleCardEvent.call(this, classified, events, ignoreRepeats, options.confirmCardEvents !== false);
+	}
+	return handleWalletEvent.call(this, classified, events, ignoreRepeats);
+}
 
 /** Payment-link webhook: verify the signature over the values exactly as received, then dedupe and emit. */
 export async function handlePaymentLink(
@@ -201,10 +232,10 @@ async function lookup(
 	budget: LookupBudget,
 	path: string,
 	qs: IDataObject,
-	kind: (typeof KAZAWALLET_CALLS)['listCards' | 'getCardDetails' | 'getCardTransactions'],
+	call: CallSpec,
 ): Promise<IDataObject> {
 	if (!budget.take()) throw new OverBudget();
-	const { body } = await kazawalletRequest.call(this, { method: 'GET', path, qs, kind });
+	const { body } = await kazawalletRequest.call(this, call, { method: 'GET', path, qs });
 	return body;
 }
 
@@ -221,10 +252,10 @@ async function searchPages(
 	qs: IDataObject,
 	keys: string[],
 	wanted: (entry: IDataObject) => boolean,
-	kind: (typeof KAZAWALLET_CALLS)['listCards' | 'getCardTransactions'],
+	call: CallSpec,
 	all = false,
 ): Promise<IDataObject[] | undefined> {
-	const first = await lookup.call(this, budget, path, { ...qs, page: 1 }, kind);
+	const first = await lookup.call(this, budget, path, { ...qs, page: 1 }, call);
 	const found = listFrom(first, keys).filter(wanted);
 	if (!hasMorePages(first, 1) || (found.length && !all)) return found;
 	const pagination = (first.pagination ?? first) as IDataObject;
@@ -234,7 +265,7 @@ async function searchPages(
 		: Array.from({ length: total - 1 }, (_, i) => total - i);
 	for (const page of order) {
 		if (budget.spent >= budget.max) return undefined;
-		const body = await lookup.call(this, budget, path, { ...qs, page }, kind);
+		const body = await lookup.call(this, budget, path, { ...qs, page }, call);
 		found.push(...listFrom(body, keys).filter(wanted));
 		if (found.length && !all) return found;
 	}

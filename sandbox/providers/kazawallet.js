@@ -467,6 +467,8 @@ module.exports = {
 	demoCredentials: (sandbox) => ({
 		environment: 'custom',
 		baseUrl: `${sandbox.baseUrl}/kazawallet`,
+		// the sandbox accepts both tables of ids; the dropdown offers the development ones
+		paymentMethodIds: 'development',
 		apiKey: DEMO.apiKey,
 		apiSecret: DEMO.apiSecret,
 		merchantEmail: DEMO.merchantEmail,

@@ -1,9 +1,10 @@
 'use strict';
 // Every Kazawallet operation through n8n's engine against the sandbox: outputs and the sandbox's state.
 const { testCredential, loadOptions } = require('../harness/n8n');
-const { setup, DEMO } = require('./helpers');
+const { providerKit } = require('../harness/provider');
 
-const k = setup();
+const k = providerKit('kazawallet');
+const { DEMO } = k;
 
 async function issueCard(email = 'alice@example.com', amount = '25.00', cardType = 'basic') {
 	const result = await k.run({ resource: 'card', operation: 'issue', idempotencyKey: 'test-card-issue', email, amount, cardType });
@@ -73,10 +74,11 @@ describe('withdrawal', () => {
 		expect(k.state().withdrawals).toHaveLength(0);
 	});
 
-	test('the dropdowns load the documented methods and the method fields from the API', async () => {
-		const methods = await loadOptions({ type: 'kazawallet', method: 'getPaymentMethods', credentials: k.credentials() });
-		expect(methods.map((m) => m.value)).toEqual(['118', '116', '117', '115', '15', '13']);
-		expect(methods[0].name).toBe('USDT-TRC20 (Production, 118)');
+	test('the dropdowns load the documented methods of the environment and the method fields from the API', async () => {
+		// the sandbox credential is a Custom URL with development ids (editor.test.js covers every environment)
+		const methods = await k.loadOptions('getPaymentMethods');
+		expect(methods.map((m) => m.value)).toEqual(['15', '13']);
+		expect(methods[0].name).toBe('USDT-TRC20 (15)');
 		const fields = await loadOptions({ type: 'kazawallet', method: 'getPaymentMethodFields', parameters: { resource: 'withdrawal', operation: 'create', idempotencyKey: 'test-withdrawal-create', paymentMethod: '15' }, credentials: k.credentials() });
 		expect(fields).toEqual([
 			{ name: 'TRC20 wallet address (required)', value: 'wallet_address', description: 'wallet_address' },

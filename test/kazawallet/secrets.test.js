@@ -1,9 +1,10 @@
 'use strict';
 // API key and secret, full card numbers, CVVs and one-time codes never reach outputs, errors or logs.
 const { logLines } = require('../harness/n8n');
-const { setup, DEMO } = require('./helpers');
+const { providerKit } = require('../harness/provider');
 
-const k = setup();
+const k = providerKit('kazawallet');
+const { DEMO } = k;
 
 test('secrets stay out of outputs, errors and logs', async () => {
 	const outputs = [];

@@ -2,9 +2,10 @@
 // The Kazawallet Trigger behind a real HTTP webhook, fed by the sandbox the way Kazawallet sends.
 const CryptoJS = require('crypto-js');
 const { startTrigger, node, post } = require('../harness/n8n');
-const { setup, DEMO } = require('./helpers');
+const { providerKit } = require('../harness/provider');
 
-const k = setup();
+const k = providerKit('kazawallet');
+const { DEMO } = k;
 
 /** The signature computed independently with crypto-js. */
 function sign(amount, orderId, apiKey = DEMO.apiKey, apiSecret = DEMO.apiSecret) {

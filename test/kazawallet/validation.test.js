@@ -1,8 +1,9 @@
 'use strict';
 // Every validated field with a bad value: a clear error naming the field and the item, and nothing sent.
-const { setup } = require('./helpers');
+const { providerKit } = require('../harness/provider');
 
-const k = setup();
+const k = providerKit('kazawallet');
+const { DEMO } = k;
 
 const methodFields = { field: [{ name: 'wallet_address', value: 'T1' }] };
 // Required fields that are empty are given by an expression: n8n itself blocks a literally empty one.

@@ -3,7 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
 import { toNodeError } from '../../../shared/router';
-import { KAZAWALLET_CALLS, KAZAWALLET_EVIDENCE, kazawalletRequest, withCodeNames } from '../../transport';
+import { withCodeNames } from '../../codes';
+import { KAZAWALLET_CALLS, kazawalletRequest } from '../../transport';
 import { cardIdProperty, readCardId } from '../common';
 import { cardFrom, safeCard } from './common';
 
@@ -21,13 +22,10 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
 	const cardId = readCardId.call(this, i);
 	try {
-		const { body } = await kazawalletRequest.call(this, {
+		const { body } = await kazawalletRequest.call(this, KAZAWALLET_CALLS.cancelCard, {
 			method: 'PUT',
 			path: '/wallet-cards/cancel',
 			body: { cardId },
-			kind: KAZAWALLET_CALLS.cancelCard,
-			evidence: KAZAWALLET_EVIDENCE.success,
-			outcome: 'card cancellation',
 			itemIndex: i,
 			reference: `the state of card ${cardId} (Card → Get)`,
 		});
@@ -37,11 +35,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		const code = (error as { context?: IDataObject }).context?.providerCode;
 		if (code !== 'CARD_CANCELLED') throw error;
 		// already cancelled (e.g. by an earlier run whose answer was lost): the card's state is the result
-		const { body } = await kazawalletRequest.call(this, {
+		const { body } = await kazawalletRequest.call(this, KAZAWALLET_CALLS.getCardDetails, {
 			method: 'GET',
 			path: '/wallet-cards/get-card-details',
 			qs: { cardId },
-			kind: KAZAWALLET_CALLS.getCardDetails,
 			itemIndex: i,
 		});
 		const card = withCodeNames(safeCard(cardFrom(body)));

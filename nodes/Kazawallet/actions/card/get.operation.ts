@@ -2,7 +2,8 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
-import { KAZAWALLET_CALLS, kazawalletRequest, withCodeNames } from '../../transport';
+import { withCodeNames } from '../../codes';
+import { KAZAWALLET_CALLS, kazawalletRequest } from '../../transport';
 import { cardIdProperty, readCardId } from '../common';
 import { cardFrom, safeCard } from './common';
 
@@ -27,11 +28,10 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
 	const cardId = readCardId.call(this, i);
 	const includeSensitive = this.getNodeParameter('includeSensitive', i, false) as boolean;
-	const { body } = await kazawalletRequest.call(this, {
+	const { body } = await kazawalletRequest.call(this, KAZAWALLET_CALLS.getCardDetails, {
 		method: 'GET',
 		path: '/wallet-cards/get-card-details',
 		qs: { cardId },
-		kind: KAZAWALLET_CALLS.getCardDetails,
 		itemIndex: i,
 	});
 	return withCodeNames(safeCard(cardFrom(body), includeSensitive));

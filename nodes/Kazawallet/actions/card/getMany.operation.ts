@@ -4,8 +4,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { collectPages, readLimit, returnAllOrLimit } from '../../../shared/pagination';
 import type { OperationResult } from '../../../shared/router';
 import { checkEmail } from '../../../shared/validation';
-import { KAZAWALLET_CALLS, kazawalletRequest, listFrom, withCodeNames } from '../../transport';
+import { listFrom, withCodeNames } from '../../codes';
+import { KAZAWALLET_CALLS, kazawalletRequest } from '../../transport';
 import { safeCard } from './common';
+import { hasMorePages } from './paging';
 
 // Reference: kazawallet.txt, "Get Cards List" (GET /get-merchant-wallets-cards). Paging is not public:
 // `page` is sent and more pages are read while the answer says totalPages > page.
@@ -26,22 +28,14 @@ const displayOptions = { show: { resource: ['card'], operation: ['getMany'] } };
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
-/** Whether the answer says another page follows (page/totalPages at the top or under pagination). */
-export function hasMorePages(body: IDataObject, page: number): boolean {
-	const pagination = (body.pagination ?? body) as IDataObject;
-	const total = Number(pagination.totalPages ?? pagination.total_pages ?? pagination.pages ?? 0);
-	return Number.isFinite(total) && total > page;
-}
-
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
 	const limit = readLimit.call(this, i);
 	const email = checkEmail(this.getNodeParameter('email', i, ''), 'User Email', false);
 	const cards = await collectPages<IDataObject>(async (page) => {
-		const { body } = await kazawalletRequest.call(this, {
+		const { body } = await kazawalletRequest.call(this, KAZAWALLET_CALLS.listCards, {
 			method: 'GET',
 			path: '/get-merchant-wallets-cards',
 			qs: { page },
-			kind: KAZAWALLET_CALLS.listCards,
 			itemIndex: i,
 		});
 		return { entries: listFrom(body, ['cards', 'data']), hasMore: hasMorePages(body, page) };

@@ -3,9 +3,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { collectPages, readLimit, returnAllOrLimit } from '../../../shared/pagination';
 import type { OperationResult } from '../../../shared/router';
-import { KAZAWALLET_CALLS, kazawalletRequest, listFrom, withCodeNames } from '../../transport';
+import { listFrom, withCodeNames } from '../../codes';
+import { KAZAWALLET_CALLS, kazawalletRequest } from '../../transport';
 import { cardIdProperty, readCardId } from '../common';
-import { hasMorePages } from './getMany.operation';
+import { hasMorePages } from './paging';
 
 // Reference: kazawallet.txt, "Get Card Transactions" (GET /wallet-cards/get-transactions?cardId=);
 // state codes per "Transaction State", output with their names (status 1 → statusName "Successful")
@@ -20,11 +21,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const cardId = readCardId.call(this, i);
 	const limit = readLimit.call(this, i);
 	const transactions = await collectPages<IDataObject>(async (page) => {
-		const { body } = await kazawalletRequest.call(this, {
+		const { body } = await kazawalletRequest.call(this, KAZAWALLET_CALLS.getCardTransactions, {
 			method: 'GET',
 			path: '/wallet-cards/get-transactions',
 			qs: { cardId, page },
-			kind: KAZAWALLET_CALLS.getCardTransactions,
 			itemIndex: i,
 		});
 		return { entries: listFrom(body, ['transactions', 'data']), hasMore: hasMorePages(body, page) };

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { idempotencyKeyProperty } from '../../../shared/ledger';
 import type { Operation, OperationResult } from '../../../shared/router';
 import { checkEmail } from '../../../shared/validation';
-import { KAZAWALLET_CALLS, KAZAWALLET_EVIDENCE, kazawalletRequest } from '../../transport';
+import { KAZAWALLET_CALLS, kazawalletRequest } from '../../transport';
 import { amountProperty, readAgentAmount } from '../common';
 import { cardFrom, cardTypeProperty, cardUserEmailProperty, checkCardAmount, checkCardType, safeCard } from './common';
 
@@ -25,13 +25,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const email = checkEmail(this.getNodeParameter('email', i), 'User Email');
 	const amount = checkCardAmount(this.getNodeParameter('amount', i));
 	const cardType = checkCardType(this.getNodeParameter('cardType', i, 'basic'));
-	const { body } = await kazawalletRequest.call(this, {
+	const { body } = await kazawalletRequest.call(this, KAZAWALLET_CALLS.issueCard, {
 		method: 'POST',
 		path: '/wallet-cards/create-then-topup',
 		body: { email, amount, cardType },
-		kind: KAZAWALLET_CALLS.issueCard,
-		evidence: KAZAWALLET_EVIDENCE.card,
-		outcome: 'card issue (fee and first top-up)',
 		itemIndex: i,
 		reference: `the cards of ${email} (Card → Get Many)`,
 	});

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { idempotencyKeyProperty } from '../../../shared/ledger';
 import type { Operation, OperationResult } from '../../../shared/router';
-import { KAZAWALLET_CALLS, KAZAWALLET_EVIDENCE, kazawalletRequest } from '../../transport';
+import { KAZAWALLET_CALLS, kazawalletRequest } from '../../transport';
 import { amountProperty, cardIdProperty, readAgentAmount, readCardId } from '../common';
 import { checkCardAmount } from './common';
 
@@ -22,13 +22,10 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
 	const cardId = readCardId.call(this, i);
 	const amount = checkCardAmount(this.getNodeParameter('amount', i));
-	const { body } = await kazawalletRequest.call(this, {
+	const { body } = await kazawalletRequest.call(this, KAZAWALLET_CALLS.topUpCard, {
 		method: 'PUT',
 		path: '/wallet-cards/topup',
 		body: { cardId, amount },
-		kind: KAZAWALLET_CALLS.topUpCard,
-		evidence: KAZAWALLET_EVIDENCE.success,
-		outcome: 'card top-up',
 		itemIndex: i,
 		reference: `the transactions of card ${cardId} (Card → Get Transactions)`,
 	});

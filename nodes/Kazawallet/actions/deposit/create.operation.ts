@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
 import { checkEmail, checkString } from '../../../shared/validation';
-import { KAZAWALLET_CALLS, KAZAWALLET_EVIDENCE, kazawalletRequest } from '../../transport';
+import { KAZAWALLET_CALLS, kazawalletRequest } from '../../transport';
 import {
 	amountProperty,
 	checkWalletAmount,
@@ -59,13 +59,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		paymentMethod,
 		fields,
 	};
-	const { body: response } = await kazawalletRequest.call(this, {
+	const { body: response } = await kazawalletRequest.call(this, KAZAWALLET_CALLS.createDeposit, {
 		method: 'POST',
 		path: '/createDepositRequest',
 		body,
-		kind: KAZAWALLET_CALLS.createDeposit,
-		evidence: KAZAWALLET_EVIDENCE.deposit,
-		outcome: 'deposit request',
 		itemIndex: i,
 		reference: `the deposit of ${amount} ${currency} for ${email} in the Kazawallet dashboard`,
 	});

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
 import { checkEmail, checkString, checkUrl } from '../../../shared/validation';
-import { KAZAWALLET_CALLS, KAZAWALLET_EVIDENCE, kazawalletRequest } from '../../transport';
+import { KAZAWALLET_CALLS, kazawalletRequest } from '../../transport';
 import { amountProperty, checkWalletAmount, checkWalletCurrency, currencyProperty } from '../common';
 
 // Reference: kazawallet.txt, "Create Payment Link" (POST /createPaymentLink, x-api-key only);
@@ -58,13 +58,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	};
 	// Creates a payable link (no money moves until the customer pays): sent once, so a lost answer cannot
 	// leave two links for one order without the operator knowing (KAZAWALLET_CALLS).
-	const { body: response } = await kazawalletRequest.call(this, {
+	const { body: response } = await kazawalletRequest.call(this, KAZAWALLET_CALLS.createPaymentLink, {
 		method: 'POST',
 		path: '/createPaymentLink',
 		body,
-		kind: KAZAWALLET_CALLS.createPaymentLink,
-		evidence: KAZAWALLET_EVIDENCE.paymentLink,
-		outcome: 'payment link creation',
 		itemIndex: i,
 		reference: body.ref ? `the payment link with reference "${body.ref as string}"` : undefined,
 	});

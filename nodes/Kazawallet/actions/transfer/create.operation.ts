@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { idempotencyKeyProperty } from '../../../shared/ledger';
 import type { Operation, OperationResult } from '../../../shared/router';
 import { checkEmail, checkString } from '../../../shared/validation';
-import { KAZAWALLET_CALLS, KAZAWALLET_EVIDENCE, kazawalletRequest } from '../../transport';
+import { KAZAWALLET_CALLS, kazawalletRequest } from '../../transport';
 import { amountProperty, checkWalletAmount, checkWalletCurrency, currencyProperty, readAgentAmount } from '../common';
 
 // Reference: kazawallet.txt, "Create Transfer" (POST /transfer-from-merchant-to-user). The body is not
@@ -46,13 +46,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		amount,
 		note: checkString(this.getNodeParameter('note', i, ''), 'Note', { required: false, maxLength: 500 }),
 	};
-	const { body: response } = await kazawalletRequest.call(this, {
+	const { body: response } = await kazawalletRequest.call(this, KAZAWALLET_CALLS.createTransfer, {
 		method: 'POST',
 		path: '/transfer-from-merchant-to-user',
 		body,
-		kind: KAZAWALLET_CALLS.createTransfer,
-		evidence: KAZAWALLET_EVIDENCE.success,
-		outcome: 'transfer',
 		itemIndex: i,
 		reference: `the transfer of ${amount} ${currency} to ${email} in your merchant wallet history`,
 	});

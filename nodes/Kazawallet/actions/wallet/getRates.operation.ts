@@ -13,10 +13,9 @@ const displayOptions = { show: { resource: ['wallet'], operation: ['getRates'] }
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
-	const { body } = await kazawalletRequest.call(this, {
+	const { body } = await kazawalletRequest.call(this, KAZAWALLET_CALLS.getRates, {
 		method: 'GET',
 		path: '/get-rate',
-		kind: KAZAWALLET_CALLS.getRates,
 		itemIndex: i,
 	});
 	return body;

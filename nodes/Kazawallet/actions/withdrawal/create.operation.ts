@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { idempotencyKeyProperty } from '../../../shared/ledger';
 import type { Operation, OperationResult } from '../../../shared/router';
 import { checkEmail, checkString } from '../../../shared/validation';
-import { KAZAWALLET_CALLS, KAZAWALLET_EVIDENCE, kazawalletRequest } from '../../transport';
+import { KAZAWALLET_CALLS, kazawalletRequest } from '../../transport';
 import {
 	amountProperty,
 	checkWalletAmount,
@@ -61,13 +61,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		paymentMethod,
 		fields,
 	};
-	const { body: response } = await kazawalletRequest.call(this, {
+	const { body: response } = await kazawalletRequest.call(this, KAZAWALLET_CALLS.createWithdrawal, {
 		method: 'POST',
 		path: '/createWithdrawalRequest',
 		body,
-		kind: KAZAWALLET_CALLS.createWithdrawal,
-		evidence: KAZAWALLET_EVIDENCE.success,
-		outcome: 'withdrawal',
 		itemIndex: i,
 		reference: `the withdrawal of ${amount} ${currency} for ${email} in the Kazawallet dashboard`,
 	});
