@@ -3,6 +3,7 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 
 import { omitKeys, redactFields } from '../shared/redact';
 import type { CallSpec } from '../shared/transport';
+import { asText } from '../shared/validation';
 import {
 	acknowledge,
 	getBodyFields,
@@ -40,9 +41,6 @@ import { KAZAWALLET_CALLS, kazawalletRequest } from './transport';
 
 export type Verification = 'signature' | 'lookup' | 'none';
 
-const text = (value: unknown) =>
-	typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
-
 /** Repeat keys are stored hashed: they may contain one-time codes. */
 export const eventKey = (parts: Array<string | undefined>) =>
 	createHash('sha256').update(parts.map((part) => part ?? '').join('|')).digest('hex');
@@ -76,9 +74,9 @@ export async function handlePaymentLink(
 	const raw = getRawBody(this).toString('utf8').trim();
 	// From JSON, amount and order_id are read from the raw text: JSON.parse would turn 10.00 into 10.
 	const rawFields = raw.startsWith('{') ? rawJsonFields(raw) : {};
-	const amount = rawFields.amount ?? text(fields.amount);
-	const orderId = rawFields.order_id ?? text(fields.order_id);
-	const secret = text(fields.secret);
+	const amount = rawFields.amount ?? asText(fields.amount);
+	const orderId = rawFields.order_id ?? asText(fields.order_id);
+	const secret = asText(fields.secret);
 	if (!amount || !orderId || !secret) return reject(this, 401, 'missing signature fields');
 
 	const credentials = await this.getCredentials('kazawalletApi');
@@ -89,7 +87,7 @@ export async function handlePaymentLink(
 	);
 	if (!valid) return reject(this, 401, 'invalid signature');
 
-	const status = text(fields.status) ?? '';
+	const status = asText(fields.status);
 	const event = `paymentLink.${status}`;
 	if (events.length > 0 && !events.includes(event)) return acknowledge(this, { received: true });
 	// A link ends once (fulfilled or timed out), so the signed order id alone is the key: `status` is not
@@ -122,7 +120,7 @@ export function handleWalletEvent(
 	if (!classified.transactionId) return reject(this, 400, `the ${classified.kind} webhook names no transaction`);
 	if (events.length > 0 && !events.includes(classified.event)) return acknowledge(this, { received: true });
 	// Nothing here is signed or confirmed: the key is what the event says (a forgery cannot be told apart anyway).
-	const status = text(classified.details.status);
+	const status = asText(classified.details.status);
 	if (ignoreRepeats && !rememberEvent(this, eventKey([classified.kind, classified.transactionId, status]))) {
 		return acknowledge(this, { received: true });
 	}
@@ -165,11 +163,11 @@ export async function handleCardEvent(
 		const key = eventKey([
 			event,
 			classified.cardId,
-			text(details.id ?? details.transactionId),
-			text(details.transactionAt ?? details.transactionDate),
-			text(details.amount),
-			text(details.status),
-			text(details.validateCode),
+			asText(details.id ?? details.transactionId),
+			asText(details.transactionAt ?? details.transactionDate),
+			asText(details.amount),
+			asText(details.status),
+			asText(details.validateCode),
 		]);
 		if (ignoreRepeats && !rememberEvent(this, key)) return acknowledge(this, { received: true });
 		const output: IDataObject = {
@@ -180,7 +178,7 @@ export async function handleCardEvent(
 			verification: 'none' satisfies Verification,
 			receivedAt: new Date().toISOString(),
 		};
-		if (isThreeDS) output.validateCode = text(details.validateCode);
+		if (isThreeDS) output.validateCode = asText(details.validateCode);
 		return acknowledge(this, { received: true }, [output]);
 	}
 
@@ -191,7 +189,7 @@ export async function handleCardEvent(
 	if (isThreeDS) {
 		// The card is Kazawallet's; the challenge (amount, shop, code) has no look-up endpoint. Using the code
 		// is safe: Kazawallet accepts only a genuine one (Card → Validate Code). Keyed by card + code.
-		if (ignoreRepeats && !rememberEvent(this, eventKey(['3DS', cardId, text(details.validateCode)]))) {
+		if (ignoreRepeats && !rememberEvent(this, eventKey(['3DS', cardId, asText(details.validateCode)]))) {
 			return acknowledge(this, { received: true });
 		}
 		const challenge = redactFields(safeCard(omitKeys(details, new Set(['validateCode', 'cardId']))));
@@ -201,7 +199,7 @@ export async function handleCardEvent(
 				kind: 'card',
 				cardId,
 				...challenge,
-				validateCode: text(details.validateCode),
+				validateCode: asText(details.validateCode),
 				verification: 'lookup' satisfies Verification,
 				unverifiedFields: [...Object.keys(challenge).filter((field) => field !== 'cardNumber'), 'validateCode'],
 				receivedAt: new Date().toISOString(),
@@ -300,14 +298,14 @@ async function confirmCardEvent(
 				true,
 			);
 			if (!matches) return overBudget;
-			cardId = matches.length === 1 ? text(matches[0].id ?? matches[0].cardId) : undefined;
+			cardId = matches.length === 1 ? asText(matches[0].id ?? matches[0].cardId) || undefined : undefined;
 			if (!cardId) return { ok: false, status: 403, reason: 'the card could not be identified' };
 		}
 		if (event.event === '3DS_CONFIRM') {
 			const body = await lookup.call(this, budget, '/wallet-cards/get-card-details', { cardId }, KAZAWALLET_CALLS.getCardDetails);
 			const card = (body.card ?? body.data ?? body) as IDataObject;
-			const known = text(card.id ?? card.cardId);
-			if (known !== undefined && known !== cardId) return { ok: false, status: 403, reason: 'the card does not match the event' };
+			const known = asText(card.id ?? card.cardId);
+			if (known && known !== cardId) return { ok: false, status: 403, reason: 'the card does not match the event' };
 			const four = lastFour(details.cardNumber);
 			if (four && lastFour(card.cardNumber ?? card.number) !== four) {
 				return { ok: false, status: 403, reason: 'the card does not match the event' };

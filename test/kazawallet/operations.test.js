@@ -182,7 +182,7 @@ describe('cards', () => {
 		const card = result.items[0].card;
 		expect(card.id).toMatch(/^kc-/);
 		expect(card.cardNumber).toMatch(/^\*{12}\d{4}$/);
-		expect(card.cvv).toBeUndefined();
+		expect(card.cvv).toBe('[redacted]');
 		expect(card.balance).toBe('25.00');
 		expect(k.requests('/wallet-cards/create-then-topup')[0].body).toEqual({ email: 'alice@example.com', amount: '25.00', cardType: 'basic' });
 		expect(k.state().accounts[DEMO.merchantEmail].USD).toBe('9970.00');
@@ -217,7 +217,7 @@ describe('cards', () => {
 		const again = await k.run({ resource: 'card', operation: 'cancel', cardId });
 		expect(again.error).toBeUndefined();
 		expect(again.items[0]).toMatchObject({ cardId, alreadyCancelled: true, card: { id: cardId, status: 'cancelled' } });
-		expect(again.items[0].card.cvv).toBeUndefined();
+		expect(again.items[0].card.cvv).toBe('[redacted]');
 		expect(k.count({ path: '/wallet-cards/cancel' })).toBe(2);
 		// a refusal for another reason is still an error
 		const unknown = await k.run({ resource: 'card', operation: 'cancel', cardId: 'kc-404' });
@@ -229,7 +229,7 @@ describe('cards', () => {
 		for (const amount of ['1.00', '2.00', '3.00']) await issueCard('alice@example.com', amount);
 		const all = await k.run({ resource: 'card', operation: 'getMany', returnAll: true });
 		expect(all.items.map((c) => c.balance)).toEqual(['1.00', '2.00', '3.00']);
-		expect(all.items.every((c) => /^\*+\d{4}$/.test(c.cardNumber) && c.cvv === undefined)).toBe(true);
+		expect(all.items.every((c) => /^\*+\d{4}$/.test(c.cardNumber) && c.cvv === '[redacted]')).toBe(true);
 		expect(k.count({ path: '/get-merchant-wallets-cards' })).toBe(2);
 		const limited = await k.run({ resource: 'card', operation: 'getMany', returnAll: false, limit: 2 });
 		expect(limited.items).toHaveLength(2);
@@ -241,7 +241,7 @@ describe('cards', () => {
 		const masked = await k.run({ resource: 'card', operation: 'get', cardId });
 		expect(masked.items[0]).toMatchObject({ id: cardId, balance: '25.00', locked: false });
 		expect(masked.items[0].cardNumber).toMatch(/^\*{12}\d{4}$/);
-		expect(masked.items[0].cvv).toBeUndefined();
+		expect(masked.items[0].cvv).toBe('[redacted]');
 		const full = await k.run({ resource: 'card', operation: 'get', cardId, includeSensitive: true });
 		expect(full.items[0].cardNumber).toMatch(/^4111\d{12}$/);
 		expect(full.items[0].cvv).toBe('737');

@@ -27,7 +27,7 @@ const cases = [
 	['transfer: amount', { resource: 'transfer', operation: 'create', idempotencyKey: 'test-transfer-create', email: 'alice@example.com', currency: 'USD', amount: '1e3' }, 'Invalid Amount [item 0]'],
 	['transfer: email', { resource: 'transfer', operation: 'create', idempotencyKey: 'test-transfer-create', email: 'alice', currency: 'USD', amount: '1' }, 'Invalid User Email [item 0]'],
 	['card issue: amount decimals', { resource: 'card', operation: 'issue', idempotencyKey: 'test-card-issue', email: 'alice@example.com', amount: '5.001', cardType: 'basic' }, 'has more than 2 decimal places for USD'],
-	['card issue: tier', { resource: 'card', operation: 'issue', idempotencyKey: 'test-card-issue', email: 'alice@example.com', amount: '5', cardType: 'gold' }, 'Invalid Card Type [item 0]: must be basic or plus'],
+	['card issue: tier', { resource: 'card', operation: 'issue', idempotencyKey: 'test-card-issue', email: 'alice@example.com', amount: '5', cardType: 'gold' }, 'Invalid Card Type [item 0]: must be one of: basic, plus'],
 	['card issue: email', { resource: 'card', operation: 'issue', idempotencyKey: 'test-card-issue', email: 'nope', amount: '5', cardType: 'basic' }, 'Invalid User Email [item 0]'],
 	['card create (deprecated): email', { resource: 'card', operation: 'createWithoutTopUp', idempotencyKey: 'test-card-createWithoutTopUp', email: '={{ "" }}', cardType: 'basic' }, 'Invalid User Email [item 0]'],
 	['card top up: card id', { resource: 'card', operation: 'topUp', idempotencyKey: 'test-card-topUp', cardId: ' ', amount: '5' }, 'Invalid Card ID [item 0]: is required'],

@@ -1,6 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
 import { searchResults } from '../../shared/locator';
+import { asText } from '../../shared/validation';
 import { hasMorePages } from '../actions/card/paging';
 import { listFrom } from '../codes';
 import { lastFour } from '../notifications';
@@ -9,17 +10,15 @@ import { KAZAWALLET_CALLS, kazawalletRequest } from '../transport';
 /** Pages read per "From list" call; the next call (scrolling) continues from the page after them. */
 const PAGES_PER_SEARCH = 5;
 
-const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
-
 /** "Plus card •••• 1234 · alice@example.com (active)": no more of the card number than its last four digits. */
 function cardLabel(card: IDataObject, id: string): string {
 	const four = lastFour(card.cardNumber ?? card.card_number ?? card.number);
-	const type = text(card.cardType ?? card.type);
+	const type = asText(card.cardType ?? card.type);
 	const parts = [
 		`${type ? `${type.charAt(0).toUpperCase()}${type.slice(1)} card` : 'Card'}${four ? ` •••• ${four}` : ''}`,
-		text(card.email ?? card.userEmail),
+		asText(card.email ?? card.userEmail),
 	].filter(Boolean);
-	const status = text(card.status);
+	const status = asText(card.status);
 	return `${parts.join(' · ')}${status ? ` (${status})` : ''} – ${id}`;
 }
 
@@ -45,7 +44,7 @@ export async function searchCards(
 		});
 		const cards = listFrom(body, ['cards', 'data']);
 		for (const card of cards) {
-			const id = text(card.id ?? card.cardId);
+			const id = asText(card.id ?? card.cardId);
 			if (id) items.push({ name: cardLabel(card, id), value: id });
 		}
 		more = cards.length > 0 && hasMorePages(body, page);
