@@ -2,6 +2,7 @@ import { createHash } from 'crypto';
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { omitKeys, redactFields } from '../shared/redact';
+import { moneyOf, withMoney } from '../shared/output';
 import type { CallSpec } from '../shared/transport';
 import { asText } from '../shared/validation';
 import {
@@ -103,6 +104,8 @@ export async function handlePaymentLink(
 			kind: 'paymentLink',
 			order_id: orderId,
 			amount,
+			// money: the signed amount in the unsigned currency (so its currency is unsigned too)
+			money: moneyOf(amount, fields.currency, 'major'),
 			verification: 'signature' satisfies Verification,
 			unsignedFields: ['status', 'ref', 'currency'],
 			receivedAt: new Date().toISOString(),
@@ -174,7 +177,7 @@ export async function handleCardEvent(
 			event,
 			kind: 'card',
 			cardId: classified.cardId,
-			...withCodeNames(redactFields(safeCard(details))),
+			...withCodeNames(safeCard(details)),
 			verification: 'none' satisfies Verification,
 			receivedAt: new Date().toISOString(),
 		};
@@ -192,7 +195,7 @@ export async function handleCardEvent(
 		if (ignoreRepeats && !rememberEvent(this, eventKey(['3DS', cardId, asText(details.validateCode)]))) {
 			return acknowledge(this, { received: true });
 		}
-		const challenge = redactFields(safeCard(omitKeys(details, new Set(['validateCode', 'cardId']))));
+		const challenge = safeCard(omitKeys(details, new Set(['validateCode', 'cardId'])));
 		return acknowledge(this, { received: true }, [
 			{
 				event,
@@ -214,7 +217,7 @@ export async function handleCardEvent(
 	// Kazawallet's record, not the event's copy of it: every field emitted is confirmed.
 	return acknowledge(this, { received: true }, [
 		{
-			...withCodeNames(redactFields(safeCard(record))),
+			...withMoney(withCodeNames(safeCard(record)), record.amount, record.currency, 'major'),
 			event,
 			kind: 'card',
 			cardId,

@@ -190,12 +190,12 @@ describe('card, withdrawal and deposit webhooks', () => {
 		const withdrawal = await k.run({ resource: 'withdrawal', operation: 'create', idempotencyKey: 'test-withdrawal-create', email: 'alice@example.com', currency: 'USD', amount: '30.00', paymentMethod: '15', methodFields: { field: [{ name: 'wallet_address', value: 'T1' }] } });
 		const deposit = await k.run({ resource: 'deposit', operation: 'create', email: 'bob@example.com', currency: 'USD', amount: '8.00', paymentMethod: '15' });
 		expect(k.state().accounts['alice@example.com'].USD).toBe('70.00');
-		await k.control('POST', `/withdrawals/${withdrawal.items[0].withdrawal.id}/settle`, { status: 'rejected' });
+		await k.control('POST', `/withdrawals/${withdrawal.items[0].response.withdrawal.id}/settle`, { status: 'rejected' });
 		await k.control('POST', `/deposits/${deposit.items[0].transactionId}/settle`, { status: 'completed' });
 		await trigger.settle();
 		// neither signed nor confirmable: every item says so
 		expect(trigger.executions.map((e) => e.items[0])).toMatchObject([
-			{ event: 'withdrawal', kind: 'withdrawal', status: 'rejected', amount: '30.00', transactionId: withdrawal.items[0].withdrawal.id, verification: 'none' },
+			{ event: 'withdrawal', kind: 'withdrawal', status: 'rejected', amount: '30.00', transactionId: withdrawal.items[0].response.withdrawal.id, verification: 'none' },
 			{ event: 'deposit', kind: 'deposit', status: 'completed', amount: '8.00', transactionId: deposit.items[0].transactionId, verification: 'none' },
 		]);
 		expect(k.state().accounts['alice@example.com'].USD).toBe('100.00');
@@ -223,7 +223,7 @@ describe('3DS confirmation → Validate Code', () => {
 		expect(run.items[0]).toMatchObject({ event: '3DS_CONFIRM', cardId, amount: '6.00', merchants: 'Airline', validateCode: body.payload.details.validateCode, verification: 'lookup' });
 		// the challenge has no look-up endpoint: its fields are listed as unverified
 		expect(run.items[0].unverifiedFields).toEqual(expect.arrayContaining(['amount', 'merchants', 'validateCode']));
-		expect(run.output('Validate Code')[0]).toMatchObject({ success: true, validated: true, cardId });
+		expect(run.output('Validate Code')[0]).toMatchObject({ cardId, response: { success: true, validated: true } });
 		const state = k.state();
 		expect(state.challenges).toHaveLength(1);
 		expect(state.challenges[0].used).toBe(true);

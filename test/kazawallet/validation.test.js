@@ -78,7 +78,7 @@ describe('bad input is refused before anything is sent', () => {
 			{ items: [{ amount: 'abc' }, { amount: '2.00' }], continueOnFail: true },
 		);
 		expect(result.items[0].error).toContain('Invalid Amount [item 0]');
-		expect(result.items[1].transfer.amount).toBe('2.00');
+		expect(result.items[1].response.transfer.amount).toBe('2.00');
 		expect(result.raw.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 		expect(k.count({ path: '/transfer-from-merchant-to-user' })).toBe(1);
 	});

@@ -2,11 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
+import { moneyOf } from '../../../shared/output';
 import { toNodeError } from '../../../shared/router';
-import { withCodeNames } from '../../codes';
 import { KAZAWALLET_CALLS, kazawalletRequest } from '../../transport';
 import { cardIdProperty, readCardId } from '../common';
-import { cardFrom, safeCard } from './common';
+import { CARD_CURRENCY, cardFrom, cardOutput, safeCard } from './common';
 
 // Reference: kazawallet.txt, "Cancel Card" (PUT /wallet-cards/cancel); body assumed { cardId }.
 // A cancelled card's balance goes back once; a second cancel is refused (CARD_CANCELLED), so this is
@@ -29,7 +29,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 			itemIndex: i,
 			reference: `the state of card ${cardId} (Card → Get)`,
 		});
-		return { ...body, cardId };
+		// `refunded` (the balance that went back) is the local sandbox's name; Kazawallet's is not public
+		const refunded = moneyOf(body.refunded, CARD_CURRENCY, 'major');
+		return { cardId, ...(refunded ? { money: refunded } : {}), response: safeCard(body) };
 	} catch (caught) {
 		const error = toNodeError.call(this, caught, i);
 		const code = (error as { context?: IDataObject }).context?.providerCode;
@@ -41,7 +43,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 			qs: { cardId },
 			itemIndex: i,
 		});
-		const card = withCodeNames(safeCard(cardFrom(body)));
+		const card = cardOutput(cardFrom(body));
 		const status = String(card.status ?? '').toLowerCase();
 		if (status && !status.startsWith('cancel')) throw error;
 		return { cardId, alreadyCancelled: true, card };

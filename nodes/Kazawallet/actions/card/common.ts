@@ -1,7 +1,9 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { maskCardNumber, redactFields } from '../../../shared/redact';
+import { withMoney } from '../../../shared/output';
 import { checkOneOf } from '../../../shared/validation';
+import { withCodeNames } from '../../codes';
 import { checkWalletAmount } from '../common';
 
 /**
@@ -55,6 +57,12 @@ export function safeCard(card: IDataObject, includeSensitive = false): IDataObje
 	const copy = redactFields(card);
 	if (typeof copy.number === 'string' || typeof copy.number === 'number') copy.number = maskCardNumber(String(copy.number));
 	return copy;
+}
+
+/** A card record for output: redacted (see safeCard), code names added, its balance also as money. */
+export function cardOutput(card: IDataObject, includeSensitive = false): IDataObject {
+	const shown = withCodeNames(safeCard(card, includeSensitive));
+	return withMoney(shown, card.balance, card.currency ?? CARD_CURRENCY, 'major');
 }
 
 /** The card object of an answer (under card / data), or the answer itself. */

@@ -37,7 +37,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		itemIndex: i,
 		reference: `the cards of ${email} (Card → Get Many)`,
 	});
-	return { ...body, card: safeCard(cardFrom(body)), deprecatedEndpoint: true };
+	return { card: safeCard(cardFrom(body)), deprecatedEndpoint: true, response: safeCard(body) };
 }
 
 /** Sent at most once per Idempotency Key (payment ledger). No amount of its own: the issue fee is Kazawallet's. */

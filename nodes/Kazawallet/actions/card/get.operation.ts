@@ -2,10 +2,9 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
-import { withCodeNames } from '../../codes';
 import { KAZAWALLET_CALLS, kazawalletRequest } from '../../transport';
 import { cardIdProperty, readCardId } from '../common';
-import { cardFrom, safeCard } from './common';
+import { cardFrom, cardOutput } from './common';
 
 // Reference: kazawallet.txt, "Get Card Details" (GET /wallet-cards/get-card-details?cardId=)
 
@@ -34,5 +33,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		qs: { cardId },
 		itemIndex: i,
 	});
-	return withCodeNames(safeCard(cardFrom(body), includeSensitive));
+	return cardOutput(cardFrom(body), includeSensitive);
 }

@@ -2,15 +2,21 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { collectPages, readLimit, returnAllOrLimit } from '../../../shared/pagination';
+import { pick, simplifyProperty } from '../../../shared/output';
 import type { OperationResult } from '../../../shared/router';
 import { checkEmail } from '../../../shared/validation';
-import { listFrom, withCodeNames } from '../../codes';
+import { listFrom } from '../../codes';
 import { KAZAWALLET_CALLS, kazawalletRequest } from '../../transport';
-import { safeCard } from './common';
+import { cardOutput } from './common';
 import { hasMorePages } from './paging';
 
 // Reference: kazawallet.txt, "Get Cards List" (GET /get-merchant-wallets-cards). Paging is not public:
 // `page` is sent and more pages are read while the answer says totalPages > page.
+
+/** What Simplify keeps of a card (the fields most workflows map). */
+const SIMPLE_CARD = ['id', 'email', 'cardType', 'status', 'statusName', 'locked', 'balance', 'currency', 'money', 'cardNumber'];
+
+const displayOptions = { show: { resource: ['card'], operation: ['getMany'] } };
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit,
@@ -22,9 +28,8 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'Only the cards of this user. Leave empty for every card.',
 	},
+	simplifyProperty(undefined, SIMPLE_CARD.join(', ')),
 ];
-
-const displayOptions = { show: { resource: ['card'], operation: ['getMany'] } };
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
@@ -43,5 +48,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const selected = email
 		? cards.filter((card) => String(card.email ?? card.userEmail ?? '').toLowerCase() === email.toLowerCase())
 		: cards;
-	return (limit === undefined ? selected : selected.slice(0, limit)).map((card) => withCodeNames(safeCard(card)));
+	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
+	return (limit === undefined ? selected : selected.slice(0, limit)).map((card) => {
+		const output = cardOutput(card);
+		return simplify ? pick(output, SIMPLE_CARD) : output;
+	});
 }

@@ -2,18 +2,41 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { collectPages, readLimit, returnAllOrLimit } from '../../../shared/pagination';
+import { pick, simplifyProperty, withMoney } from '../../../shared/output';
 import type { OperationResult } from '../../../shared/router';
 import { listFrom, withCodeNames } from '../../codes';
 import { KAZAWALLET_CALLS, kazawalletRequest } from '../../transport';
 import { cardIdProperty, readCardId } from '../common';
+import { safeCard } from './common';
 import { hasMorePages } from './paging';
 
 // Reference: kazawallet.txt, "Get Card Transactions" (GET /wallet-cards/get-transactions?cardId=);
 // state codes per "Transaction State", output with their names (status 1 → statusName "Successful")
 
-const properties: INodeProperties[] = [cardIdProperty, ...returnAllOrLimit];
+/** What Simplify keeps of a transaction (the fields most workflows map). */
+const SIMPLE_TRANSACTION = [
+	'cardId',
+	'id',
+	'amount',
+	'currency',
+	'money',
+	'status',
+	'statusName',
+	'type',
+	'typeName',
+	'direction',
+	'directionName',
+	'merchantName',
+	'transactionAt',
+];
 
 const displayOptions = { show: { resource: ['card'], operation: ['getTransactions'] } };
+
+const properties: INodeProperties[] = [
+	cardIdProperty,
+	...returnAllOrLimit,
+	simplifyProperty(undefined, SIMPLE_TRANSACTION.join(', ')),
+];
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
@@ -29,5 +52,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		});
 		return { entries: listFrom(body, ['transactions', 'data']), hasMore: hasMorePages(body, page) };
 	}, limit);
-	return transactions.map((transaction) => withCodeNames({ cardId, ...transaction }));
+	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
+	return transactions.map((transaction) => {
+		const output = withMoney(withCodeNames(safeCard({ cardId, ...transaction })), transaction.amount, transaction.currency, 'major');
+		return simplify ? pick(output, SIMPLE_TRANSACTION) : output;
+	});
 }

@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { OperationResult } from '../../../shared/router';
 import { KAZAWALLET_CALLS, kazawalletRequest } from '../../transport';
 import { cardIdProperty, readCardId } from '../common';
+import { safeCard } from './common';
 
 // Reference: kazawallet.txt, "Lock Card" (PUT /wallet-cards/lock); body assumed { cardId }
 
@@ -22,5 +23,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		itemIndex: i,
 		reference: `the state of card ${cardId} (Card → Get)`,
 	});
-	return { ...body, cardId };
+	return { cardId, response: safeCard(body) };
 }

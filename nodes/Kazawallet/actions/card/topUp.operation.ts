@@ -3,9 +3,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { idempotencyKeyProperty } from '../../../shared/ledger';
 import type { Operation, OperationResult } from '../../../shared/router';
+import { moneyOf } from '../../../shared/output';
 import { KAZAWALLET_CALLS, kazawalletRequest } from '../../transport';
 import { amountProperty, cardIdProperty, readAgentAmount, readCardId } from '../common';
-import { checkCardAmount } from './common';
+import { CARD_CURRENCY, checkCardAmount, safeCard } from './common';
 
 // Reference: kazawallet.txt, "Top up Card" (PUT /wallet-cards/topup); body assumed { cardId, amount }
 
@@ -29,7 +30,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		itemIndex: i,
 		reference: `the transactions of card ${cardId} (Card → Get Transactions)`,
 	});
-	return { ...body, cardId, amount };
+	return { cardId, amount, money: moneyOf(amount, CARD_CURRENCY, 'major'), response: safeCard(body) };
 }
 
 /** Sent at most once per Idempotency Key (payment ledger); agents are held to the node's maximum. */

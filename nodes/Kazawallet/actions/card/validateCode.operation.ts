@@ -5,6 +5,7 @@ import type { OperationResult } from '../../../shared/router';
 import { checkString } from '../../../shared/validation';
 import { KAZAWALLET_CALLS, kazawalletRequest } from '../../transport';
 import { cardIdProperty, PLAIN_CODE, readCardId } from '../common';
+import { safeCard } from './common';
 
 // Reference: kazawallet.txt, "Validate Code" (POST /wallet-cards/validate-code); body assumed
 // { cardId, code }. The Kazawallet Trigger's 3DS_CONFIRM output carries cardId and validateCode.
@@ -37,5 +38,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		reference: `the transactions of card ${cardId} (Card → Get Transactions)`,
 		sensitiveValues: [code],
 	});
-	return { ...body, cardId };
+	return { cardId, response: safeCard(body) };
 }

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
+import { moneyOf } from '../../../shared/output';
 import { checkEmail, checkString } from '../../../shared/validation';
 import { KAZAWALLET_CALLS, kazawalletRequest } from '../../transport';
 import {
@@ -67,5 +68,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		reference: `the deposit of ${amount} ${currency} for ${email} in the Kazawallet dashboard`,
 	});
 	const created = (response.createdPayment ?? {}) as IDataObject;
-	return { ...response, transactionId: created.transaction_id, status: created.status };
+	return {
+		transactionId: created.transaction_id,
+		status: created.status,
+		money: moneyOf(amount, currency, 'major'),
+		response,
+	};
 }

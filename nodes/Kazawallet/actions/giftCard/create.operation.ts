@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { idempotencyKeyProperty } from '../../../shared/ledger';
 import type { Operation, OperationResult } from '../../../shared/router';
+import { moneyOf } from '../../../shared/output';
 import { KAZAWALLET_CALLS, kazawalletRequest } from '../../transport';
 import { amountProperty, checkWalletAmount, checkWalletCurrency, currencyProperty, readAgentAmount } from '../common';
 
@@ -36,7 +37,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		reference: `the gift cards of ${amount} ${currency} in the Kazawallet dashboard`,
 	});
 	const giftCard = (body.giftCard ?? body.data ?? {}) as IDataObject;
-	return { ...body, code: giftCard.code ?? body.code, expiresAt: giftCard.expiresAt ?? giftCard.expiryDate ?? body.expiresAt };
+	return {
+		code: giftCard.code ?? body.code,
+		expiresAt: giftCard.expiresAt ?? giftCard.expiryDate ?? body.expiresAt,
+		money: moneyOf(amount, currency, 'major'),
+		response: body,
+	};
 }
 
 /** Sent at most once per Idempotency Key (payment ledger); agents are held to the node's maximum. */

@@ -43,5 +43,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		reference: `the balance of ${userEmail}`,
 		sensitiveValues: [giftCardCode],
 	});
-	return { ...body, userEmail };
+	return { userEmail, response: body };
 }

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
+import { moneyOf } from '../../../shared/output';
 import { checkEmail, checkString, checkUrl } from '../../../shared/validation';
 import { KAZAWALLET_CALLS, kazawalletRequest } from '../../transport';
 import { amountProperty, checkWalletAmount, checkWalletCurrency, currencyProperty } from '../common';
@@ -65,5 +66,14 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		itemIndex: i,
 		reference: body.ref ? `the payment link with reference "${body.ref as string}"` : undefined,
 	});
-	return { ...response, url: response.url ?? response.link, amount, currency, ref: body.ref };
+	// the link and what was asked for, then Kazawallet's answer untouched
+	return {
+		url: response.url ?? response.link,
+		order_id: response.order_id ?? response.orderId,
+		amount,
+		currency,
+		ref: body.ref,
+		money: moneyOf(amount, currency, 'major'),
+		response,
+	};
 }

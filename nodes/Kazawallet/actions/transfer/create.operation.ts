@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { idempotencyKeyProperty } from '../../../shared/ledger';
 import type { Operation, OperationResult } from '../../../shared/router';
+import { moneyOf } from '../../../shared/output';
 import { checkEmail, checkString } from '../../../shared/validation';
 import { KAZAWALLET_CALLS, kazawalletRequest } from '../../transport';
 import { amountProperty, checkWalletAmount, checkWalletCurrency, currencyProperty, readAgentAmount } from '../common';
@@ -53,7 +54,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		itemIndex: i,
 		reference: `the transfer of ${amount} ${currency} to ${email} in your merchant wallet history`,
 	});
-	return response;
+	return { money: moneyOf(amount, currency, 'major'), response };
 }
 
 /** Sent at most once per Idempotency Key (payment ledger); agents are held to the node's maximum. */

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
+import { withMoney } from '../../../shared/output';
 import { listFrom } from '../../codes';
 import { KAZAWALLET_CALLS, kazawalletRequest } from '../../transport';
 import { checkWalletCurrency } from '../common';
@@ -35,5 +36,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const selected = currency
 		? wallets.filter((wallet) => String(wallet.currency ?? '').toUpperCase() === currency)
 		: wallets;
-	return selected.map((wallet): IDataObject => ({ ...wallet }));
+	// each wallet as Kazawallet gives it, plus its balance as money
+	return selected.map((wallet): IDataObject => withMoney(wallet, wallet.amount, wallet.currency, 'major'));
 }

@@ -33,5 +33,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		qs,
 		itemIndex: i,
 	});
-	return { ...body, paymentMethod: qs.id, fieldSlugs: methodFieldsFrom(body).map((entry) => entry.slug) };
+	return { paymentMethod: qs.id, fieldSlugs: methodFieldsFrom(body).map((entry) => entry.slug), response: body };
 }
