@@ -37,6 +37,21 @@ export function readAgentAmount(this: IExecuteFunctions, i: number): string | un
 	return amount || undefined;
 }
 
+/** The free-text note of a withdrawal, deposit or transfer (shown in Kazawallet's history). */
+export function noteProperty(what: string): INodeProperties {
+	return {
+		displayName: 'Note',
+		name: 'note',
+		type: 'string',
+		default: '',
+		description: `A short text kept with the ${what} in Kazawallet (at most 500 characters). Optional.`,
+	};
+}
+
+export function readNote(this: IExecuteFunctions, i: number): string {
+	return checkString(this.getNodeParameter('note', i, ''), 'Note', { required: false, maxLength: 500 });
+}
+
 /** Amounts above 999,999,999,999 are refused before sending (no wallet holds that much). */
 const MAX_INTEGER_DIGITS = 12;
 
@@ -127,6 +142,7 @@ export const paymentMethodProperties: INodeProperties[] = [
 						name: 'value',
 						type: 'string',
 						default: '',
+						description: 'The value of this field, e.g. the wallet address to withdraw to',
 					},
 				],
 			},

@@ -107,6 +107,22 @@ async function cardPaymentAsks3ds({ sandbox, url, control }) {
 }
 
 module.exports = {
+	// The editor's calls (test/e2e/examples.e2e.js): what each Kazawallet dropdown and list needs.
+	listSearch: {
+		// the Card locator lists the merchant's cards: one is issued first
+		searchCards: {
+			parameters: async ({ sandbox }) => {
+				await kazawalletApi(sandbox, 'POST', '/wallet-cards/create-then-topup', { email: 'alice@example.com', amount: '5.00', cardType: 'basic' });
+				return {};
+			},
+		},
+		// the documented ids of the credential's environment (reference, "Payment Methods"): Kazawallet has
+		// no endpoint that lists payment methods
+		getPaymentMethods: { fromReference: 'the payment method ids per environment are the reference\'s table' },
+		// the fields of one payment method (a development id: the sandbox credential uses development ids)
+		getPaymentMethodFields: { parameters: { paymentMethod: '15' } },
+	},
+
 	// examples/kazawallet-payment-link-for-order.json
 	exKzwPayLink01: {
 		check({ nodeItems, lastNodeItems, sandbox }) {

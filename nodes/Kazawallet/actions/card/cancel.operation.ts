@@ -8,7 +8,7 @@ import { KAZAWALLET_CALLS, kazawalletRequest } from '../../transport';
 import { cardIdProperty, readCardId } from '../common';
 import { CARD_CURRENCY, cardFrom, cardOutput, safeCard } from './common';
 
-// Reference: kazawallet.txt, "Cancel Card" (PUT /wallet-cards/cancel); body assumed { cardId }.
+// Kazawallet API reference, "Cancel Card" (PUT /wallet-cards/cancel); body assumed { cardId }.
 // A cancelled card's balance goes back once; a second cancel is refused (CARD_CANCELLED), so this is
 // create-once, not a money move (KAZAWALLET_CALLS). After a lost answer the operator runs it again: the
 // refusal "already cancelled" is then reconciled by looking the card up instead of failing.

@@ -25,6 +25,7 @@ export const cardTypeProperty: INodeProperties = {
 		{ name: 'Plus', value: 'plus', description: 'Fees may differ per tier and merchant plan' },
 	],
 	default: 'basic',
+	description: 'The tier of the card; the issue fee depends on it',
 };
 
 export const cardUserEmailProperty: INodeProperties = {

@@ -7,7 +7,7 @@ import { checkEmail } from '../../../shared/validation';
 import { KAZAWALLET_CALLS, kazawalletRequest } from '../../transport';
 import { cardFrom, cardTypeProperty, cardUserEmailProperty, checkCardType, safeCard } from './common';
 
-// Reference: kazawallet.txt, "Create Card (without top-up)" (POST /wallet-cards/create), DEPRECATED by
+// Kazawallet API reference, "Create Card (without top-up)" (POST /wallet-cards/create), DEPRECATED by
 // Kazawallet in favour of Issue Card; body assumed { email, cardType }
 
 const properties: INodeProperties[] = [

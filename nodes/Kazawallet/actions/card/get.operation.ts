@@ -6,7 +6,7 @@ import { KAZAWALLET_CALLS, kazawalletRequest } from '../../transport';
 import { cardIdProperty, readCardId } from '../common';
 import { cardFrom, cardOutput } from './common';
 
-// Reference: kazawallet.txt, "Get Card Details" (GET /wallet-cards/get-card-details?cardId=)
+// Kazawallet API reference, "Get Card Details" (GET /wallet-cards/get-card-details?cardId=)
 
 const properties: INodeProperties[] = [
 	cardIdProperty,

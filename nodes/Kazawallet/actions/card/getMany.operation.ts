@@ -10,7 +10,7 @@ import { KAZAWALLET_CALLS, kazawalletRequest } from '../../transport';
 import { cardOutput } from './common';
 import { hasMorePages } from './paging';
 
-// Reference: kazawallet.txt, "Get Cards List" (GET /get-merchant-wallets-cards). Paging is not public:
+// Kazawallet API reference, "Get Cards List" (GET /get-merchant-wallets-cards). Paging is not public:
 // `page` is sent and more pages are read while the answer says totalPages > page.
 
 /** What Simplify keeps of a card (the fields most workflows map). */

@@ -10,7 +10,7 @@ import { cardIdProperty, readCardId } from '../common';
 import { safeCard } from './common';
 import { hasMorePages } from './paging';
 
-// Reference: kazawallet.txt, "Get Card Transactions" (GET /wallet-cards/get-transactions?cardId=);
+// Kazawallet API reference, "Get Card Transactions" (GET /wallet-cards/get-transactions?cardId=);
 // state codes per "Transaction State", output with their names (status 1 → statusName "Successful")
 
 /** What Simplify keeps of a transaction (the fields most workflows map). */

@@ -17,7 +17,7 @@ import {
 	safeCard,
 } from './common';
 
-// Reference: kazawallet.txt, "Issue Card" (POST /wallet-cards/create-then-topup); body assumed { email, amount, cardType }
+// Kazawallet API reference, "Issue Card" (POST /wallet-cards/create-then-topup); body assumed { email, amount, cardType }
 
 const properties: INodeProperties[] = [
 	cardUserEmailProperty,

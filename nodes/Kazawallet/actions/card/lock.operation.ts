@@ -6,7 +6,7 @@ import { KAZAWALLET_CALLS, kazawalletRequest } from '../../transport';
 import { cardIdProperty, readCardId } from '../common';
 import { safeCard } from './common';
 
-// Reference: kazawallet.txt, "Lock Card" (PUT /wallet-cards/lock); body assumed { cardId }
+// Kazawallet API reference, "Lock Card" (PUT /wallet-cards/lock); body assumed { cardId }
 
 const properties: INodeProperties[] = [cardIdProperty];
 

@@ -8,7 +8,7 @@ import { KAZAWALLET_CALLS, kazawalletRequest } from '../../transport';
 import { amountProperty, cardIdProperty, readAgentAmount, readCardId } from '../common';
 import { CARD_CURRENCY, checkCardAmount, safeCard } from './common';
 
-// Reference: kazawallet.txt, "Top up Card" (PUT /wallet-cards/topup); body assumed { cardId, amount }
+// Kazawallet API reference, "Top up Card" (PUT /wallet-cards/topup); body assumed { cardId, amount }
 
 const properties: INodeProperties[] = [
 	cardIdProperty,

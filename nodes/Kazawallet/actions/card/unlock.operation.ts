@@ -6,7 +6,7 @@ import { KAZAWALLET_CALLS, kazawalletRequest } from '../../transport';
 import { cardIdProperty, readCardId } from '../common';
 import { safeCard } from './common';
 
-// Reference: kazawallet.txt, "Unlock Card" (PUT /wallet-cards/unlock); body assumed { cardId }
+// Kazawallet API reference, "Unlock Card" (PUT /wallet-cards/unlock); body assumed { cardId }
 
 const properties: INodeProperties[] = [cardIdProperty];
 

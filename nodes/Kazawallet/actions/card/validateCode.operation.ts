@@ -7,7 +7,7 @@ import { KAZAWALLET_CALLS, kazawalletRequest } from '../../transport';
 import { cardIdProperty, PLAIN_CODE, readCardId } from '../common';
 import { safeCard } from './common';
 
-// Reference: kazawallet.txt, "Validate Code" (POST /wallet-cards/validate-code); body assumed
+// Kazawallet API reference, "Validate Code" (POST /wallet-cards/validate-code); body assumed
 // { cardId, code }. The Kazawallet Trigger's 3DS_CONFIRM output carries cardId and validateCode.
 
 const properties: INodeProperties[] = [

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
 import { moneyOf } from '../../../shared/output';
-import { checkEmail, checkString } from '../../../shared/validation';
+import { checkEmail } from '../../../shared/validation';
 import { KAZAWALLET_CALLS, kazawalletRequest } from '../../transport';
 import {
 	amountProperty,
@@ -13,10 +13,12 @@ import {
 	paymentMethodProperties,
 	readMethodFields,
 	readPaymentMethod,
+	noteProperty,
+	readNote,
 } from '../common';
 
-// Reference: kazawallet.txt, "Create Deposit" (POST /createDepositRequest); body per
-// provider-docs/README.md: { merchantEmail, email, currency, amount (string), note, paymentMethod (number), fields }
+// Kazawallet API reference, "Create Deposit" (POST /createDepositRequest); body per
+// Kazawallet's public merchant API page (docs/kazawallet.md, confirmed): { merchantEmail, email, currency, amount (string), note, paymentMethod (number), fields }
 // → { success, error, createdPayment: { status: "pending", transaction_id: "de-…" } }
 
 const properties: INodeProperties[] = [
@@ -32,12 +34,7 @@ const properties: INodeProperties[] = [
 	currencyProperty('USDT'),
 	amountProperty,
 	...paymentMethodProperties,
-	{
-		displayName: 'Note',
-		name: 'note',
-		type: 'string',
-		default: '',
-	},
+	noteProperty('deposit request'),
 ];
 
 const displayOptions = { show: { resource: ['deposit'], operation: ['create'] } };
@@ -56,7 +53,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		email,
 		currency,
 		amount,
-		note: checkString(this.getNodeParameter('note', i, ''), 'Note', { required: false, maxLength: 500 }),
+		note: readNote.call(this, i),
 		paymentMethod,
 		fields,
 	};

@@ -7,7 +7,7 @@ import { moneyOf } from '../../../shared/output';
 import { KAZAWALLET_CALLS, kazawalletRequest } from '../../transport';
 import { amountProperty, checkWalletAmount, checkWalletCurrency, currencyProperty, readAgentAmount } from '../common';
 
-// Reference: kazawallet.txt, "Create Gift Card" (POST /gift-card/create): { giftCardCurrency, amount }.
+// Kazawallet API reference, "Create Gift Card" (POST /gift-card/create): { giftCardCurrency, amount }.
 // The expiry is fixed by Kazawallet at one year and cannot be sent.
 
 const properties: INodeProperties[] = [

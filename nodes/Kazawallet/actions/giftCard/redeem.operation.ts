@@ -6,7 +6,7 @@ import { checkEmail, checkString } from '../../../shared/validation';
 import { KAZAWALLET_CALLS, kazawalletRequest } from '../../transport';
 import { PLAIN_CODE } from '../common';
 
-// Reference: kazawallet.txt, "Redeem Gift Card" (POST /gift-card/redeem): { giftCardCode, userEmail }
+// Kazawallet API reference, "Redeem Gift Card" (POST /gift-card/redeem): { giftCardCode, userEmail }
 
 const properties: INodeProperties[] = [
 	{
@@ -16,6 +16,7 @@ const properties: INodeProperties[] = [
 		typeOptions: { password: true },
 		required: true,
 		default: '',
+		description: 'The code of the gift card, as Gift Card → Create returned it (hidden like a password)',
 	},
 	{
 		displayName: 'User Email',

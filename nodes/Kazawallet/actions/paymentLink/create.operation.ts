@@ -7,8 +7,8 @@ import { checkEmail, checkString, checkUrl } from '../../../shared/validation';
 import { KAZAWALLET_CALLS, kazawalletRequest } from '../../transport';
 import { amountProperty, checkWalletAmount, checkWalletCurrency, currencyProperty } from '../common';
 
-// Reference: kazawallet.txt, "Create Payment Link" (POST /createPaymentLink, x-api-key only);
-// body per provider-docs/README.md: { amount (string), currency, email, ref, redirectUrl } → { url }
+// Kazawallet API reference, "Create Payment Link" (POST /createPaymentLink, x-api-key only);
+// body per Kazawallet's public payment-link page (docs/kazawallet.md, confirmed): { amount (string), currency, email, ref, redirectUrl } → { url }
 
 const properties: INodeProperties[] = [
 	amountProperty,

@@ -4,11 +4,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { idempotencyKeyProperty } from '../../../shared/ledger';
 import type { Operation, OperationResult } from '../../../shared/router';
 import { moneyOf } from '../../../shared/output';
-import { checkEmail, checkString } from '../../../shared/validation';
+import { checkEmail } from '../../../shared/validation';
 import { KAZAWALLET_CALLS, kazawalletRequest } from '../../transport';
-import { amountProperty, checkWalletAmount, checkWalletCurrency, currencyProperty, readAgentAmount } from '../common';
+import { amountProperty, checkWalletAmount, checkWalletCurrency, currencyProperty, readAgentAmount, noteProperty, readNote } from '../common';
 
-// Reference: kazawallet.txt, "Create Transfer" (POST /transfer-from-merchant-to-user). The body is not
+// Kazawallet API reference, "Create Transfer" (POST /transfer-from-merchant-to-user). The body is not
 // public; assumed { email (the user), currency, amount (string), note } like the deposit body.
 
 const properties: INodeProperties[] = [
@@ -23,12 +23,7 @@ const properties: INodeProperties[] = [
 	},
 	currencyProperty(),
 	amountProperty,
-	{
-		displayName: 'Note',
-		name: 'note',
-		type: 'string',
-		default: '',
-	},
+	noteProperty('transfer'),
 	// Kazawallet takes no request id of its own for a transfer: the ledger is the only guard (docs/kazawallet.md)
 	idempotencyKeyProperty(undefined, 'transfer'),
 ];
@@ -45,7 +40,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		email,
 		currency,
 		amount,
-		note: checkString(this.getNodeParameter('note', i, ''), 'Note', { required: false, maxLength: 500 }),
+		note: readNote.call(this, i),
 	};
 	const { body: response } = await kazawalletRequest.call(this, KAZAWALLET_CALLS.createTransfer, {
 		method: 'POST',

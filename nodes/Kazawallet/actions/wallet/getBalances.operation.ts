@@ -7,7 +7,7 @@ import { listFrom } from '../../codes';
 import { KAZAWALLET_CALLS, kazawalletRequest } from '../../transport';
 import { checkWalletCurrency } from '../common';
 
-// Reference: kazawallet.txt, "Get Balance" (GET /get-merchant-wallets) → { success, wallets: [ { currency, amount } ] }
+// Kazawallet API reference, "Get Balance" (GET /get-merchant-wallets) → { success, wallets: [ { currency, amount } ] }
 
 const properties: INodeProperties[] = [
 	{

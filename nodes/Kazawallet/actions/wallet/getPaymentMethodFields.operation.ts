@@ -6,7 +6,7 @@ import { checkString } from '../../../shared/validation';
 import { KAZAWALLET_CALLS, kazawalletRequest } from '../../transport';
 import { methodFieldsFrom, paymentMethodProperties, readPaymentMethod } from '../common';
 
-// Reference: kazawallet.txt, "Get Payment Method Fields" (GET /get-payment-method-fields?id=&field=)
+// Kazawallet API reference, "Get Payment Method Fields" (GET /get-payment-method-fields?id=&field=)
 
 const properties: INodeProperties[] = [
 	paymentMethodProperties[0],

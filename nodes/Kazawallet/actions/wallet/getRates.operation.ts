@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { OperationResult } from '../../../shared/router';
 import { KAZAWALLET_CALLS, kazawalletRequest } from '../../transport';
 
-// Reference: kazawallet.txt, "Get Rates" (GET /get-rate). The response shape is not public: returned as is.
+// Kazawallet API reference, "Get Rates" (GET /get-rate). The response shape is not public: returned as is.
 
 const properties: INodeProperties[] = [];
 

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { idempotencyKeyProperty } from '../../../shared/ledger';
 import type { Operation, OperationResult } from '../../../shared/router';
 import { moneyOf } from '../../../shared/output';
-import { checkEmail, checkString } from '../../../shared/validation';
+import { checkEmail } from '../../../shared/validation';
 import { KAZAWALLET_CALLS, kazawalletRequest } from '../../transport';
 import {
 	amountProperty,
@@ -15,9 +15,11 @@ import {
 	readMethodFields,
 	readAgentAmount,
 	readPaymentMethod,
+	noteProperty,
+	readNote,
 } from '../common';
 
-// Reference: kazawallet.txt, "Create Withdrawal Request" (POST /createWithdrawalRequest):
+// Kazawallet API reference, "Create Withdrawal Request" (POST /createWithdrawalRequest):
 // { email, currency, amount (string), note, paymentMethod (string id), fields {} }
 
 const properties: INodeProperties[] = [
@@ -34,12 +36,7 @@ const properties: INodeProperties[] = [
 	currencyProperty('USDT'),
 	amountProperty,
 	...paymentMethodProperties,
-	{
-		displayName: 'Note',
-		name: 'note',
-		type: 'string',
-		default: '',
-	},
+	noteProperty('withdrawal'),
 	// Kazawallet takes no request id of its own for a withdrawal: the ledger is the only guard (docs/kazawallet.md)
 	idempotencyKeyProperty(undefined, 'withdrawal'),
 ];
@@ -58,7 +55,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		email,
 		currency,
 		amount,
-		note: checkString(this.getNodeParameter('note', i, ''), 'Note', { required: false, maxLength: 500 }),
+		note: readNote.call(this, i),
 		paymentMethod,
 		fields,
 	};
