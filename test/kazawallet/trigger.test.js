@@ -38,6 +38,26 @@ async function createLink(amount = '10.00', currency = 'USD', ref = 'order-1') {
 	return result.items[0].order_id;
 }
 
+describe('setup', () => {
+	test('the node says which URL goes in the Kazawallet profile (Test URL while listening, Production URL once active) and registers nothing', async () => {
+		const path = require('path');
+		const { PACKAGE_ROOT } = require('../harness/n8n');
+		const { KazawalletTrigger } = require(path.join(PACKAGE_ROOT, 'dist/nodes/Kazawallet/KazawalletTrigger.node.js'));
+		const { urlPerRequestWebhookMethods } = require(path.join(PACKAGE_ROOT, 'dist/nodes/shared/webhook.js'));
+		const node = new KazawalletTrigger();
+		const notice = node.description.properties.find((p) => p.name === 'setupNotice');
+		expect(notice.type).toBe('notice');
+		expect(notice.displayName).toMatch(/Kazawallet profile/);
+		expect(notice.displayName).toMatch(/Test URL there while you listen/);
+		expect(notice.displayName).toMatch(/Production URL once the workflow is active/);
+		expect(notice.displayName).not.toMatch(/\.$/);
+		// the shared no-op lifecycle: Kazawallet has no API to set the URL
+		expect(node.webhookMethods).toBe(urlPerRequestWebhookMethods);
+		const ignore = node.description.properties.find((p) => p.name === 'options').options.find((o) => o.name === 'ignoreRepeats');
+		expect(ignore.displayName).toBe('Ignore Repeated Notifications');
+	});
+});
+
 describe('payment-link webhook', () => {
 	test('a paid link (JSON) is verified and emitted once; the merchant is credited', async () => {
 		await start();
@@ -50,6 +70,8 @@ describe('payment-link webhook', () => {
 		const [item] = trigger.executions[0].items;
 		expect(item).toMatchObject({ event: 'paymentLink.fulfilled', kind: 'paymentLink', order_id: orderId, amount: '10.00', status: 'fulfilled', ref: 'order-1', currency: 'USD', verification: 'signature', unsignedFields: ['status', 'ref', 'currency'] });
 		expect(item.secret).toBeUndefined();
+		// the signed amount also as money (in the unsigned currency)
+		expect(item.money).toEqual({ amount: '10', currency: 'USD', minor: 1000 });
 		expect(trigger.executions[0].output('After')).toHaveLength(1);
 		expect(k.state().accounts[DEMO.merchantEmail].USD).toBe('10010.00');
 	});

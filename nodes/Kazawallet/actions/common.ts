@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { readLocator, resourceLocator } from '../../shared/locator';
 import { CRYPTO_CURRENCIES, currencyExponent, normalizeDecimal } from '../../shared/money';
-import { checkString, FieldError } from '../../shared/validation';
+import { checkEmail, checkString, FieldError } from '../../shared/validation';
 import { listFrom } from '../codes';
 
 /** A Kazawallet currency code: ISO 4217 (USD) or a crypto code (USDT), returned upper-case. */
@@ -50,6 +50,18 @@ export function noteProperty(what: string): INodeProperties {
 
 export function readNote(this: IExecuteFunctions, i: number): string {
 	return checkString(this.getNodeParameter('note', i, ''), 'Note', { required: false, maxLength: 500 });
+}
+
+/** The fields every wallet movement has (withdrawal, deposit, transfer), validated in the order shown. */
+export function readWalletMove(
+	this: IExecuteFunctions,
+	i: number,
+	emailField: string,
+): { email: string; currency: string; amount: string; note: string } {
+	const email = checkEmail(this.getNodeParameter('email', i), emailField);
+	const currency = checkWalletCurrency(this.getNodeParameter('currency', i));
+	const amount = checkWalletAmount(this.getNodeParameter('amount', i), currency);
+	return { email, currency, amount, note: readNote.call(this, i) };
 }
 
 /** Amounts above 999,999,999,999 are refused before sending (no wallet holds that much). */

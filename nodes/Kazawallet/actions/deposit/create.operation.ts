@@ -3,18 +3,15 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
 import { moneyOf } from '../../../shared/output';
-import { checkEmail } from '../../../shared/validation';
 import { KAZAWALLET_CALLS, kazawalletRequest } from '../../transport';
 import {
 	amountProperty,
-	checkWalletAmount,
-	checkWalletCurrency,
 	currencyProperty,
 	paymentMethodProperties,
 	readMethodFields,
 	readPaymentMethod,
 	noteProperty,
-	readNote,
+	readWalletMove,
 } from '../common';
 
 // Kazawallet API reference, "Create Deposit" (POST /createDepositRequest); body per
@@ -42,9 +39,7 @@ const displayOptions = { show: { resource: ['deposit'], operation: ['create'] } 
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
-	const email = checkEmail(this.getNodeParameter('email', i), 'User Email');
-	const currency = checkWalletCurrency(this.getNodeParameter('currency', i));
-	const amount = checkWalletAmount(this.getNodeParameter('amount', i), currency);
+	const { email, currency, amount, note } = readWalletMove.call(this, i, 'User Email');
 	const paymentMethod = Number(readPaymentMethod.call(this, i));
 	const fields = readMethodFields.call(this, i);
 	const credentials = await this.getCredentials('kazawalletApi');
@@ -53,7 +48,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		email,
 		currency,
 		amount,
-		note: readNote.call(this, i),
+		note,
 		paymentMethod,
 		fields,
 	};

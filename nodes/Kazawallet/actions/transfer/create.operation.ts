@@ -4,9 +4,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { idempotencyKeyProperty } from '../../../shared/ledger';
 import type { Operation, OperationResult } from '../../../shared/router';
 import { moneyOf } from '../../../shared/output';
-import { checkEmail } from '../../../shared/validation';
 import { KAZAWALLET_CALLS, kazawalletRequest } from '../../transport';
-import { amountProperty, checkWalletAmount, checkWalletCurrency, currencyProperty, readAgentAmount, noteProperty, readNote } from '../common';
+import { amountProperty, currencyProperty, noteProperty, readAgentAmount, readWalletMove } from '../common';
 
 // Kazawallet API reference, "Create Transfer" (POST /transfer-from-merchant-to-user). The body is not
 // public; assumed { email (the user), currency, amount (string), note } like the deposit body.
@@ -33,14 +32,12 @@ const displayOptions = { show: { resource: ['transfer'], operation: ['create'] }
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
-	const email = checkEmail(this.getNodeParameter('email', i), 'User Email');
-	const currency = checkWalletCurrency(this.getNodeParameter('currency', i));
-	const amount = checkWalletAmount(this.getNodeParameter('amount', i), currency);
+	const { email, currency, amount, note } = readWalletMove.call(this, i, 'User Email');
 	const body: IDataObject = {
 		email,
 		currency,
 		amount,
-		note: readNote.call(this, i),
+		note,
 	};
 	const { body: response } = await kazawalletRequest.call(this, KAZAWALLET_CALLS.createTransfer, {
 		method: 'POST',

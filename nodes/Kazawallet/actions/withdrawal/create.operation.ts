@@ -4,19 +4,16 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { idempotencyKeyProperty } from '../../../shared/ledger';
 import type { Operation, OperationResult } from '../../../shared/router';
 import { moneyOf } from '../../../shared/output';
-import { checkEmail } from '../../../shared/validation';
 import { KAZAWALLET_CALLS, kazawalletRequest } from '../../transport';
 import {
 	amountProperty,
-	checkWalletAmount,
-	checkWalletCurrency,
 	currencyProperty,
 	paymentMethodProperties,
 	readMethodFields,
 	readAgentAmount,
 	readPaymentMethod,
 	noteProperty,
-	readNote,
+	readWalletMove,
 } from '../common';
 
 // Kazawallet API reference, "Create Withdrawal Request" (POST /createWithdrawalRequest):
@@ -46,16 +43,14 @@ const displayOptions = { show: { resource: ['withdrawal'], operation: ['create']
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
-	const email = checkEmail(this.getNodeParameter('email', i), 'Email');
-	const currency = checkWalletCurrency(this.getNodeParameter('currency', i));
-	const amount = checkWalletAmount(this.getNodeParameter('amount', i), currency);
+	const { email, currency, amount, note } = readWalletMove.call(this, i, 'Email');
 	const paymentMethod = readPaymentMethod.call(this, i);
 	const fields = readMethodFields.call(this, i);
 	const body: IDataObject = {
 		email,
 		currency,
 		amount,
-		note: readNote.call(this, i),
+		note,
 		paymentMethod,
 		fields,
 	};
