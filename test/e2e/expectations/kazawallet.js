@@ -236,7 +236,7 @@ module.exports = {
 					const [trigger] = nodeItems('Kazawallet Trigger');
 					expect(trigger).toMatchObject({ event: '3DS_CONFIRM', kind: 'card', cardId: delivery.cardId, validateCode: delivery.code, verification: 'lookup', amount: '12.34', merchants: 'Corner Coffee' });
 					expect(trigger.cardNumber).toMatch(/^\*+\d{4}$/);
-					expect(nodeItems('Validate 3DS code')).toEqual([expect.objectContaining({ success: true, validated: true, cardId: delivery.cardId })]);
+					expect(nodeItems('Validate 3DS code')).toEqual([expect.objectContaining({ cardId: delivery.cardId, response: expect.objectContaining({ success: true, validated: true }) })]);
 					// the sandbox: the code was sent once and accepted once, and the payment went through
 					expect(sandbox.count({ provider: 'kazawallet', method: 'POST', path: '/wallet-cards/validate-code' })).toBe(1);
 					const challenges = snapshot(sandbox).challenges.filter((c) => c.cardId === delivery.cardId);
