@@ -7,8 +7,33 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-/** Production base URL from the reference ("BASE URL"). */
-export const KAZAWALLET_PRODUCTION_URL = 'https://outdoor.kasroad.com/wallet';
+/**
+ * Base URLs (reference, "Base URL"). Kazawallet publishes one, production. Its reference lists payment
+ * method ids for a "Development" environment too (section "Payment Methods") but no development URL: a
+ * development account gets its URL from Kazawallet support, entered in Base URL.
+ */
+export const KAZAWALLET_BASE_URLS = { production: 'https://outdoor.kasroad.com/wallet' } as const;
+
+/** Which environment's payment method ids apply (reference, "Payment Methods": one table per environment). */
+export type KazawalletIdEnvironment = 'production' | 'development';
+
+/** The base URL of the credential's environment: production's, or the Base URL entered. */
+export function kazawalletBaseUrl(credentials: ICredentialDataDecryptedObject): string {
+	const environment = credentials.environment ?? 'production';
+	if (environment === 'production') return KAZAWALLET_BASE_URLS.production;
+	return String(credentials.baseUrl ?? '');
+}
+
+/**
+ * The environment whose payment method ids the credential uses: Production and Development by their
+ * name; a Custom URL (the local sandbox, a proxy) by its Payment Method IDs choice (development unless set).
+ */
+export function kazawalletIdEnvironment(credentials: ICredentialDataDecryptedObject): KazawalletIdEnvironment {
+	const environment = credentials.environment ?? 'production';
+	if (environment === 'production') return 'production';
+	if (environment === 'development') return 'development';
+	return credentials.paymentMethodIds === 'production' ? 'production' : 'development';
+}
 
 /**
  * Endpoints that take the API key only (reference, "Authentication": "the payment-link endpoint only
@@ -40,10 +65,24 @@ export class KazawalletApi implements ICredentialType {
 			name: 'environment',
 			type: 'options',
 			options: [
-				{ name: 'Production', value: 'production', description: KAZAWALLET_PRODUCTION_URL },
-				{ name: 'Custom URL', value: 'custom', description: 'For example the local sandbox' },
+				{ name: 'Production', value: 'production', description: KAZAWALLET_BASE_URLS.production },
+				{
+					name: 'Development',
+					value: 'development',
+					description: 'Your Kazawallet development account: its URL comes from Kazawallet support (none is published)',
+				},
+				{ name: 'Custom URL', value: 'custom', description: 'Any other URL, for example the local sandbox' },
 			],
 			default: 'production',
+			description:
+				'Which Kazawallet to use. Payment method IDs differ between production and development, so dropdowns show only the IDs of this environment.',
+		},
+		{
+			displayName: 'Kazawallet publishes no development URL: ask Kazawallet support for the one of your development account',
+			name: 'developmentNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: { show: { environment: ['development'] } },
 		},
 		{
 			displayName: 'Base URL',
@@ -52,6 +91,19 @@ export class KazawalletApi implements ICredentialType {
 			default: '',
 			placeholder: 'http://127.0.0.1:4010/kazawallet',
 			required: true,
+			description: 'The URL every request path is added to, without a final slash',
+			displayOptions: { show: { environment: ['development', 'custom'] } },
+		},
+		{
+			displayName: 'Payment Method IDs',
+			name: 'paymentMethodIds',
+			type: 'options',
+			options: [
+				{ name: 'Development', value: 'development', description: 'USDT-TRC20 is 15, USDT-BEP20 is 13' },
+				{ name: 'Production', value: 'production', description: 'USDT-TRC20 is 118, USDT-ERC20 116, USDT-SOL 117, USDT-BEP20 115' },
+			],
+			default: 'development',
+			description: 'Which environment this URL behaves like, for the payment method dropdown',
 			displayOptions: { show: { environment: ['custom'] } },
 		},
 		{
@@ -100,10 +152,11 @@ export class KazawalletApi implements ICredentialType {
 		return { ...requestOptions, headers };
 	}
 
-	// Reading the merchant wallets needs all three values, so a wrong key, secret or email fails.
+	// A read (the merchant wallets), which changes nothing at Kazawallet and needs all three values, so a
+	// wrong key, secret or email fails.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: `={{ $credentials.environment === 'custom' ? $credentials.baseUrl : '${KAZAWALLET_PRODUCTION_URL}' }}`,
+			baseURL: `={{ $credentials.environment === 'development' || $credentials.environment === 'custom' ? $credentials.baseUrl : '${KAZAWALLET_BASE_URLS.production}' }}`,
 			url: '/get-merchant-wallets',
 		},
 		rules: [

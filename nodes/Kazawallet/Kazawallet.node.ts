@@ -1,17 +1,10 @@
-import type {
-	IExecuteFunctions,
-	ILoadOptionsFunctions,
-	INodeExecutionData,
-	INodePropertyOptions,
-	INodeType,
-	INodeTypeDescription,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { executionOptionsProperty, operationFields, routeOperation } from '../shared/router';
 import { operationProperties, operations, resourceProperty } from './actions';
-import { getPaymentMethods, methodFieldsFrom } from './actions/common';
-import { KAZAWALLET_CALLS, kazawalletRequest } from './transport';
+import { getPaymentMethodFields, getPaymentMethods } from './methods/loadOptions';
+import { searchCards } from './methods/listSearch';
 
 export class Kazawallet implements INodeType {
 	description: INodeTypeDescription = {
@@ -36,25 +29,8 @@ export class Kazawallet implements INodeType {
 	};
 
 	methods = {
-		loadOptions: {
-			getPaymentMethods,
-			/** The chosen payment method's fields, from GET /get-payment-method-fields. */
-			async getPaymentMethodFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-				const id = String(this.getCurrentNodeParameter('paymentMethod') ?? '').trim();
-				if (!/^\d+$/.test(id)) return [];
-				const { body } = await kazawalletRequest.call(this, {
-					method: 'GET',
-					path: '/get-payment-method-fields',
-					qs: { id },
-					kind: KAZAWALLET_CALLS.getPaymentMethodFields,
-				});
-				return methodFieldsFrom(body).map((field) => ({
-					name: field.required ? `${field.label} (required)` : field.label,
-					value: field.slug,
-					description: field.slug,
-				}));
-			},
-		},
+		loadOptions: { getPaymentMethods, getPaymentMethodFields },
+		listSearch: { searchCards },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

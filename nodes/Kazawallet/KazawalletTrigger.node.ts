@@ -1,15 +1,8 @@
-import type {
-	IDataObject,
-	INodeType,
-	INodeTypeDescription,
-	IWebhookFunctions,
-	IWebhookResponseData,
-} from 'n8n-workflow';
+import type { INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { getBodyFields, reject, refuseLargeBody } from '../shared/webhook';
-import { classifyNotification } from './notifications';
-import { handleCardEvent, handlePaymentLink, handleWalletEvent } from './trigger';
+import { ignoreRepeatsOption, urlPerRequestWebhookMethods } from '../shared/webhook';
+import { receiveWebhook } from './trigger';
 
 const EVENT_OPTIONS = [
 	{ name: 'Payment Link Paid (Fulfilled)', value: 'paymentLink.fulfilled' },
@@ -39,7 +32,14 @@ export class KazawalletTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Set this trigger’s production URL as the webhook URL in your Kazawallet profile. Every item says how it was checked in "verification". Payment links: "signature" (amount and order_id are signed with your API key and secret; status, ref and currency are not). Card events: "lookup" (the transaction is looked up and must match exactly; for 3DS_CONFIRM only the card, see unverifiedFields). Withdrawals and deposits: "none" — Kazawallet neither signs them nor offers a look-up, so anyone who knows this URL can send one: check the withdrawal or deposit in Kazawallet before acting on it.',
+					'Kazawallet sends every event to the one webhook URL of your Kazawallet profile (there is no API to set it): enter this node\'s Test URL there while you listen for a test event here, then its Production URL once the workflow is active. Both are under Webhook URLs above',
+				name: 'setupNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName:
+					'Every item says how it was checked in "verification". Payment links: "signature" (amount and order_id are signed with your API key and secret; status, ref and currency are not). Card events: "lookup" (the transaction is looked up and must match exactly; for 3DS_CONFIRM only the card, see unverifiedFields). Withdrawals and deposits: "none" — Kazawallet neither signs them nor offers a look-up, so anyone who knows this URL can send one: check the withdrawal or deposit in Kazawallet before acting on it',
 				name: 'notice',
 				type: 'notice',
 				default: '',
@@ -67,49 +67,19 @@ export class KazawalletTrigger implements INodeType {
 						description:
 							'Whether a card event is checked before the workflow starts: CC_* events must match a transaction of the card exactly (Get Transactions), 3DS_CONFIRM a card of your account (Get Card Details). An event that does not match gets 403. Off: card events are emitted with verification "none".',
 					},
-					{
-						displayName: 'Ignore Repeated Webhooks',
-						name: 'ignoreRepeats',
-						type: 'boolean',
-						default: true,
-						description: 'Whether a webhook already received is acknowledged without starting the workflow again',
-					},
+					ignoreRepeatsOption(
+						'payment links: same signed order ID; card events: same confirmed transaction or card and code; withdrawals and deposits: same ID and status',
+					),
 				],
 			},
 		],
 	};
 
-	// The webhook URL is set once in the Kazawallet profile; there is no API to register it.
-	webhookMethods = {
-		default: {
-			async checkExists(): Promise<boolean> {
-				return true;
-			},
-			async create(): Promise<boolean> {
-				return true;
-			},
-			async delete(): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	// The webhook URL is set once in the Kazawallet profile; there is no API to register it, so there is
+	// nothing to create, check or delete (the shared no-op lifecycle).
+	webhookMethods = urlPerRequestWebhookMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		// cheap checks first: size (64 KiB), then shape; look-ups (card events only) come after them
-		const tooLarge = refuseLargeBody(this);
-		if (tooLarge) return tooLarge;
-		const fields = getBodyFields(this);
-		const classified = classifyNotification(fields);
-		if (classified.kind === 'unknown') return reject(this, 400, 'not a Kazawallet webhook');
-
-		const events = this.getNodeParameter('events', []) as string[];
-		const options = this.getNodeParameter('options', {}) as IDataObject;
-		const ignoreRepeats = options.ignoreRepeats !== false;
-
-		if (classified.kind === 'paymentLink') return await handlePaymentLink.call(this, fields, events, ignoreRepeats);
-		if (classified.kind === 'card') {
-			return await handleCardEvent.call(this, classified, events, ignoreRepeats, options.confirmCardEvents !== false);
-		}
-		return handleWalletEvent.call(this, classified, events, ignoreRepeats);
+		return await receiveWebhook.call(this);
 	}
 }

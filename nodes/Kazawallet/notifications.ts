@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { CRYPTO_CURRENCIES, currencyExponent } from '../shared/money';
+import { asText } from '../shared/validation';
 
 /**
  * What a Kazawallet notification is. Only the payment-link payload and the card events' `details` are
@@ -24,14 +25,11 @@ export interface Classified {
 	transactionId?: string;
 }
 
-const text = (value: unknown) =>
-	typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
-
 export function classifyNotification(fields: IDataObject): Classified {
 	if (fields.order_id !== undefined || fields.secret !== undefined) {
-		return { kind: 'paymentLink', event: `paymentLink.${text(fields.status) ?? ''}`, details: fields };
+		return { kind: 'paymentLink', event: `paymentLink.${asText(fields.status)}`, details: fields };
 	}
-	const eventName = text(fields.event) ?? text(fields.eventType) ?? text(fields.type);
+	const eventName = asText(fields.event) || asText(fields.eventType) || asText(fields.type);
 	// the event name exactly as Kazawallet spells it: "cc_consume" or " CC_CONSUME" is not a card event
 	if (eventName && (CARD_EVENTS as readonly string[]).includes(eventName)) {
 		const rawDetails = fields.details ?? fields.data;
@@ -44,13 +42,13 @@ export function classifyNotification(fields: IDataObject): Classified {
 				details = {};
 			}
 		}
-		const cardId = text(fields.cardId) ?? text(fields.card_id) ?? text(details.cardId) ?? text(details.card_id);
+		const cardId = asText(fields.cardId) || asText(fields.card_id) || asText(details.cardId) || asText(details.card_id) || undefined;
 		return { kind: 'card', event: eventName, cardId, details };
 	}
 	const container = (fields.data && typeof fields.data === 'object' ? fields.data : fields) as IDataObject;
 	const transactionId =
-		text(container.transaction_id) ?? text(container.transactionId) ?? text(container.id) ?? undefined;
-	const type = String(text(fields.type) ?? text(container.type) ?? '').toLowerCase();
+		asText(container.transaction_id) || asText(container.transactionId) || asText(container.id) || undefined;
+	const type = String(asText(fields.type) || asText(container.type)).toLowerCase();
 	if (type.startsWith('withdraw') || /^(wd|wr|wi)-/i.test(transactionId ?? '')) {
 		return { kind: 'withdrawal', event: 'withdrawal', details: container, transactionId };
 	}
@@ -139,7 +137,7 @@ export function validCardId(value: string | undefined): boolean {
  */
 export function transactionEventProblem(event: Classified): string | undefined {
 	const { details } = event;
-	const currency = text(details.currency);
+	const currency = asText(details.currency);
 	if (!currency || !CURRENCY.test(currency)) return 'currency missing or not a currency code';
 	if (moneyMinor(details.amount, currency) === undefined) return `amount missing or not written as an amount of ${currency}`;
 	const type = codeOf(details.type);
@@ -160,10 +158,10 @@ export function transactionEventProblem(event: Classified): string | undefined {
 /** Checks a 3DS_CONFIRM event before any look-up. */
 export function threeDSEventProblem(event: Classified): string | undefined {
 	const { details } = event;
-	const code = text(details.validateCode);
+	const code = asText(details.validateCode);
 	if (!code || !/^[\x21-\x7e]{1,64}$/.test(code)) return 'validateCode missing or malformed';
-	const currency = text(details.transactionCurrency);
-	if (currency !== undefined && !CURRENCY.test(currency)) return 'transactionCurrency is not a currency code';
+	const currency = asText(details.transactionCurrency);
+	if (currency && !CURRENCY.test(currency)) return 'transactionCurrency is not a currency code';
 	if (details.amount !== undefined && currency && moneyMinor(details.amount, currency) === undefined) {
 		return `amount not written as an amount of ${currency}`;
 	}
@@ -174,7 +172,7 @@ export function threeDSEventProblem(event: Classified): string | undefined {
 
 /** The transaction id an event or record carries (not in the reference's field notes; used when present). */
 export function transactionIdOf(value: IDataObject): string | undefined {
-	return text(value.id) ?? text(value.transactionId) ?? text(value.transaction_id);
+	return asText(value.id) || asText(value.transactionId) || asText(value.transaction_id) || undefined;
 }
 
 /**
@@ -184,11 +182,11 @@ export function transactionIdOf(value: IDataObject): string | undefined {
 export function describesRecord(details: IDataObject, record: IDataObject): boolean {
 	const id = transactionIdOf(details);
 	if (id !== undefined) return transactionIdOf(record) === id;
-	const currency = text(record.currency) ?? '';
+	const currency = asText(record.currency);
 	return (
 		millisOf(details.transactionAt) !== undefined &&
 		millisOf(details.transactionAt) === millisOf(record.transactionAt) &&
-		moneyMinor(details.amount, text(details.currency) ?? '') === moneyMinor(record.amount, currency) &&
+		moneyMinor(details.amount, asText(details.currency)) === moneyMinor(record.amount, currency) &&
 		codeOf(details.type) === codeOf(record.type)
 	);
 }
@@ -202,22 +200,22 @@ export function describesRecord(details: IDataObject, record: IDataObject): bool
  */
 export function mismatchedField(event: Classified, record: IDataObject): string | undefined {
 	const { details } = event;
-	const currency = text(record.currency);
-	if (!currency || text(details.currency) !== currency) return 'currency';
+	const currency = asText(record.currency);
+	if (!currency || asText(details.currency) !== currency) return 'currency';
 	const amount = moneyMinor(record.amount, currency);
 	if (amount === undefined || moneyMinor(details.amount, currency) !== amount) return 'amount';
 	const type = codeOf(record.type);
 	if (!type || codeOf(details.type) !== type) return 'type';
 	if (!CARD_EVENT_TYPES[event.event]?.includes(type)) return 'event';
-	const recordEvent = text(record.event) ?? text(record.eventType);
+	const recordEvent = asText(record.event) || asText(record.eventType) || undefined;
 	if (recordEvent !== undefined && recordEvent !== event.event) return 'event';
 	const status = codeOf(record.status ?? record.state);
 	if (!status || codeOf(details.status) !== status) return 'status';
 	if (details.direction !== undefined && codeOf(details.direction) !== codeOf(record.direction)) return 'direction';
 	if (details.transactionAt !== undefined && millisOf(details.transactionAt) !== millisOf(record.transactionAt)) return 'transactionAt';
-	if (details.originalCurrency !== undefined && text(details.originalCurrency) !== text(record.originalCurrency)) return 'originalCurrency';
+	if (details.originalCurrency !== undefined && asText(details.originalCurrency) !== asText(record.originalCurrency)) return 'originalCurrency';
 	if (details.originalAmount !== undefined) {
-		const original = text(record.originalCurrency) ?? currency;
+		const original = asText(record.originalCurrency) || currency;
 		const known = moneyMinor(record.originalAmount, original);
 		if (known === undefined || moneyMinor(details.originalAmount, original) !== known) return 'originalAmount';
 	}
@@ -235,7 +233,7 @@ export function mismatchedField(event: Classified, record: IDataObject): string 
  * Successful), and a settled transaction (POSTED, no webhook) never matches an event again.
  */
 export function recordKeyParts(cardId: string, record: IDataObject): string[] {
-	const currency = text(record.currency) ?? '';
+	const currency = asText(record.currency);
 	const id = transactionIdOf(record);
 	const identity = id !== undefined
 		? ['id', id]

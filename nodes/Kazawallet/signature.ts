@@ -5,7 +5,7 @@ import { safeEqual } from '../shared/webhook';
 /**
  * Kazawallet payment-link webhook signature.
  *
- * Algorithm (shared/provider-docs/README.md, "Kazawallet", confirmed by three independent
+ * Algorithm (docs/kazawallet.md, "Payment-link webhook signature", confirmed by three independent
  * integrations and the start of the official PHP sample):
  *   digest   = SHA-256( amount + ":::" + order_id + ":::" + apiKey )      (raw 32 bytes, UTF-8 input)
  *   expected = Base64( HMAC-SHA512( key = apiSecret, message = digest ) )

@@ -1,6 +1,6 @@
 'use strict';
-// Kazawallet stand-in (reference: shared/provider-docs/kazawallet.txt and the Kazawallet section of
-// shared/provider-docs/README.md). Headers x-api-key / x-api-secret / merchant-email (the payment-link
+// Kazawallet stand-in (Kazawallet API reference, https://www.kazawallet.com/ar/api-docs, and the facts
+// docs/kazawallet.md lists). Headers x-api-key / x-api-secret / merchant-email (the payment-link
 // endpoint needs the key only); amounts are strings; errors in both of the provider's shapes:
 // { error: { message, details: { key } } } and { success: false, error: "message" } (HTTP 200).
 // Request bodies the reference does not show follow the same assumptions as the node (docs/kazawallet.md).
@@ -467,6 +467,8 @@ module.exports = {
 	demoCredentials: (sandbox) => ({
 		environment: 'custom',
 		baseUrl: `${sandbox.baseUrl}/kazawallet`,
+		// the sandbox accepts both tables of ids; the dropdown offers the development ones
+		paymentMethodIds: 'development',
 		apiKey: DEMO.apiKey,
 		apiSecret: DEMO.apiSecret,
 		merchantEmail: DEMO.merchantEmail,

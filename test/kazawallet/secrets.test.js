@@ -1,9 +1,10 @@
 'use strict';
 // API key and secret, full card numbers, CVVs and one-time codes never reach outputs, errors or logs.
 const { logLines } = require('../harness/n8n');
-const { setup, DEMO } = require('./helpers');
+const { providerKit } = require('../harness/provider');
 
-const k = setup();
+const k = providerKit('kazawallet');
+const { DEMO } = k;
 
 test('secrets stay out of outputs, errors and logs', async () => {
 	const outputs = [];
@@ -24,5 +25,6 @@ test('secrets stay out of outputs, errors and logs', async () => {
 
 	const fullNumber = k.raw().cards[0].cardNumber;
 	const text = JSON.stringify(outputs.map((o) => ({ items: o.items, error: o.error && { message: o.error.message, description: o.error.description } }))) + logLines.join('\n');
-	for (const secret of [DEMO.apiSecret, DEMO.apiKey, fullNumber, '"cvv"', code]) expect(text).not.toContain(secret);
+	const cvv = k.raw().cards[0].cvv;
+	for (const secret of [DEMO.apiSecret, DEMO.apiKey, fullNumber, `"cvv":"${cvv}"`, code]) expect(text).not.toContain(secret);
 });

@@ -2,9 +2,10 @@
 // The Kazawallet Trigger behind a real HTTP webhook, fed by the sandbox the way Kazawallet sends.
 const CryptoJS = require('crypto-js');
 const { startTrigger, node, post } = require('../harness/n8n');
-const { setup, DEMO } = require('./helpers');
+const { providerKit } = require('../harness/provider');
 
-const k = setup();
+const k = providerKit('kazawallet');
+const { DEMO } = k;
 
 /** The signature computed independently with crypto-js. */
 function sign(amount, orderId, apiKey = DEMO.apiKey, apiSecret = DEMO.apiSecret) {
@@ -37,6 +38,26 @@ async function createLink(amount = '10.00', currency = 'USD', ref = 'order-1') {
 	return result.items[0].order_id;
 }
 
+describe('setup', () => {
+	test('the node says which URL goes in the Kazawallet profile (Test URL while listening, Production URL once active) and registers nothing', async () => {
+		const path = require('path');
+		const { PACKAGE_ROOT } = require('../harness/n8n');
+		const { KazawalletTrigger } = require(path.join(PACKAGE_ROOT, 'dist/nodes/Kazawallet/KazawalletTrigger.node.js'));
+		const { urlPerRequestWebhookMethods } = require(path.join(PACKAGE_ROOT, 'dist/nodes/shared/webhook.js'));
+		const node = new KazawalletTrigger();
+		const notice = node.description.properties.find((p) => p.name === 'setupNotice');
+		expect(notice.type).toBe('notice');
+		expect(notice.displayName).toMatch(/Kazawallet profile/);
+		expect(notice.displayName).toMatch(/Test URL there while you listen/);
+		expect(notice.displayName).toMatch(/Production URL once the workflow is active/);
+		expect(notice.displayName).not.toMatch(/\.$/);
+		// the shared no-op lifecycle: Kazawallet has no API to set the URL
+		expect(node.webhookMethods).toBe(urlPerRequestWebhookMethods);
+		const ignore = node.description.properties.find((p) => p.name === 'options').options.find((o) => o.name === 'ignoreRepeats');
+		expect(ignore.displayName).toBe('Ignore Repeated Notifications');
+	});
+});
+
 describe('payment-link webhook', () => {
 	test('a paid link (JSON) is verified and emitted once; the merchant is credited', async () => {
 		await start();
@@ -49,6 +70,8 @@ describe('payment-link webhook', () => {
 		const [item] = trigger.executions[0].items;
 		expect(item).toMatchObject({ event: 'paymentLink.fulfilled', kind: 'paymentLink', order_id: orderId, amount: '10.00', status: 'fulfilled', ref: 'order-1', currency: 'USD', verification: 'signature', unsignedFields: ['status', 'ref', 'currency'] });
 		expect(item.secret).toBeUndefined();
+		// the signed amount also as money (in the unsigned currency)
+		expect(item.money).toEqual({ amount: '10', currency: 'USD', minor: 1000 });
 		expect(trigger.executions[0].output('After')).toHaveLength(1);
 		expect(k.state().accounts[DEMO.merchantEmail].USD).toBe('10010.00');
 	});
@@ -189,12 +212,12 @@ describe('card, withdrawal and deposit webhooks', () => {
 		const withdrawal = await k.run({ resource: 'withdrawal', operation: 'create', idempotencyKey: 'test-withdrawal-create', email: 'alice@example.com', currency: 'USD', amount: '30.00', paymentMethod: '15', methodFields: { field: [{ name: 'wallet_address', value: 'T1' }] } });
 		const deposit = await k.run({ resource: 'deposit', operation: 'create', email: 'bob@example.com', currency: 'USD', amount: '8.00', paymentMethod: '15' });
 		expect(k.state().accounts['alice@example.com'].USD).toBe('70.00');
-		await k.control('POST', `/withdrawals/${withdrawal.items[0].withdrawal.id}/settle`, { status: 'rejected' });
+		await k.control('POST', `/withdrawals/${withdrawal.items[0].response.withdrawal.id}/settle`, { status: 'rejected' });
 		await k.control('POST', `/deposits/${deposit.items[0].transactionId}/settle`, { status: 'completed' });
 		await trigger.settle();
 		// neither signed nor confirmable: every item says so
 		expect(trigger.executions.map((e) => e.items[0])).toMatchObject([
-			{ event: 'withdrawal', kind: 'withdrawal', status: 'rejected', amount: '30.00', transactionId: withdrawal.items[0].withdrawal.id, verification: 'none' },
+			{ event: 'withdrawal', kind: 'withdrawal', status: 'rejected', amount: '30.00', transactionId: withdrawal.items[0].response.withdrawal.id, verification: 'none' },
 			{ event: 'deposit', kind: 'deposit', status: 'completed', amount: '8.00', transactionId: deposit.items[0].transactionId, verification: 'none' },
 		]);
 		expect(k.state().accounts['alice@example.com'].USD).toBe('100.00');
@@ -222,7 +245,7 @@ describe('3DS confirmation → Validate Code', () => {
 		expect(run.items[0]).toMatchObject({ event: '3DS_CONFIRM', cardId, amount: '6.00', merchants: 'Airline', validateCode: body.payload.details.validateCode, verification: 'lookup' });
 		// the challenge has no look-up endpoint: its fields are listed as unverified
 		expect(run.items[0].unverifiedFields).toEqual(expect.arrayContaining(['amount', 'merchants', 'validateCode']));
-		expect(run.output('Validate Code')[0]).toMatchObject({ success: true, validated: true, cardId });
+		expect(run.output('Validate Code')[0]).toMatchObject({ cardId, response: { success: true, validated: true } });
 		const state = k.state();
 		expect(state.challenges).toHaveLength(1);
 		expect(state.challenges[0].used).toBe(true);

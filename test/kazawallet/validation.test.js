@@ -1,8 +1,9 @@
 'use strict';
 // Every validated field with a bad value: a clear error naming the field and the item, and nothing sent.
-const { setup } = require('./helpers');
+const { providerKit } = require('../harness/provider');
 
-const k = setup();
+const k = providerKit('kazawallet');
+const { DEMO } = k;
 
 const methodFields = { field: [{ name: 'wallet_address', value: 'T1' }] };
 // Required fields that are empty are given by an expression: n8n itself blocks a literally empty one.
@@ -26,7 +27,7 @@ const cases = [
 	['transfer: amount', { resource: 'transfer', operation: 'create', idempotencyKey: 'test-transfer-create', email: 'alice@example.com', currency: 'USD', amount: '1e3' }, 'Invalid Amount [item 0]'],
 	['transfer: email', { resource: 'transfer', operation: 'create', idempotencyKey: 'test-transfer-create', email: 'alice', currency: 'USD', amount: '1' }, 'Invalid User Email [item 0]'],
 	['card issue: amount decimals', { resource: 'card', operation: 'issue', idempotencyKey: 'test-card-issue', email: 'alice@example.com', amount: '5.001', cardType: 'basic' }, 'has more than 2 decimal places for USD'],
-	['card issue: tier', { resource: 'card', operation: 'issue', idempotencyKey: 'test-card-issue', email: 'alice@example.com', amount: '5', cardType: 'gold' }, 'Invalid Card Type [item 0]: must be basic or plus'],
+	['card issue: tier', { resource: 'card', operation: 'issue', idempotencyKey: 'test-card-issue', email: 'alice@example.com', amount: '5', cardType: 'gold' }, 'Invalid Card Type [item 0]: must be one of: basic, plus'],
 	['card issue: email', { resource: 'card', operation: 'issue', idempotencyKey: 'test-card-issue', email: 'nope', amount: '5', cardType: 'basic' }, 'Invalid User Email [item 0]'],
 	['card create (deprecated): email', { resource: 'card', operation: 'createWithoutTopUp', idempotencyKey: 'test-card-createWithoutTopUp', email: '={{ "" }}', cardType: 'basic' }, 'Invalid User Email [item 0]'],
 	['card top up: card id', { resource: 'card', operation: 'topUp', idempotencyKey: 'test-card-topUp', cardId: ' ', amount: '5' }, 'Invalid Card ID [item 0]: is required'],
@@ -77,7 +78,7 @@ describe('bad input is refused before anything is sent', () => {
 			{ items: [{ amount: 'abc' }, { amount: '2.00' }], continueOnFail: true },
 		);
 		expect(result.items[0].error).toContain('Invalid Amount [item 0]');
-		expect(result.items[1].transfer.amount).toBe('2.00');
+		expect(result.items[1].response.transfer.amount).toBe('2.00');
 		expect(result.raw.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 		expect(k.count({ path: '/transfer-from-merchant-to-user' })).toBe(1);
 	});

@@ -1,8 +1,9 @@
-import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { readLocator, resourceLocator } from '../../shared/locator';
 import { CRYPTO_CURRENCIES, currencyExponent, normalizeDecimal } from '../../shared/money';
-import { checkString, FieldError } from '../../shared/validation';
-import { KAZAWALLET_PAYMENT_METHODS, listFrom } from '../transport';
+import { checkEmail, checkString, FieldError } from '../../shared/validation';
+import { listFrom } from '../codes';
 
 /** A Kazawallet currency code: ISO 4217 (USD) or a crypto code (USDT), returned upper-case. */
 export function checkWalletCurrency(value: unknown, field = 'Currency'): string {
@@ -36,6 +37,33 @@ export function readAgentAmount(this: IExecuteFunctions, i: number): string | un
 	return amount || undefined;
 }
 
+/** The free-text note of a withdrawal, deposit or transfer (shown in Kazawallet's history). */
+export function noteProperty(what: string): INodeProperties {
+	return {
+		displayName: 'Note',
+		name: 'note',
+		type: 'string',
+		default: '',
+		description: `A short text kept with the ${what} in Kazawallet (at most 500 characters). Optional.`,
+	};
+}
+
+export function readNote(this: IExecuteFunctions, i: number): string {
+	return checkString(this.getNodeParameter('note', i, ''), 'Note', { required: false, maxLength: 500 });
+}
+
+/** The fields every wallet movement has (withdrawal, deposit, transfer), validated in the order shown. */
+export function readWalletMove(
+	this: IExecuteFunctions,
+	i: number,
+	emailField: string,
+): { email: string; currency: string; amount: string; note: string } {
+	const email = checkEmail(this.getNodeParameter('email', i), emailField);
+	const currency = checkWalletCurrency(this.getNodeParameter('currency', i));
+	const amount = checkWalletAmount(this.getNodeParameter('amount', i), currency);
+	return { email, currency, amount, note: readNote.call(this, i) };
+}
+
 /** Amounts above 999,999,999,999 are refused before sending (no wallet holds that much). */
 const MAX_INTEGER_DIGITS = 12;
 
@@ -62,27 +90,28 @@ export const amountProperty: INodeProperties = {
 		'A positive decimal with a dot, e.g. 10.50. Sent to Kazawallet as a string exactly as written; at most the currency’s decimals (8 for crypto such as USDT).',
 };
 
-export const cardIdProperty: INodeProperties = {
-	displayName: 'Card ID',
-	name: 'cardId',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: 'kc-…',
-	description: 'The Kazawallet card ID (kc-…), as returned by Issue Card or Get Many',
-};
-
 /** Card IDs look like kc-…; anything with spaces, quotes, slashes or control characters is refused. */
-const CARD_ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/;
+const CARD_ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/;
+
+/** The card: picked from the merchant's cards (Get Cards List) or given by its ID (kc-…). */
+export const cardIdProperty: INodeProperties = resourceLocator({
+	name: 'cardId',
+	displayName: 'Card',
+	description: 'The Kazawallet card: pick it from your cards, or give its ID (kc-…) as returned by Issue or Get Many',
+	searchListMethod: 'searchCards',
+	idPlaceholder: 'kc-…',
+	idPattern: '[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}',
+	idHint: 'A card ID such as kc-123 (letters, digits, - _ . :)',
+});
 
 /** A one-time code or gift card code: printable, without spaces or control characters. */
 export const PLAIN_CODE = /^[\x21-\x7e]+$/;
 
+/** The card's ID; a plain string saved before the field became a locator is read the same way. */
 export function readCardId(this: IExecuteFunctions, i: number): string {
-	return checkString(this.getNodeParameter('cardId', i), 'Card ID', {
-		maxLength: 100,
+	return readLocator(this, 'cardId', i, 'Card ID', {
 		pattern: CARD_ID,
-		patternHint: 'a card ID such as kc-123 (letters, digits, - _ . :)',
+		hint: 'a card ID such as kc-123 (letters, digits, - _ . :, at most 100)',
 	});
 }
 
@@ -94,9 +123,9 @@ export const paymentMethodProperties: INodeProperties[] = [
 		type: 'options',
 		typeOptions: { loadOptionsMethod: 'getPaymentMethods' },
 		required: true,
-		default: '118',
+		default: '',
 		description:
-			'The payment method. Development and production IDs differ (USDT-TRC20 is 15 in development, 118 in production). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			'The payment method. The list shows the IDs of the credential\'s environment (USDT-TRC20 is 15 in development, 118 in production). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	{
 		displayName: 'Method Fields',
@@ -125,6 +154,7 @@ export const paymentMethodProperties: INodeProperties[] = [
 						name: 'value',
 						type: 'string',
 						default: '',
+						description: 'The value of this field, e.g. the wallet address to withdraw to',
 					},
 				],
 			},
@@ -146,20 +176,6 @@ export function readMethodFields(this: IExecuteFunctions, i: number): IDataObjec
 		fields[name] = entry.value ?? '';
 	}
 	return fields;
-}
-
-/** The documented payment methods, for the dropdown. */
-export async function getPaymentMethods(this: ILoadOptionsFunctions) {
-	return [
-		...KAZAWALLET_PAYMENT_METHODS.production.map((method) => ({
-			name: `${method.name} (Production, ${method.id})`,
-			value: method.id,
-		})),
-		...KAZAWALLET_PAYMENT_METHODS.development.map((method) => ({
-			name: `${method.name} (Development, ${method.id})`,
-			value: method.id,
-		})),
-	];
 }
 
 /**

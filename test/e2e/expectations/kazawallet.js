@@ -107,6 +107,22 @@ async function cardPaymentAsks3ds({ sandbox, url, control }) {
 }
 
 module.exports = {
+	// The editor's calls (test/e2e/examples.e2e.js): what each Kazawallet dropdown and list needs.
+	listSearch: {
+		// the Card locator lists the merchant's cards: one is issued first
+		searchCards: {
+			parameters: async ({ sandbox }) => {
+				await kazawalletApi(sandbox, 'POST', '/wallet-cards/create-then-topup', { email: 'alice@example.com', amount: '5.00', cardType: 'basic' });
+				return {};
+			},
+		},
+		// the documented ids of the credential's environment (reference, "Payment Methods"): Kazawallet has
+		// no endpoint that lists payment methods
+		getPaymentMethods: { fromReference: 'the payment method ids per environment are the reference\'s table' },
+		// the fields of one payment method (a development id: the sandbox credential uses development ids)
+		getPaymentMethodFields: { parameters: { paymentMethod: '15' } },
+	},
+
 	// examples/kazawallet-payment-link-for-order.json
 	exKzwPayLink01: {
 		check({ nodeItems, lastNodeItems, sandbox }) {
@@ -220,7 +236,7 @@ module.exports = {
 					const [trigger] = nodeItems('Kazawallet Trigger');
 					expect(trigger).toMatchObject({ event: '3DS_CONFIRM', kind: 'card', cardId: delivery.cardId, validateCode: delivery.code, verification: 'lookup', amount: '12.34', merchants: 'Corner Coffee' });
 					expect(trigger.cardNumber).toMatch(/^\*+\d{4}$/);
-					expect(nodeItems('Validate 3DS code')).toEqual([expect.objectContaining({ success: true, validated: true, cardId: delivery.cardId })]);
+					expect(nodeItems('Validate 3DS code')).toEqual([expect.objectContaining({ cardId: delivery.cardId, response: expect.objectContaining({ success: true, validated: true }) })]);
 					// the sandbox: the code was sent once and accepted once, and the payment went through
 					expect(sandbox.count({ provider: 'kazawallet', method: 'POST', path: '/wallet-cards/validate-code' })).toBe(1);
 					const challenges = snapshot(sandbox).challenges.filter((c) => c.cardId === delivery.cardId);

@@ -1,7 +1,9 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { maskCardNumber, omitKeys } from '../../../shared/redact';
-import { FieldError } from '../../../shared/validation';
+import { maskCardNumber, redactFields } from '../../../shared/redact';
+import { withMoney } from '../../../shared/output';
+import { checkOneOf } from '../../../shared/validation';
+import { withCodeNames } from '../../codes';
 import { checkWalletAmount } from '../common';
 
 /**
@@ -23,6 +25,7 @@ export const cardTypeProperty: INodeProperties = {
 		{ name: 'Plus', value: 'plus', description: 'Fees may differ per tier and merchant plan' },
 	],
 	default: 'basic',
+	description: 'The tier of the card; the issue fee depends on it',
 };
 
 export const cardUserEmailProperty: INodeProperties = {
@@ -41,23 +44,26 @@ export function checkCardAmount(value: unknown): string {
 }
 
 export function checkCardType(value: unknown): string {
-	if (typeof value !== 'string' || !(CARD_TYPES as readonly string[]).includes(value)) {
-		throw new FieldError('Card Type', 'must be basic or plus');
-	}
-	return value;
+	return checkOneOf(value, 'Card Type', CARD_TYPES);
 }
 
-const SECRET_CARD_KEYS = new Set(['cvv', 'cvc', 'cvv2', 'pin', 'securityCode', 'security_code']);
-const CARD_NUMBER_KEYS = ['cardNumber', 'card_number', 'pan', 'number'];
-
-/** A card record without CVV/PIN and with the card number masked, unless the operator asked for them. */
+/**
+ * A card record with secrets and card data redacted by field name (shared redactFields: CVV/PIN become
+ * "[redacted]", card numbers keep their last four), unless the operator asked for them (Card → Get). A
+ * top-level `number` is a card number in a card record (the field names of Kazawallet's card answers are
+ * not public), so it is masked too.
+ */
 export function safeCard(card: IDataObject, includeSensitive = false): IDataObject {
 	if (includeSensitive) return card;
-	const copy = omitKeys(card, SECRET_CARD_KEYS);
-	for (const key of CARD_NUMBER_KEYS) {
-		if (typeof copy[key] === 'string' || typeof copy[key] === 'number') copy[key] = maskCardNumber(String(copy[key]));
-	}
+	const copy = redactFields(card);
+	if (typeof copy.number === 'string' || typeof copy.number === 'number') copy.number = maskCardNumber(String(copy.number));
 	return copy;
+}
+
+/** A card record for output: redacted (see safeCard), code names added, its balance also as money. */
+export function cardOutput(card: IDataObject, includeSensitive = false): IDataObject {
+	const shown = withCodeNames(safeCard(card, includeSensitive));
+	return withMoney(shown, card.balance, card.currency ?? CARD_CURRENCY, 'major');
 }
 
 /** The card object of an answer (under card / data), or the answer itself. */

@@ -4,10 +4,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { idempotencyKeyProperty } from '../../../shared/ledger';
 import type { Operation, OperationResult } from '../../../shared/router';
 import { checkEmail } from '../../../shared/validation';
-import { KAZAWALLET_CALLS, KAZAWALLET_EVIDENCE, kazawalletRequest } from '../../transport';
+import { KAZAWALLET_CALLS, kazawalletRequest } from '../../transport';
 import { cardFrom, cardTypeProperty, cardUserEmailProperty, checkCardType, safeCard } from './common';
 
-// Reference: kazawallet.txt, "Create Card (without top-up)" (POST /wallet-cards/create), DEPRECATED by
+// Kazawallet API reference, "Create Card (without top-up)" (POST /wallet-cards/create), DEPRECATED by
 // Kazawallet in favour of Issue Card; body assumed { email, cardType }
 
 const properties: INodeProperties[] = [
@@ -30,17 +30,14 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
 	const email = checkEmail(this.getNodeParameter('email', i), 'User Email');
 	const cardType = checkCardType(this.getNodeParameter('cardType', i, 'basic'));
-	const { body } = await kazawalletRequest.call(this, {
+	const { body } = await kazawalletRequest.call(this, KAZAWALLET_CALLS.createCardWithoutTopUp, {
 		method: 'POST',
 		path: '/wallet-cards/create',
 		body: { email, cardType },
-		kind: KAZAWALLET_CALLS.createCardWithoutTopUp,
-		evidence: KAZAWALLET_EVIDENCE.card,
-		outcome: 'card creation (issue fee)',
 		itemIndex: i,
 		reference: `the cards of ${email} (Card → Get Many)`,
 	});
-	return { ...body, card: safeCard(cardFrom(body)), deprecatedEndpoint: true };
+	return { card: safeCard(cardFrom(body)), deprecatedEndpoint: true, response: safeCard(body) };
 }
 
 /** Sent at most once per Idempotency Key (payment ledger). No amount of its own: the issue fee is Kazawallet's. */

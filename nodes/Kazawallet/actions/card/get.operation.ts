@@ -2,11 +2,11 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
-import { KAZAWALLET_CALLS, kazawalletRequest, withCodeNames } from '../../transport';
+import { KAZAWALLET_CALLS, kazawalletRequest } from '../../transport';
 import { cardIdProperty, readCardId } from '../common';
-import { cardFrom, safeCard } from './common';
+import { cardFrom, cardOutput } from './common';
 
-// Reference: kazawallet.txt, "Get Card Details" (GET /wallet-cards/get-card-details?cardId=)
+// Kazawallet API reference, "Get Card Details" (GET /wallet-cards/get-card-details?cardId=)
 
 const properties: INodeProperties[] = [
 	cardIdProperty,
@@ -27,12 +27,11 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
 	const cardId = readCardId.call(this, i);
 	const includeSensitive = this.getNodeParameter('includeSensitive', i, false) as boolean;
-	const { body } = await kazawalletRequest.call(this, {
+	const { body } = await kazawalletRequest.call(this, KAZAWALLET_CALLS.getCardDetails, {
 		method: 'GET',
 		path: '/wallet-cards/get-card-details',
 		qs: { cardId },
-		kind: KAZAWALLET_CALLS.getCardDetails,
 		itemIndex: i,
 	});
-	return withCodeNames(safeCard(cardFrom(body), includeSensitive));
+	return cardOutput(cardFrom(body), includeSensitive);
 }

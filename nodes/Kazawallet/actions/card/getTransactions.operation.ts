@@ -2,17 +2,41 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { collectPages, readLimit, returnAllOrLimit } from '../../../shared/pagination';
+import { pick, simplifyProperty, withMoney } from '../../../shared/output';
 import type { OperationResult } from '../../../shared/router';
-import { KAZAWALLET_CALLS, kazawalletRequest, listFrom, withCodeNames } from '../../transport';
+import { listFrom, withCodeNames } from '../../codes';
+import { KAZAWALLET_CALLS, kazawalletRequest } from '../../transport';
 import { cardIdProperty, readCardId } from '../common';
-import { hasMorePages } from './getMany.operation';
+import { safeCard } from './common';
+import { hasMorePages } from './paging';
 
-// Reference: kazawallet.txt, "Get Card Transactions" (GET /wallet-cards/get-transactions?cardId=);
+// Kazawallet API reference, "Get Card Transactions" (GET /wallet-cards/get-transactions?cardId=);
 // state codes per "Transaction State", output with their names (status 1 → statusName "Successful")
 
-const properties: INodeProperties[] = [cardIdProperty, ...returnAllOrLimit];
+/** What Simplify keeps of a transaction (the fields most workflows map). */
+const SIMPLE_TRANSACTION = [
+	'cardId',
+	'id',
+	'amount',
+	'currency',
+	'money',
+	'status',
+	'statusName',
+	'type',
+	'typeName',
+	'direction',
+	'directionName',
+	'merchantName',
+	'transactionAt',
+];
 
 const displayOptions = { show: { resource: ['card'], operation: ['getTransactions'] } };
+
+const properties: INodeProperties[] = [
+	cardIdProperty,
+	...returnAllOrLimit,
+	simplifyProperty(undefined, SIMPLE_TRANSACTION.join(', ')),
+];
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
@@ -20,14 +44,17 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const cardId = readCardId.call(this, i);
 	const limit = readLimit.call(this, i);
 	const transactions = await collectPages<IDataObject>(async (page) => {
-		const { body } = await kazawalletRequest.call(this, {
+		const { body } = await kazawalletRequest.call(this, KAZAWALLET_CALLS.getCardTransactions, {
 			method: 'GET',
 			path: '/wallet-cards/get-transactions',
 			qs: { cardId, page },
-			kind: KAZAWALLET_CALLS.getCardTransactions,
 			itemIndex: i,
 		});
 		return { entries: listFrom(body, ['transactions', 'data']), hasMore: hasMorePages(body, page) };
 	}, limit);
-	return transactions.map((transaction) => withCodeNames({ cardId, ...transaction }));
+	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
+	return transactions.map((transaction) => {
+		const output = withMoney(withCodeNames(safeCard({ cardId, ...transaction })), transaction.amount, transaction.currency, 'major');
+		return simplify ? pick(output, SIMPLE_TRANSACTION) : output;
+	});
 }

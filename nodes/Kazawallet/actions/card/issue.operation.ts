@@ -3,12 +3,21 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { idempotencyKeyProperty } from '../../../shared/ledger';
 import type { Operation, OperationResult } from '../../../shared/router';
+import { moneyOf } from '../../../shared/output';
 import { checkEmail } from '../../../shared/validation';
-import { KAZAWALLET_CALLS, KAZAWALLET_EVIDENCE, kazawalletRequest } from '../../transport';
+import { KAZAWALLET_CALLS, kazawalletRequest } from '../../transport';
 import { amountProperty, readAgentAmount } from '../common';
-import { cardFrom, cardTypeProperty, cardUserEmailProperty, checkCardAmount, checkCardType, safeCard } from './common';
+import {
+	CARD_CURRENCY,
+	cardFrom,
+	cardTypeProperty,
+	cardUserEmailProperty,
+	checkCardAmount,
+	checkCardType,
+	safeCard,
+} from './common';
 
-// Reference: kazawallet.txt, "Issue Card" (POST /wallet-cards/create-then-topup); body assumed { email, amount, cardType }
+// Kazawallet API reference, "Issue Card" (POST /wallet-cards/create-then-topup); body assumed { email, amount, cardType }
 
 const properties: INodeProperties[] = [
 	cardUserEmailProperty,
@@ -25,17 +34,15 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const email = checkEmail(this.getNodeParameter('email', i), 'User Email');
 	const amount = checkCardAmount(this.getNodeParameter('amount', i));
 	const cardType = checkCardType(this.getNodeParameter('cardType', i, 'basic'));
-	const { body } = await kazawalletRequest.call(this, {
+	const { body } = await kazawalletRequest.call(this, KAZAWALLET_CALLS.issueCard, {
 		method: 'POST',
 		path: '/wallet-cards/create-then-topup',
 		body: { email, amount, cardType },
-		kind: KAZAWALLET_CALLS.issueCard,
-		evidence: KAZAWALLET_EVIDENCE.card,
-		outcome: 'card issue (fee and first top-up)',
 		itemIndex: i,
 		reference: `the cards of ${email} (Card → Get Many)`,
 	});
-	return { ...body, card: safeCard(cardFrom(body)) };
+	// the card (CVV and number redacted) and the first top-up, then Kazawallet's answer, redacted the same way
+	return { card: safeCard(cardFrom(body)), money: moneyOf(amount, CARD_CURRENCY, 'major'), response: safeCard(body) };
 }
 
 /** Sent at most once per Idempotency Key (payment ledger); agents are held to the node's maximum (the top-up; the issue fee comes on top). */

@@ -2,10 +2,11 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
-import { KAZAWALLET_CALLS, KAZAWALLET_EVIDENCE, kazawalletRequest } from '../../transport';
+import { KAZAWALLET_CALLS, kazawalletRequest } from '../../transport';
 import { cardIdProperty, readCardId } from '../common';
+import { safeCard } from './common';
 
-// Reference: kazawallet.txt, "Lock Card" (PUT /wallet-cards/lock); body assumed { cardId }
+// Kazawallet API reference, "Lock Card" (PUT /wallet-cards/lock); body assumed { cardId }
 
 const properties: INodeProperties[] = [cardIdProperty];
 
@@ -15,15 +16,12 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
 	const cardId = readCardId.call(this, i);
-	const { body } = await kazawalletRequest.call(this, {
+	const { body } = await kazawalletRequest.call(this, KAZAWALLET_CALLS.lockCard, {
 		method: 'PUT',
 		path: '/wallet-cards/lock',
 		body: { cardId },
-		kind: KAZAWALLET_CALLS.lockCard,
-		evidence: KAZAWALLET_EVIDENCE.success,
-		outcome: 'card lock',
 		itemIndex: i,
 		reference: `the state of card ${cardId} (Card → Get)`,
 	});
-	return { ...body, cardId };
+	return { cardId, response: safeCard(body) };
 }

@@ -3,11 +3,12 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { idempotencyKeyProperty } from '../../../shared/ledger';
 import type { Operation, OperationResult } from '../../../shared/router';
-import { KAZAWALLET_CALLS, KAZAWALLET_EVIDENCE, kazawalletRequest } from '../../transport';
+import { moneyOf } from '../../../shared/output';
+import { KAZAWALLET_CALLS, kazawalletRequest } from '../../transport';
 import { amountProperty, cardIdProperty, readAgentAmount, readCardId } from '../common';
-import { checkCardAmount } from './common';
+import { CARD_CURRENCY, checkCardAmount, safeCard } from './common';
 
-// Reference: kazawallet.txt, "Top up Card" (PUT /wallet-cards/topup); body assumed { cardId, amount }
+// Kazawallet API reference, "Top up Card" (PUT /wallet-cards/topup); body assumed { cardId, amount }
 
 const properties: INodeProperties[] = [
 	cardIdProperty,
@@ -22,17 +23,14 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
 	const cardId = readCardId.call(this, i);
 	const amount = checkCardAmount(this.getNodeParameter('amount', i));
-	const { body } = await kazawalletRequest.call(this, {
+	const { body } = await kazawalletRequest.call(this, KAZAWALLET_CALLS.topUpCard, {
 		method: 'PUT',
 		path: '/wallet-cards/topup',
 		body: { cardId, amount },
-		kind: KAZAWALLET_CALLS.topUpCard,
-		evidence: KAZAWALLET_EVIDENCE.success,
-		outcome: 'card top-up',
 		itemIndex: i,
 		reference: `the transactions of card ${cardId} (Card → Get Transactions)`,
 	});
-	return { ...body, cardId, amount };
+	return { cardId, amount, money: moneyOf(amount, CARD_CURRENCY, 'major'), response: safeCard(body) };
 }
 
 /** Sent at most once per Idempotency Key (payment ledger); agents are held to the node's maximum. */

@@ -2,10 +2,11 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
-import { KAZAWALLET_CALLS, KAZAWALLET_EVIDENCE, kazawalletRequest } from '../../transport';
+import { KAZAWALLET_CALLS, kazawalletRequest } from '../../transport';
 import { cardIdProperty, readCardId } from '../common';
+import { safeCard } from './common';
 
-// Reference: kazawallet.txt, "Unlock Card" (PUT /wallet-cards/unlock); body assumed { cardId }
+// Kazawallet API reference, "Unlock Card" (PUT /wallet-cards/unlock); body assumed { cardId }
 
 const properties: INodeProperties[] = [cardIdProperty];
 
@@ -15,15 +16,12 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
 	const cardId = readCardId.call(this, i);
-	const { body } = await kazawalletRequest.call(this, {
+	const { body } = await kazawalletRequest.call(this, KAZAWALLET_CALLS.unlockCard, {
 		method: 'PUT',
 		path: '/wallet-cards/unlock',
 		body: { cardId },
-		kind: KAZAWALLET_CALLS.unlockCard,
-		evidence: KAZAWALLET_EVIDENCE.success,
-		outcome: 'card unlock',
 		itemIndex: i,
 		reference: `the state of card ${cardId} (Card → Get)`,
 	});
-	return { ...body, cardId };
+	return { cardId, response: safeCard(body) };
 }

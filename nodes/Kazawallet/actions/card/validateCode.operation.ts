@@ -3,10 +3,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
 import { checkString } from '../../../shared/validation';
-import { KAZAWALLET_CALLS, KAZAWALLET_EVIDENCE, kazawalletRequest } from '../../transport';
+import { KAZAWALLET_CALLS, kazawalletRequest } from '../../transport';
 import { cardIdProperty, PLAIN_CODE, readCardId } from '../common';
+import { safeCard } from './common';
 
-// Reference: kazawallet.txt, "Validate Code" (POST /wallet-cards/validate-code); body assumed
+// Kazawallet API reference, "Validate Code" (POST /wallet-cards/validate-code); body assumed
 // { cardId, code }. The Kazawallet Trigger's 3DS_CONFIRM output carries cardId and validateCode.
 
 const properties: INodeProperties[] = [
@@ -29,16 +30,13 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const cardId = readCardId.call(this, i);
 	const code = checkString(this.getNodeParameter('code', i), 'Code', { maxLength: 64, pattern: PLAIN_CODE, patternHint: 'the code as received, without spaces or line breaks' });
 	// Confirms a card payment the card holder started: sent once; the code is one-time at Kazawallet (KAZAWALLET_CALLS).
-	const { body } = await kazawalletRequest.call(this, {
+	const { body } = await kazawalletRequest.call(this, KAZAWALLET_CALLS.validateCode, {
 		method: 'POST',
 		path: '/wallet-cards/validate-code',
 		body: { cardId, code },
-		kind: KAZAWALLET_CALLS.validateCode,
-		evidence: KAZAWALLET_EVIDENCE.success,
-		outcome: '3DS confirmation',
 		itemIndex: i,
 		reference: `the transactions of card ${cardId} (Card → Get Transactions)`,
 		sensitiveValues: [code],
 	});
-	return { ...body, cardId };
+	return { cardId, response: safeCard(body) };
 }

@@ -2,20 +2,20 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
-import { checkEmail, checkString } from '../../../shared/validation';
-import { KAZAWALLET_CALLS, KAZAWALLET_EVIDENCE, kazawalletRequest } from '../../transport';
+import { moneyOf } from '../../../shared/output';
+import { KAZAWALLET_CALLS, kazawalletRequest } from '../../transport';
 import {
 	amountProperty,
-	checkWalletAmount,
-	checkWalletCurrency,
 	currencyProperty,
 	paymentMethodProperties,
 	readMethodFields,
 	readPaymentMethod,
+	noteProperty,
+	readWalletMove,
 } from '../common';
 
-// Reference: kazawallet.txt, "Create Deposit" (POST /createDepositRequest); body per
-// provider-docs/README.md: { merchantEmail, email, currency, amount (string), note, paymentMethod (number), fields }
+// Kazawallet API reference, "Create Deposit" (POST /createDepositRequest); body per
+// Kazawallet's public merchant API page (docs/kazawallet.md, confirmed): { merchantEmail, email, currency, amount (string), note, paymentMethod (number), fields }
 // → { success, error, createdPayment: { status: "pending", transaction_id: "de-…" } }
 
 const properties: INodeProperties[] = [
@@ -31,12 +31,7 @@ const properties: INodeProperties[] = [
 	currencyProperty('USDT'),
 	amountProperty,
 	...paymentMethodProperties,
-	{
-		displayName: 'Note',
-		name: 'note',
-		type: 'string',
-		default: '',
-	},
+	noteProperty('deposit request'),
 ];
 
 const displayOptions = { show: { resource: ['deposit'], operation: ['create'] } };
@@ -44,9 +39,7 @@ const displayOptions = { show: { resource: ['deposit'], operation: ['create'] } 
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
-	const email = checkEmail(this.getNodeParameter('email', i), 'User Email');
-	const currency = checkWalletCurrency(this.getNodeParameter('currency', i));
-	const amount = checkWalletAmount(this.getNodeParameter('amount', i), currency);
+	const { email, currency, amount, note } = readWalletMove.call(this, i, 'User Email');
 	const paymentMethod = Number(readPaymentMethod.call(this, i));
 	const fields = readMethodFields.call(this, i);
 	const credentials = await this.getCredentials('kazawalletApi');
@@ -55,20 +48,22 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		email,
 		currency,
 		amount,
-		note: checkString(this.getNodeParameter('note', i, ''), 'Note', { required: false, maxLength: 500 }),
+		note,
 		paymentMethod,
 		fields,
 	};
-	const { body: response } = await kazawalletRequest.call(this, {
+	const { body: response } = await kazawalletRequest.call(this, KAZAWALLET_CALLS.createDeposit, {
 		method: 'POST',
 		path: '/createDepositRequest',
 		body,
-		kind: KAZAWALLET_CALLS.createDeposit,
-		evidence: KAZAWALLET_EVIDENCE.deposit,
-		outcome: 'deposit request',
 		itemIndex: i,
 		reference: `the deposit of ${amount} ${currency} for ${email} in the Kazawallet dashboard`,
 	});
 	const created = (response.createdPayment ?? {}) as IDataObject;
-	return { ...response, transactionId: created.transaction_id, status: created.status };
+	return {
+		transactionId: created.transaction_id,
+		status: created.status,
+		money: moneyOf(amount, currency, 'major'),
+		response,
+	};
 }

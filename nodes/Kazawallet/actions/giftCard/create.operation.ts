@@ -3,10 +3,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { idempotencyKeyProperty } from '../../../shared/ledger';
 import type { Operation, OperationResult } from '../../../shared/router';
-import { KAZAWALLET_CALLS, KAZAWALLET_EVIDENCE, kazawalletRequest } from '../../transport';
+import { moneyOf } from '../../../shared/output';
+import { KAZAWALLET_CALLS, kazawalletRequest } from '../../transport';
 import { amountProperty, checkWalletAmount, checkWalletCurrency, currencyProperty, readAgentAmount } from '../common';
 
-// Reference: kazawallet.txt, "Create Gift Card" (POST /gift-card/create): { giftCardCurrency, amount }.
+// Kazawallet API reference, "Create Gift Card" (POST /gift-card/create): { giftCardCurrency, amount }.
 // The expiry is fixed by Kazawallet at one year and cannot be sent.
 
 const properties: INodeProperties[] = [
@@ -28,18 +29,20 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
 	const currency = checkWalletCurrency(this.getNodeParameter('currency', i));
 	const amount = checkWalletAmount(this.getNodeParameter('amount', i), currency);
-	const { body } = await kazawalletRequest.call(this, {
+	const { body } = await kazawalletRequest.call(this, KAZAWALLET_CALLS.createGiftCard, {
 		method: 'POST',
 		path: '/gift-card/create',
 		body: { giftCardCurrency: currency.toLowerCase(), amount },
-		kind: KAZAWALLET_CALLS.createGiftCard,
-		evidence: KAZAWALLET_EVIDENCE.giftCard,
-		outcome: 'gift card purchase',
 		itemIndex: i,
 		reference: `the gift cards of ${amount} ${currency} in the Kazawallet dashboard`,
 	});
 	const giftCard = (body.giftCard ?? body.data ?? {}) as IDataObject;
-	return { ...body, code: giftCard.code ?? body.code, expiresAt: giftCard.expiresAt ?? giftCard.expiryDate ?? body.expiresAt };
+	return {
+		code: giftCard.code ?? body.code,
+		expiresAt: giftCard.expiresAt ?? giftCard.expiryDate ?? body.expiresAt,
+		money: moneyOf(amount, currency, 'major'),
+		response: body,
+	};
 }
 
 /** Sent at most once per Idempotency Key (payment ledger); agents are held to the node's maximum. */

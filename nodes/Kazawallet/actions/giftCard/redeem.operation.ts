@@ -3,10 +3,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
 import { checkEmail, checkString } from '../../../shared/validation';
-import { KAZAWALLET_CALLS, KAZAWALLET_EVIDENCE, kazawalletRequest } from '../../transport';
+import { KAZAWALLET_CALLS, kazawalletRequest } from '../../transport';
 import { PLAIN_CODE } from '../common';
 
-// Reference: kazawallet.txt, "Redeem Gift Card" (POST /gift-card/redeem): { giftCardCode, userEmail }
+// Kazawallet API reference, "Redeem Gift Card" (POST /gift-card/redeem): { giftCardCode, userEmail }
 
 const properties: INodeProperties[] = [
 	{
@@ -16,6 +16,7 @@ const properties: INodeProperties[] = [
 		typeOptions: { password: true },
 		required: true,
 		default: '',
+		description: 'The code of the gift card, as Gift Card → Create returned it (hidden like a password)',
 	},
 	{
 		displayName: 'User Email',
@@ -35,16 +36,13 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
 	const giftCardCode = checkString(this.getNodeParameter('giftCardCode', i), 'Gift Card Code', { maxLength: 128, pattern: PLAIN_CODE, patternHint: 'the code as received, without spaces or line breaks' });
 	const userEmail = checkEmail(this.getNodeParameter('userEmail', i), 'User Email');
-	const { body } = await kazawalletRequest.call(this, {
+	const { body } = await kazawalletRequest.call(this, KAZAWALLET_CALLS.redeemGiftCard, {
 		method: 'POST',
 		path: '/gift-card/redeem',
 		body: { giftCardCode, userEmail },
-		kind: KAZAWALLET_CALLS.redeemGiftCard,
-		evidence: KAZAWALLET_EVIDENCE.success,
-		outcome: 'gift card redemption',
 		itemIndex: i,
 		reference: `the balance of ${userEmail}`,
 		sensitiveValues: [giftCardCode],
 	});
-	return { ...body, userEmail };
+	return { userEmail, response: body };
 }

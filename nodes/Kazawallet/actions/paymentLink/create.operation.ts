@@ -2,12 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
+import { moneyOf } from '../../../shared/output';
 import { checkEmail, checkString, checkUrl } from '../../../shared/validation';
-import { KAZAWALLET_CALLS, KAZAWALLET_EVIDENCE, kazawalletRequest } from '../../transport';
+import { KAZAWALLET_CALLS, kazawalletRequest } from '../../transport';
 import { amountProperty, checkWalletAmount, checkWalletCurrency, currencyProperty } from '../common';
 
-// Reference: kazawallet.txt, "Create Payment Link" (POST /createPaymentLink, x-api-key only);
-// body per provider-docs/README.md: { amount (string), currency, email, ref, redirectUrl } → { url }
+// Kazawallet API reference, "Create Payment Link" (POST /createPaymentLink, x-api-key only);
+// body per Kazawallet's public payment-link page (docs/kazawallet.md, confirmed): { amount (string), currency, email, ref, redirectUrl } → { url }
 
 const properties: INodeProperties[] = [
 	amountProperty,
@@ -58,15 +59,21 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	};
 	// Creates a payable link (no money moves until the customer pays): sent once, so a lost answer cannot
 	// leave two links for one order without the operator knowing (KAZAWALLET_CALLS).
-	const { body: response } = await kazawalletRequest.call(this, {
+	const { body: response } = await kazawalletRequest.call(this, KAZAWALLET_CALLS.createPaymentLink, {
 		method: 'POST',
 		path: '/createPaymentLink',
 		body,
-		kind: KAZAWALLET_CALLS.createPaymentLink,
-		evidence: KAZAWALLET_EVIDENCE.paymentLink,
-		outcome: 'payment link creation',
 		itemIndex: i,
 		reference: body.ref ? `the payment link with reference "${body.ref as string}"` : undefined,
 	});
-	return { ...response, url: response.url ?? response.link, amount, currency, ref: body.ref };
+	// the link and what was asked for, then Kazawallet's answer untouched
+	return {
+		url: response.url ?? response.link,
+		order_id: response.order_id ?? response.orderId,
+		amount,
+		currency,
+		ref: body.ref,
+		money: moneyOf(amount, currency, 'major'),
+		response,
+	};
 }

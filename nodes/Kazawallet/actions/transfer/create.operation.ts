@@ -3,11 +3,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { idempotencyKeyProperty } from '../../../shared/ledger';
 import type { Operation, OperationResult } from '../../../shared/router';
-import { checkEmail, checkString } from '../../../shared/validation';
-import { KAZAWALLET_CALLS, KAZAWALLET_EVIDENCE, kazawalletRequest } from '../../transport';
-import { amountProperty, checkWalletAmount, checkWalletCurrency, currencyProperty, readAgentAmount } from '../common';
+import { moneyOf } from '../../../shared/output';
+import { KAZAWALLET_CALLS, kazawalletRequest } from '../../transport';
+import { amountProperty, currencyProperty, noteProperty, readAgentAmount, readWalletMove } from '../common';
 
-// Reference: kazawallet.txt, "Create Transfer" (POST /transfer-from-merchant-to-user). The body is not
+// Kazawallet API reference, "Create Transfer" (POST /transfer-from-merchant-to-user). The body is not
 // public; assumed { email (the user), currency, amount (string), note } like the deposit body.
 
 const properties: INodeProperties[] = [
@@ -22,12 +22,7 @@ const properties: INodeProperties[] = [
 	},
 	currencyProperty(),
 	amountProperty,
-	{
-		displayName: 'Note',
-		name: 'note',
-		type: 'string',
-		default: '',
-	},
+	noteProperty('transfer'),
 	// Kazawallet takes no request id of its own for a transfer: the ledger is the only guard (docs/kazawallet.md)
 	idempotencyKeyProperty(undefined, 'transfer'),
 ];
@@ -37,26 +32,21 @@ const displayOptions = { show: { resource: ['transfer'], operation: ['create'] }
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
-	const email = checkEmail(this.getNodeParameter('email', i), 'User Email');
-	const currency = checkWalletCurrency(this.getNodeParameter('currency', i));
-	const amount = checkWalletAmount(this.getNodeParameter('amount', i), currency);
+	const { email, currency, amount, note } = readWalletMove.call(this, i, 'User Email');
 	const body: IDataObject = {
 		email,
 		currency,
 		amount,
-		note: checkString(this.getNodeParameter('note', i, ''), 'Note', { required: false, maxLength: 500 }),
+		note,
 	};
-	const { body: response } = await kazawalletRequest.call(this, {
+	const { body: response } = await kazawalletRequest.call(this, KAZAWALLET_CALLS.createTransfer, {
 		method: 'POST',
 		path: '/transfer-from-merchant-to-user',
 		body,
-		kind: KAZAWALLET_CALLS.createTransfer,
-		evidence: KAZAWALLET_EVIDENCE.success,
-		outcome: 'transfer',
 		itemIndex: i,
 		reference: `the transfer of ${amount} ${currency} to ${email} in your merchant wallet history`,
 	});
-	return response;
+	return { money: moneyOf(amount, currency, 'major'), response };
 }
 
 /** Sent at most once per Idempotency Key (payment ledger); agents are held to the node's maximum. */

@@ -2,10 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
-import { KAZAWALLET_CALLS, kazawalletRequest, listFrom } from '../../transport';
+import { withMoney } from '../../../shared/output';
+import { listFrom } from '../../codes';
+import { KAZAWALLET_CALLS, kazawalletRequest } from '../../transport';
 import { checkWalletCurrency } from '../common';
 
-// Reference: kazawallet.txt, "Get Balance" (GET /get-merchant-wallets) → { success, wallets: [ { currency, amount } ] }
+// Kazawallet API reference, "Get Balance" (GET /get-merchant-wallets) → { success, wallets: [ { currency, amount } ] }
 
 const properties: INodeProperties[] = [
 	{
@@ -25,15 +27,15 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
 	const wanted = String(this.getNodeParameter('currency', i, '') ?? '').trim();
 	const currency = wanted ? checkWalletCurrency(wanted) : '';
-	const { body } = await kazawalletRequest.call(this, {
+	const { body } = await kazawalletRequest.call(this, KAZAWALLET_CALLS.getBalances, {
 		method: 'GET',
 		path: '/get-merchant-wallets',
-		kind: KAZAWALLET_CALLS.getBalances,
 		itemIndex: i,
 	});
 	const wallets = listFrom(body, ['wallets', 'data']);
 	const selected = currency
 		? wallets.filter((wallet) => String(wallet.currency ?? '').toUpperCase() === currency)
 		: wallets;
-	return selected.map((wallet): IDataObject => ({ ...wallet }));
+	// each wallet as Kazawallet gives it, plus its balance as money
+	return selected.map((wallet): IDataObject => withMoney(wallet, wallet.amount, wallet.currency, 'major'));
 }

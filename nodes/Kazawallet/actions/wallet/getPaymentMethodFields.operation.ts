@@ -6,7 +6,7 @@ import { checkString } from '../../../shared/validation';
 import { KAZAWALLET_CALLS, kazawalletRequest } from '../../transport';
 import { methodFieldsFrom, paymentMethodProperties, readPaymentMethod } from '../common';
 
-// Reference: kazawallet.txt, "Get Payment Method Fields" (GET /get-payment-method-fields?id=&field=)
+// Kazawallet API reference, "Get Payment Method Fields" (GET /get-payment-method-fields?id=&field=)
 
 const properties: INodeProperties[] = [
 	paymentMethodProperties[0],
@@ -27,12 +27,11 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const qs: IDataObject = { id: readPaymentMethod.call(this, i) };
 	const field = checkString(this.getNodeParameter('field', i, ''), 'Field Slug', { required: false, maxLength: 100 });
 	if (field) qs.field = field;
-	const { body } = await kazawalletRequest.call(this, {
+	const { body } = await kazawalletRequest.call(this, KAZAWALLET_CALLS.getPaymentMethodFields, {
 		method: 'GET',
 		path: '/get-payment-method-fields',
 		qs,
-		kind: KAZAWALLET_CALLS.getPaymentMethodFields,
 		itemIndex: i,
 	});
-	return { ...body, paymentMethod: qs.id, fieldSlugs: methodFieldsFrom(body).map((entry) => entry.slug) };
+	return { paymentMethod: qs.id, fieldSlugs: methodFieldsFrom(body).map((entry) => entry.slug), response: body };
 }

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { OperationResult } from '../../../shared/router';
 import { KAZAWALLET_CALLS, kazawalletRequest } from '../../transport';
 
-// Reference: kazawallet.txt, "Get Rates" (GET /get-rate). The response shape is not public: returned as is.
+// Kazawallet API reference, "Get Rates" (GET /get-rate). The response shape is not public: returned as is.
 
 const properties: INodeProperties[] = [];
 
@@ -13,10 +13,9 @@ const displayOptions = { show: { resource: ['wallet'], operation: ['getRates'] }
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
-	const { body } = await kazawalletRequest.call(this, {
+	const { body } = await kazawalletRequest.call(this, KAZAWALLET_CALLS.getRates, {
 		method: 'GET',
 		path: '/get-rate',
-		kind: KAZAWALLET_CALLS.getRates,
 		itemIndex: i,
 	});
 	return body;

@@ -3,20 +3,20 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { idempotencyKeyProperty } from '../../../shared/ledger';
 import type { Operation, OperationResult } from '../../../shared/router';
-import { checkEmail, checkString } from '../../../shared/validation';
-import { KAZAWALLET_CALLS, KAZAWALLET_EVIDENCE, kazawalletRequest } from '../../transport';
+import { moneyOf } from '../../../shared/output';
+import { KAZAWALLET_CALLS, kazawalletRequest } from '../../transport';
 import {
 	amountProperty,
-	checkWalletAmount,
-	checkWalletCurrency,
 	currencyProperty,
 	paymentMethodProperties,
 	readMethodFields,
 	readAgentAmount,
 	readPaymentMethod,
+	noteProperty,
+	readWalletMove,
 } from '../common';
 
-// Reference: kazawallet.txt, "Create Withdrawal Request" (POST /createWithdrawalRequest):
+// Kazawallet API reference, "Create Withdrawal Request" (POST /createWithdrawalRequest):
 // { email, currency, amount (string), note, paymentMethod (string id), fields {} }
 
 const properties: INodeProperties[] = [
@@ -33,12 +33,7 @@ const properties: INodeProperties[] = [
 	currencyProperty('USDT'),
 	amountProperty,
 	...paymentMethodProperties,
-	{
-		displayName: 'Note',
-		name: 'note',
-		type: 'string',
-		default: '',
-	},
+	noteProperty('withdrawal'),
 	// Kazawallet takes no request id of its own for a withdrawal: the ledger is the only guard (docs/kazawallet.md)
 	idempotencyKeyProperty(undefined, 'withdrawal'),
 ];
@@ -48,30 +43,25 @@ const displayOptions = { show: { resource: ['withdrawal'], operation: ['create']
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
-	const email = checkEmail(this.getNodeParameter('email', i), 'Email');
-	const currency = checkWalletCurrency(this.getNodeParameter('currency', i));
-	const amount = checkWalletAmount(this.getNodeParameter('amount', i), currency);
+	const { email, currency, amount, note } = readWalletMove.call(this, i, 'Email');
 	const paymentMethod = readPaymentMethod.call(this, i);
 	const fields = readMethodFields.call(this, i);
 	const body: IDataObject = {
 		email,
 		currency,
 		amount,
-		note: checkString(this.getNodeParameter('note', i, ''), 'Note', { required: false, maxLength: 500 }),
+		note,
 		paymentMethod,
 		fields,
 	};
-	const { body: response } = await kazawalletRequest.call(this, {
+	const { body: response } = await kazawalletRequest.call(this, KAZAWALLET_CALLS.createWithdrawal, {
 		method: 'POST',
 		path: '/createWithdrawalRequest',
 		body,
-		kind: KAZAWALLET_CALLS.createWithdrawal,
-		evidence: KAZAWALLET_EVIDENCE.success,
-		outcome: 'withdrawal',
 		itemIndex: i,
 		reference: `the withdrawal of ${amount} ${currency} for ${email} in the Kazawallet dashboard`,
 	});
-	return response;
+	return { money: moneyOf(amount, currency, 'major'), response };
 }
 
 /** Sent at most once per Idempotency Key (payment ledger); agents are held to the node's maximum. */
