@@ -19,7 +19,7 @@ import {
 } from '../shared/webhook';
 import { KASHA_SIGNATURE_HEADER, signatureKeyOf } from './signature';
 import { SENSITIVE_KEYS } from './actions/common';
-import { kashaRequest } from './transport';
+import { kashaRequest, KASHA_CALLS } from './transport';
 import type { Verification } from './trigger';
 import { asText, confirmedId, hasValidSignature, KASHA_STATUSES, NOTIFIED_ID, notifiedId } from './trigger';
 
@@ -132,7 +132,7 @@ export class KashaTrigger implements INodeType {
 			// one call to Kasha per incoming request, well inside LOOKUP_BUDGET: the shared transport sends a
 			// read once inside a webhook (Kasha redelivers)
 			try {
-				const { body } = await kashaRequest.call(this, 'transactionStatus', {
+				const { body } = await kashaRequest.call(this, KASHA_CALLS.transactionStatus, {
 					pathParams: { transactionId },
 					credentials,
 				});

@@ -108,15 +108,48 @@ describe('Kasha validation: transaction IDs and IP addresses', () => {
 });
 
 describe('Kasha credential', () => {
-	test('the test request succeeds with the sandbox key and fails with a wrong one', async () => {
+	// n8n's verdict on a declarative credential test (credentials-tester.service.js, runRequestTest): with
+	// ignoreHttpStatusErrors every answer reaches the rules, and a `responseSuccessBody` rule whose key holds
+	// its value fails the test with the rule's message
+	const { KashaApi } = require('../../dist/credentials/KashaApi.credentials');
+	function verdict(result) {
+		const { request, rules = [] } = new KashaApi().test;
+		if (!request.ignoreHttpStatusErrors && !result.ok) return { status: 'Error', message: `HTTP ${result.status}` };
+		const body = typeof result.body === 'object' && result.body !== null ? result.body : {};
+		const failed = rules.find((rule) => rule.type === 'responseSuccessBody' && body[rule.properties.key] === rule.properties.value);
+		return failed ? { status: 'Error', message: failed.properties.message } : { status: 'OK' };
+	}
+
+	test('the test request is a read (a lookup of a transaction that cannot exist): nothing is opened or created', async () => {
+		const { request } = new KashaApi().test;
+		expect(request.method).toBe('GET');
 		const good = await testCredential('kashaApi', s.sandbox.credentials().kasha);
-		expect(good.ok).toBe(true);
+		expect(good.status).toBe(404);
+		expect(verdict(good)).toEqual({ status: 'OK' });
 		const bad = await testCredential('kashaApi', { ...s.sandbox.credentials().kasha, apiKey: 'wrong' });
-		expect(bad.ok).toBe(false);
 		expect(bad.status).toBe(401);
-		// the test request opened a session and nothing else
-		expect(s.sandbox.count({ provider: 'kasha', path: '/v2/payment-options' })).toBe(2);
+		expect(verdict(bad)).toEqual({ status: 'Error', message: expect.stringMatching(/did not accept the API key/) });
+		// two lookups and nothing else: no session, no transaction
 		expect(s.sandbox.count({ provider: 'kasha' })).toBe(2);
+		expect(s.sandbox.requests.every((r) => r.method === 'GET' && r.path === '/v2/payments/00000000-0000-0000-0000-000000000000')).toBe(true);
+		const state = s.sandbox.state('kasha');
+		expect(state.sessions.size).toBe(0);
+		expect(state.transactions.size).toBe(0);
+	});
+
+	test('a wrong request signature fails the test too', async () => {
+		await fetch(`${s.sandbox.baseUrl}/_control/kasha/signatures`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ required: true }) });
+		const unsigned = await testCredential('kashaApi', { ...s.sandbox.credentials().kasha, signatureSecretKey: '' });
+		expect(verdict(unsigned).status).toBe('Error');
+		const signed = await testCredential('kashaApi', s.sandbox.credentials().kasha);
+		expect(verdict(signed)).toEqual({ status: 'OK' });
+	});
+
+	test('the test URL is built from the same constant as the transport\'s', () => {
+		const { KASHA_BASE_URLS } = require('../../dist/credentials/KashaApi.credentials');
+		const { baseURL } = new KashaApi().test.request;
+		expect(baseURL).toContain(KASHA_BASE_URLS.production);
+		expect(baseURL).toContain(KASHA_BASE_URLS.sandbox);
 	});
 
 	test('the header name and prefix can be overridden (e.g. Authorization: Bearer)', async () => {
@@ -127,7 +160,8 @@ describe('Kasha credential', () => {
 		expect(request.headers.authorization).toBe('Bearer kasha_sandbox_key_7f3a9c');
 		expect(request.headers['x-api-key']).toBeUndefined();
 		const cred = await testCredential('kashaApi', { ...s.sandbox.credentials().kasha, headerName: 'Authorization', valuePrefix: 'Bearer ' });
-		expect(cred.ok).toBe(true);
+		expect(cred.status).toBe(404);
+		expect(verdict(cred)).toEqual({ status: 'OK' });
 	});
 
 	test('a wrong key is a clear error that does not contain the key', async () => {

@@ -1,8 +1,8 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { KashaEndpointName } from '../transport';
-import { firstObject, kashaRequest } from '../transport';
+import type { KashaCallSpec } from '../transport';
+import { firstObject, kashaRequest, KASHA_CALLS } from '../transport';
 import { readOfferedOptions, resolvePaymentOption, shapeResult, subOptionsOf } from './common';
 
 function parameter(context: ILoadOptionsFunctions, name: string): unknown {
@@ -27,14 +27,14 @@ export async function getSessionPaymentOptions(this: ILoadOptionsFunctions): Pro
 	}));
 }
 
-async function listSubOptions(context: ILoadOptionsFunctions, endpoint: KashaEndpointName): Promise<INodePropertyOptions[]> {
+async function listSubOptions(context: ILoadOptionsFunctions, call: KashaCallSpec): Promise<INodePropertyOptions[]> {
 	const sessionId = parameter(context, 'sessionId');
 	const chosen = parameter(context, 'paymentOption');
 	if (typeof sessionId !== 'string' || !sessionId || typeof chosen !== 'string' || !chosen) {
 		throw new NodeOperationError(context.getNode(), 'Set the Session ID and the Payment Option first');
 	}
 	const { paymentOptionId } = resolvePaymentOption(chosen, readOfferedOptions(parameter(context, 'sessionPaymentOptions')));
-	const { body } = await kashaRequest.call(context, endpoint, {
+	const { body } = await kashaRequest.call(context, call, {
 		body: { sessionId, paymentOptionId },
 	});
 	const options = subOptionsOf(shapeResult(firstObject(body)));
@@ -47,10 +47,10 @@ async function listSubOptions(context: ILoadOptionsFunctions, endpoint: KashaEnd
 
 /** Banks and other sub-options of a payment option, loaded from Kasha with the node's session. */
 export async function getPaymentSubOptions(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return await listSubOptions(this, 'paymentSuboptions');
+	return await listSubOptions(this, KASHA_CALLS.paymentSuboptions);
 }
 
 /** Sub-options of a payout option, loaded from Kasha with the node's session. */
 export async function getPayoutSubOptions(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return await listSubOptions(this, 'payoutSuboptions');
+	return await listSubOptions(this, KASHA_CALLS.payoutSuboptions);
 }

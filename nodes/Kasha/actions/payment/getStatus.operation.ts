@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
-import { kashaRequest } from '../../transport';
+import { kashaRequest, KASHA_CALLS } from '../../transport';
 import { readTransactionId, shapeResult } from '../common';
 
 // Reference: kasha.txt, "Get Transaction status" (path parameter transactionId). Path inferred from the
@@ -25,7 +25,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
 	const transactionId = readTransactionId(this.getNodeParameter('transactionId', i));
-	const { body } = await kashaRequest.call(this, 'transactionStatus', {
+	const { body } = await kashaRequest.call(this, KASHA_CALLS.transactionStatus, {
 		pathParams: { transactionId },
 		itemIndex: i,
 	});

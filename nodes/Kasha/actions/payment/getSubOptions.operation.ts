@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
-import { kashaRequest } from '../../transport';
+import { kashaRequest, KASHA_CALLS } from '../../transport';
 import {
 	offeredOptionsProperty,
 	paymentOptionProperty,
@@ -26,7 +26,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
 	const { sessionId, paymentOptionId, name } = readSessionChoice.call(this, i);
-	const { body } = await kashaRequest.call(this, 'paymentSuboptions', {
+	const { body } = await kashaRequest.call(this, KASHA_CALLS.paymentSuboptions, {
 		body: { sessionId, paymentOptionId },
 		itemIndex: i,
 	});

@@ -2,7 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
-import { kashaRequest } from '../../transport';
+import { kashaRequest, KASHA_CALLS } from '../../transport';
 import { buildSessionBody, referenceOf, sessionProperties, shapeResult, withCashierLink } from '../common';
 
 // Reference: kasha.txt, "Get Hosted Cashier link" (payment session); docs.kasha.io Cards > Payin > Hosted Cashier:
@@ -14,7 +14,7 @@ export const description = updateDisplayOptions(displayOptions, sessionPropertie
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
 	const body = buildSessionBody.call(this, i, 'paymentHosted');
-	const { body: response } = await kashaRequest.call(this, 'hostedCashierPayment', {
+	const { body: response } = await kashaRequest.call(this, KASHA_CALLS.hostedCashierPayment, {
 		body,
 		itemIndex: i,
 		// sent once (KASHA_CALLS): an unknown outcome names the merchant reference to look for

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
 import { checkString } from '../../../shared/validation';
-import { kashaRequest } from '../../transport';
+import { kashaRequest, KASHA_CALLS } from '../../transport';
 import {
 	offeredOptionsProperty,
 	paymentOptionProperty,
@@ -40,6 +40,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const optionId = checkString(this.getNodeParameter('optionId', i, ''), 'Sub-Option', { required: false, maxLength: 255 });
 	const body: IDataObject = { sessionId, paymentOptionId };
 	if (optionId) body.optionId = optionId;
-	const { body: response } = await kashaRequest.call(this, 'hybridPayment', { body, itemIndex: i });
+	const { body: response } = await kashaRequest.call(this, KASHA_CALLS.hybridPayment, { body, itemIndex: i });
 	return { sessionId, paymentOptionId, paymentOptionName: name, ...(optionId ? { optionId } : {}), ...withCashierLink(shapeResult(response)) };
 }

@@ -4,7 +4,7 @@ import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-work
 import { idempotencyKeyProperty } from '../../../shared/ledger';
 import type { Operation, OperationResult } from '../../../shared/router';
 import { checkString } from '../../../shared/validation';
-import { firstObject, kashaRequest } from '../../transport';
+import { firstObject, kashaRequest, KASHA_CALLS } from '../../transport';
 import {
 	buildSessionBody,
 	cardProperty,
@@ -68,7 +68,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 
 	let initiated: unknown;
 	try {
-		({ body: initiated } = await kashaRequest.call(this, 'paymentOptions', { body, itemIndex: i }));
+		({ body: initiated } = await kashaRequest.call(this, KASHA_CALLS.paymentOptions, { body, itemIndex: i }));
 	} catch (error) {
 		throw initiateFailed(error, body.merchantReference as string | undefined);
 	}
@@ -91,7 +91,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 
 	let optionId: string | undefined;
 	if (subOption) {
-		const { body: listed } = await kashaRequest.call(this, 'paymentSuboptions', {
+		const { body: listed } = await kashaRequest.call(this, KASHA_CALLS.paymentSuboptions, {
 			body: { sessionId, paymentOptionId: option.paymentOptionId },
 			itemIndex: i,
 		});

@@ -5,7 +5,7 @@ import { idempotencyKeyProperty } from '../../../shared/ledger';
 import { omitKeys } from '../../../shared/redact';
 import type { Operation, OperationResult } from '../../../shared/router';
 import { checkString } from '../../../shared/validation';
-import { firstObject, kashaRequest } from '../../transport';
+import { firstObject, kashaRequest, KASHA_CALLS } from '../../transport';
 import {
 	amountFixedByInitiate,
 	cardProperty,
@@ -55,7 +55,7 @@ export async function postPayment(
 	i: number,
 	request: { sessionId: string; paymentOptionId: string; optionId?: string; extraData: IDataObject; secrets: string[]; reference: string },
 ): Promise<IDataObject> {
-	const { body } = await kashaRequest.call(this, 'directPayment', {
+	const { body } = await kashaRequest.call(this, KASHA_CALLS.directPayment, {
 		body: {
 			sessionId: request.sessionId,
 			paymentOptionId: request.paymentOptionId,

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { idempotencyKeyProperty } from '../../../shared/ledger';
 import type { Operation, OperationResult } from '../../../shared/router';
 import { checkString } from '../../../shared/validation';
-import { kashaRequest } from '../../transport';
+import { kashaRequest, KASHA_CALLS } from '../../transport';
 import { LIMITS, shapeResult } from '../common';
 
 // Reference: kasha.txt, "Refund by Reference". Path inferred (predecessor API's /refund/by-reference): KASHA_ENDPOINTS.refund. Cannot be undone.
@@ -31,7 +31,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const merchantReference = checkString(this.getNodeParameter('merchantReference', i), 'Merchant Reference', {
 		maxLength: LIMITS.reference,
 	});
-	const { body } = await kashaRequest.call(this, 'refund', {
+	const { body } = await kashaRequest.call(this, KASHA_CALLS.refund, {
 		body: { merchantReference },
 		itemIndex: i,
 		reference: `merchant reference "${merchantReference}"`,

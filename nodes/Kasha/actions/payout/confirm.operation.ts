@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { idempotencyKeyProperty } from '../../../shared/ledger';
 import type { Operation, OperationResult } from '../../../shared/router';
 import { checkOneOf } from '../../../shared/validation';
-import { kashaRequest } from '../../transport';
+import { kashaRequest, KASHA_CALLS } from '../../transport';
 import { amountFixedByInitiate, readTransactionId, shapeResult } from '../common';
 
 // Reference: kasha.txt, "4. Confirm Payout" (the reference names /settle-payout; the /v2 prefix is
@@ -41,7 +41,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
 	const transactionId = readTransactionId(this.getNodeParameter('transactionId', i));
 	const action = checkOneOf(this.getNodeParameter('settleAction', i), 'Action', ['APPROVE', 'DECLINE'] as const);
-	const { body } = await kashaRequest.call(this, 'settlePayout', {
+	const { body } = await kashaRequest.call(this, KASHA_CALLS.settlePayout, {
 		body: { action, transactionId },
 		itemIndex: i,
 		reference: `payout transaction "${transactionId}" with Get Status`,

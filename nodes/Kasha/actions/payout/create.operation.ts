@@ -5,7 +5,7 @@ import { idempotencyKeyProperty } from '../../../shared/ledger';
 import { omitKeys } from '../../../shared/redact';
 import type { Operation, OperationResult } from '../../../shared/router';
 import { checkString } from '../../../shared/validation';
-import { kashaRequest } from '../../transport';
+import { kashaRequest, KASHA_CALLS } from '../../transport';
 import {
 	amountFixedByInitiate,
 	methodFieldsProperty,
@@ -50,7 +50,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const { extraData, secrets } = readExtraData.call(this, i, false);
 	const body: IDataObject = { sessionId, paymentOptionId, extraData };
 	if (optionId) body.optionId = optionId;
-	const { body: response } = await kashaRequest.call(this, 'createPayout', {
+	const { body: response } = await kashaRequest.call(this, KASHA_CALLS.createPayout, {
 		body,
 		itemIndex: i,
 		reference: `session "${sessionId}" (its transaction ID came with Initiate Payout)`,

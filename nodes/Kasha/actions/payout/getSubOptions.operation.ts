@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
-import { kashaRequest } from '../../transport';
+import { kashaRequest, KASHA_CALLS } from '../../transport';
 import {
 	offeredOptionsProperty,
 	paymentOptionProperty,
@@ -28,7 +28,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
 	const { sessionId, paymentOptionId, name } = readSessionChoice.call(this, i);
-	const { body } = await kashaRequest.call(this, 'payoutSuboptions', {
+	const { body } = await kashaRequest.call(this, KASHA_CALLS.payoutSuboptions, {
 		body: { sessionId, paymentOptionId },
 		itemIndex: i,
 	});

@@ -2,7 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
-import { kashaRequest } from '../../transport';
+import { kashaRequest, KASHA_CALLS } from '../../transport';
 import { buildSessionBody, referenceOf, sessionProperties, shapeResult, withCashierLink } from '../common';
 
 // Reference: kasha.txt, "Get Hosted Cashier link" (payout session). Path inferred (predecessor API's /payout-session):
@@ -14,7 +14,7 @@ export const description = updateDisplayOptions(displayOptions, sessionPropertie
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
 	const body = buildSessionBody.call(this, i, 'payoutHosted');
-	const { body: response } = await kashaRequest.call(this, 'hostedCashierPayout', {
+	const { body: response } = await kashaRequest.call(this, KASHA_CALLS.hostedCashierPayout, {
 		body,
 		itemIndex: i,
 		// sent once (KASHA_CALLS): an unknown outcome names the merchant reference to look for

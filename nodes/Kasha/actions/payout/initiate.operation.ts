@@ -2,7 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
-import { kashaRequest } from '../../transport';
+import { kashaRequest, KASHA_CALLS } from '../../transport';
 import { buildSessionBody, referenceOf, sessionProperties, shapeResult } from '../common';
 
 // Reference: kasha.txt, "1. Initiate a Payout": payout options for country, currency and amount.
@@ -14,7 +14,7 @@ export const description = updateDisplayOptions(displayOptions, sessionPropertie
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
 	const body = buildSessionBody.call(this, i, 'payoutInitiate');
-	const { body: response } = await kashaRequest.call(this, 'payoutOptions', {
+	const { body: response } = await kashaRequest.call(this, KASHA_CALLS.payoutOptions, {
 		body,
 		itemIndex: i,
 		// sent once (KASHA_CALLS): an unknown outcome names the merchant reference to look for
