@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { executionOptionsProperty, operationFields, routeOperation } from '../shared/router';
 import { operationProperties, operations, resourceProperty } from './actions';
-import { getPaymentSubOptions, getPayoutSubOptions, getSessionPaymentOptions } from './actions/loadOptions';
+import { getPaymentSubOptions, getPayoutSubOptions, getSessionPaymentOptions } from './methods/loadOptions';
 
 export class Kasha implements INodeType {
 	description: INodeTypeDescription = {

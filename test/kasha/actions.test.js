@@ -23,18 +23,18 @@ describe('Kasha /direct-payment actions (081-084) are not failures', () => {
 	])('%s → success output with action "%s"', async (code, action, fields) => {
 		const r = await runNode({ type: 'kasha', credentials: credentials(s.sandbox), parameters: payByTransfer(`ACTION ${code}`) });
 		expect(r.error).toBeUndefined();
-		expect(r.items[0]).toMatchObject({ statusCode: code, action, ...fields });
+		expect(r.items[0]).toMatchObject({ action, response: { statusCode: code, ...fields } });
 		expect(s.sandbox.state('kasha').transactions.get(r.items[0].transactionId).status).toBe('PENDING');
 	});
 
 	test('a redirect (300) says so too; a plain success has no action', async () => {
 		const redirect = await runNode({ type: 'kasha', credentials: credentials(s.sandbox), parameters: payByTransfer('pay me') });
-		expect(redirect.items[0]).toMatchObject({ statusCode: '300', action: 'redirect' });
+		expect(redirect.items[0]).toMatchObject({ action: 'redirect', response: { statusCode: '300' } });
 		const paid = await runNode({
 			type: 'kasha', credentials: credentials(s.sandbox),
 			parameters: paymentSession({ operation: 'pay', country: 'GB', currency: 'GBP', amount: '20', paymentOptionName: 'Card', card: { cardNumber: '4111111111111111', cvv: '123', expiryMonth: '12', expiryYear: '2031', cardholder: 'A B' }, idempotencyKey: 'act-plain-card' }),
 		});
-		expect(paid.items[0].statusCode).toBe('000');
+		expect(paid.items[0].response.statusCode).toBe('000');
 		expect(paid.items[0].action).toBeUndefined();
 	});
 

@@ -89,7 +89,7 @@ describe('Kasha declines through the sandbox', () => {
 		const brCpf = await initiate({ identityDocument: { number: '36570630563', type: 'BRA_CPF' } });
 		const ok = await pix([brCpf]);
 		expect(ok.error).toBeUndefined();
-		expect(ok.items[0].resultType).toBe('redirect');
+		expect(ok.items[0].response.resultType).toBe('redirect');
 	});
 
 	test('local-method payments: declined at post (method field) or later by the bank, with notification', async () => {
@@ -100,7 +100,7 @@ describe('Kasha declines through the sandbox', () => {
 
 		const later = await initiate({ country: 'RU', currency: 'RUB', additionalFields: { notificationUrl: 'http://127.0.0.1:9/unused' } });
 		const pending = await runNode({ type: 'kasha', credentials: credentials(s.sandbox), items: [later], parameters: { resource: 'payment', operation: 'post', paymentOption: 'Online Banking', optionId: 'b_56', methodFields: { field: [{ name: 'phone', value: '+79991234567' }] } } });
-		expect(pending.items[0].resultType).toBe('redirect');
+		expect(pending.items[0].response.resultType).toBe('redirect');
 		const [code] = await s.sandbox.handleControl('POST', `/_control/kasha/transactions/${later.transactionId}/complete`, { code: 3018 });
 		expect(code).toBe(200);
 		const status = await runNode({ type: 'kasha', credentials: credentials(s.sandbox), items: [later], parameters: { resource: 'payment', operation: 'getStatus' } });
@@ -128,7 +128,7 @@ describe('Kasha declines through the sandbox', () => {
 		expect(r.items[0]).toMatchObject({ errorCode: '3000', errorStatus: 'DECLINED', errorReason: 'Insufficient card funds.' });
 		expect(r.items[0].error).toContain('Insufficient card funds');
 		expect(r.items[0].error).toContain('DECLINED');
-		expect(r.items[1]).toMatchObject({ statusCode: '000', transactionId: b.transactionId });
+		expect(r.items[1]).toMatchObject({ transactionId: b.transactionId, response: { statusCode: '000' } });
 		expect(r.raw.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 		expect(JSON.stringify(r.items)).not.toContain('4000000000009995');
 	});

@@ -25,7 +25,7 @@ describe('Kasha full flows through n8n', () => {
 			expect(run.error).toBeUndefined();
 			const initiated = run.output('Initiate')[0].json;
 			const posted = run.output('Post')[0].json;
-			expect(posted).toMatchObject({ sessionId: initiated.sessionId, transactionId: initiated.transactionId, optionId: 'b_24', statusCode: '300', resultType: 'redirect' });
+			expect(posted).toMatchObject({ sessionId: initiated.sessionId, transactionId: initiated.transactionId, optionId: 'b_24', action: 'redirect', response: { statusCode: '300', resultType: 'redirect' } });
 			expect(kashaState().transactions.get(initiated.transactionId).status).toBe('PENDING');
 
 			// the customer completes the payment at the bank; Kasha notifies the trigger
@@ -63,7 +63,7 @@ describe('Kasha full flows through n8n', () => {
 			const options = run.output('Options')[0].json;
 			expect(options.formInputs.map((f) => f.name)).toEqual(['name', 'phone']);
 			const created = run.output('Create')[0].json;
-			expect(created).toMatchObject({ transactionId: initiated.transactionId, optionId: 'd_316', resultType: 'success' });
+			expect(created).toMatchObject({ transactionId: initiated.transactionId, optionId: 'd_316', response: { resultType: 'success' } });
 			expect(kashaState().transactions.get(created.transactionId).status).toBe('PENDING');
 			expect(kashaState().balances.ARS).toBe(before); // nothing moves before confirmation
 			expect(s.sandbox.webhooks).toHaveLength(0);
@@ -119,10 +119,10 @@ describe('Kasha full flows through n8n', () => {
 	});
 
 	test('Pay (Initiate and Post) with a card returns every intermediate id', async () => {
-		const r = await runNode({ type: 'kasha', credentials: credentials(s.sandbox), parameters: paymentSession({ operation: 'pay', country: 'GB', currency: 'GBP', amount: '19.99', paymentOptionName: 'card', card: card(), additionalFields: { merchantReference: 'pay-1' }, idempotencyKey: 'pay-1' }) });
+		const r = await runNode({ type: 'kasha', credentials: credentials(s.sandbox), parameters: paymentSession({ operation: 'pay', country: 'GB', currency: 'GBP', amount: '19.99', paymentOptionName: 'card', card: card(), merchantReference: 'pay-1' }) });
 		expect(r.error).toBeUndefined();
 		const out = r.items[0];
-		expect(out).toMatchObject({ merchantReference: 'pay-1', paymentOptionName: 'Card', statusCode: '000', resultType: 'success', card: { last4: '1111' } });
+		expect(out).toMatchObject({ merchantReference: 'pay-1', paymentOptionName: 'Card', card: { last4: '1111' }, money: { amount: '19.99', currency: 'GBP', minor: 1999 }, response: { statusCode: '000', resultType: 'success' } });
 		expect(out.sessionId).toBeTruthy();
 		expect(out.paymentOptionId).toHaveLength(96);
 		expect(kashaState().transactions.get(out.transactionId)).toMatchObject({ status: 'COMPLETED', merchantReference: 'pay-1', paymentAmount: 19.99 });
@@ -133,7 +133,7 @@ describe('Kasha full flows through n8n', () => {
 	test('Pay with a bank sub-option by name runs initiate → sub-options → post', async () => {
 		const r = await runNode({ type: 'kasha', credentials: credentials(s.sandbox), parameters: paymentSession({ operation: 'pay', country: 'RU', currency: 'RUB', paymentOptionName: 'Online Banking', subOption: 'alfa-bank', methodFields: { field: [{ name: 'phone', value: '+79991234567' }] }, idempotencyKey: 'flow-pay-bank' }) });
 		expect(r.error).toBeUndefined();
-		expect(r.items[0]).toMatchObject({ optionId: 'b_26', optionName: 'Alfa-Bank', paymentOptionName: 'Online Banking', resultType: 'redirect' });
+		expect(r.items[0]).toMatchObject({ optionId: 'b_26', optionName: 'Alfa-Bank', paymentOptionName: 'Online Banking', response: { resultType: 'redirect' } });
 		expect(s.sandbox.requests.filter((e) => e.provider === 'kasha').map((e) => e.path)).toEqual(['/v2/payment-options', '/v2/payment-suboptions', '/v2/direct-payment']);
 	});
 

@@ -92,32 +92,41 @@ describe('Kasha: sessions and links are sent once (createOnce)', () => {
 	test('Pay: a lost Initiate answer paid nothing, so the key is given back', async () => {
 		const nodeId = crypto.randomUUID();
 		s.sandbox.injectFault({ provider: 'kasha', path: '/v2/payment-options', kind: 'drop' }); // dropped before Kasha processed it
-		const lost = await run(payCard({ additionalFields: { merchantReference: 'pay-lost-init' }, idempotencyKey: 'k-lost-init' }), { nodeId });
+		const lost = await run(payCard({ merchantReference: 'pay-lost-init', idempotencyKey: 'k-lost-init' }), { nodeId });
 		expect(lost.error.description).toMatch(/Only the session may have been opened \(merchant reference "pay-lost-init"\): nothing was paid/);
 		expect(lost.error.description).not.toMatch(/Release Idempotency Keys/);
-		const again = await run(payCard({ additionalFields: { merchantReference: 'pay-lost-init' }, idempotencyKey: 'k-lost-init' }), { nodeId });
+		const again = await run(payCard({ merchantReference: 'pay-lost-init', idempotencyKey: 'k-lost-init' }), { nodeId });
 		expect(again.error).toBeUndefined();
-		expect(again.items[0]).toMatchObject({ idempotencyKey: 'k-lost-init', statusCode: '000' });
+		expect(again.items[0]).toMatchObject({ idempotencyKey: 'k-lost-init', response: { statusCode: '000' } });
 	});
 });
 
 describe('Kasha: money moves and the ledger', () => {
-	test('Pay: the key has no default (it must be set) and is not sent to Kasha', async () => {
-		const none = await run(payCard({ additionalFields: { merchantReference: 'mine-2' } }));
-		// n8n itself refuses the required parameter (the router would refuse an empty key the same way)
+	test('Pay: the top-level Merchant Reference is the key\'s default (one reference is paid once); a key of your own is not sent to Kasha', async () => {
+		const nodeId = crypto.randomUUID();
+		const first = await run(payCard({ merchantReference: 'mine-2' }), { nodeId });
+		expect(first.error).toBeUndefined();
+		expect(first.items[0]).toMatchObject({ idempotencyKey: 'mine-2', merchantReference: 'mine-2' });
+		expect(transactions().find((t) => t.id === first.items[0].transactionId).merchantReference).toBe('mine-2');
+		const again = await run(payCard({ merchantReference: 'mine-2' }), { nodeId });
+		expect(again.items[0]).toMatchObject({ idempotencyKey: 'mine-2', skipped: true });
+		expect(s.sandbox.count({ provider: 'kasha', path: '/v2/direct-payment' })).toBe(1);
+		// neither a reference nor a key: refused before anything is sent
+		const before = s.sandbox.count({ provider: 'kasha' });
+		const none = await run(payCard());
 		expect(none.error.message).toMatch(/Parameter "Idempotency Key" is required|Invalid Idempotency Key \[item 0\]: is empty/);
-		expect(s.sandbox.count({ provider: 'kasha' })).toBe(0);
-		const own = await run(payCard({ idempotencyKey: 'order-4711' }));
+		expect(s.sandbox.count({ provider: 'kasha' })).toBe(before);
+		const own = await run(payCard({ merchantReference: 'ref-4712', idempotencyKey: 'order-4711' }));
 		expect(own.error).toBeUndefined();
-		expect(transactions().find((t) => t.id === own.items[0].transactionId).merchantReference).not.toBe('order-4711');
+		expect(transactions().find((t) => t.id === own.items[0].transactionId).merchantReference).toBe('ref-4712');
 		expect(JSON.stringify(s.sandbox.requests.filter((r) => r.provider === 'kasha').map((r) => r.body))).not.toContain('order-4711');
 	});
 
 	test('with a Merchant Reference, Kasha refuses a second session with it (3017): a second guard when the ledger forgot', async () => {
-		const first = await run(payCard({ additionalFields: { merchantReference: 'twice-1' }, idempotencyKey: 'twice-1' }));
+		const first = await run(payCard({ merchantReference: 'twice-1' }));
 		expect(first.error).toBeUndefined();
 		// another node (another ledger row), same reference
-		const second = await run(payCard({ additionalFields: { merchantReference: 'twice-1' }, idempotencyKey: 'twice-1' }));
+		const second = await run(payCard({ merchantReference: 'twice-1' }));
 		expect(second.error.message).toMatch(/declined 3017: Duplicate transaction/);
 		expect(transactions().filter((t) => t.merchantReference === 'twice-1')).toHaveLength(1);
 	});
@@ -129,7 +138,7 @@ describe('Kasha: money moves and the ledger', () => {
 		expect(declined.error.description).not.toMatch(/Release Idempotency Keys/);
 		const again = await run(payCard({ idempotencyKey: 'decl-1' }), { nodeId });
 		expect(again.error).toBeUndefined();
-		expect(again.items[0]).toMatchObject({ idempotencyKey: 'decl-1', statusCode: '000' });
+		expect(again.items[0]).toMatchObject({ idempotencyKey: 'decl-1', response: { statusCode: '000' } });
 		expect(again.items[0].skipped).toBeUndefined();
 	});
 
@@ -138,7 +147,7 @@ describe('Kasha: money moves and the ledger', () => {
 		const key = `act-${code}`;
 		const first = await run(payByTransfer(`ACTION ${code}`, { idempotencyKey: key }), { nodeId });
 		expect(first.error).toBeUndefined();
-		expect(first.items[0]).toMatchObject({ statusCode: code, idempotencyKey: key });
+		expect(first.items[0]).toMatchObject({ response: { statusCode: code }, idempotencyKey: key });
 		const before = s.sandbox.count({ provider: 'kasha' });
 		const again = await run(payByTransfer(`ACTION ${code}`, { idempotencyKey: key }), { nodeId });
 		expect(again.items[0]).toMatchObject({ idempotencyKey: key, skipped: true });

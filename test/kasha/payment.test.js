@@ -76,7 +76,7 @@ describe('Kasha payments', () => {
 		});
 		expect(r.error).toBeUndefined();
 		const out = r.items[0];
-		expect(out).toMatchObject({ statusCode: '000', resultType: 'success', transactionId: session.transactionId, paymentOptionName: 'Card', sessionId: session.sessionId, card: { last4: '1111' } });
+		expect(out).toMatchObject({ transactionId: session.transactionId, paymentOptionName: 'Card', sessionId: session.sessionId, card: { number: '************1111', last4: '1111' }, response: { statusCode: '000', resultType: 'success' } });
 		expect(JSON.stringify(r.items)).not.toContain(VISA_OK);
 		expect(JSON.stringify(r.items)).not.toContain('"123"');
 		const sent = lastRequest('/v2/direct-payment').body;
@@ -118,7 +118,7 @@ describe('Kasha payments', () => {
 			parameters: { resource: 'payment', operation: 'post', paymentOption: 'Online Banking', optionId: 'b_26', methodFields: { field: [{ name: 'phone', value: '+79991234567' }] } },
 		});
 		expect(post.error).toBeUndefined();
-		expect(post.items[0]).toMatchObject({ statusCode: '300', resultType: 'redirect', optionId: 'b_26' });
+		expect(post.items[0]).toMatchObject({ action: 'redirect', optionId: 'b_26', response: { statusCode: '300', resultType: 'redirect' } });
 		expect(kashaState().transactions.get(session.transactionId)).toMatchObject({ status: 'PENDING', method: 'Online Banking', optionId: 'b_26' });
 	});
 
@@ -126,7 +126,7 @@ describe('Kasha payments', () => {
 		const session = await initiate({ country: 'RU', currency: 'RUB' });
 		const r = await runNode({ type: 'kasha', credentials: credentials(s.sandbox), items: [session], parameters: { resource: 'payment', operation: 'createHybridLink', paymentOption: 'Online Banking', optionId: 'b_24' } });
 		expect(r.error).toBeUndefined();
-		expect(r.items[0]).toMatchObject({ statusCode: '300', transactionId: session.transactionId, optionId: 'b_24', paymentOptionName: 'Online Banking' });
+		expect(r.items[0]).toMatchObject({ transactionId: session.transactionId, optionId: 'b_24', paymentOptionName: 'Online Banking', response: { statusCode: '300' } });
 		expect(r.items[0].url).toContain(session.sessionId);
 		expect(kashaState().sessions.get(session.sessionId).preselected).toEqual({ option: 'Online Banking', optionId: 'b_24' });
 	});
@@ -138,7 +138,7 @@ describe('Kasha payments', () => {
 			parameters: { resource: 'payment', operation: 'post', paymentOption: '={{ $json.id }}', card: card() },
 		});
 		expect(r.error).toBeUndefined();
-		expect(r.items[0].statusCode).toBe('000');
+		expect(r.items[0].response.statusCode).toBe('000');
 	});
 
 	test('an option name the session does not offer is refused before sending', async () => {
@@ -156,7 +156,7 @@ describe('Kasha payments', () => {
 		expect(kashaState().balances.BRL).toBe(130.5 * 1e8);
 		const r = await runNode({ type: 'kasha', credentials: credentials(s.sandbox), parameters: { resource: 'payment', operation: 'refund', merchantReference: 'refund-me' } });
 		expect(r.error).toBeUndefined();
-		expect(r.items[0]).toMatchObject({ status: 'REFUNDED', statusCode: '000', transactionId: session.transactionId, paymentAmount: 130.5 });
+		expect(r.items[0]).toMatchObject({ status: 'REFUNDED', transactionId: session.transactionId, money: { amount: '130.5', currency: 'BRL', minor: 13050 }, response: { statusCode: '000', paymentAmount: 130.5 } });
 		expect(kashaState().balances.BRL).toBe(0);
 		expect(kashaState().transactions.get(session.transactionId).status).toBe('REFUNDED');
 		const again = await runNode({ type: 'kasha', credentials: credentials(s.sandbox), parameters: { resource: 'payment', operation: 'refund', merchantReference: 'refund-me' } });

@@ -199,8 +199,8 @@ describe('Kasha Trigger (signature key set: every test notification below is val
 			await trigger.settle();
 			const item = trigger.executions[0].output('After')[0];
 			expect(JSON.stringify(item)).not.toMatch(/4111111111111111|"123"|"0000"/);
-			// Kasha's own card fields (cardnum, cardcvv, pin, …) are dropped, other secret names redacted, card numbers masked
-			expect(item.notification.extra).toEqual({ CVV: '[redacted]', cardNumber: '************1111' });
+			// Kasha's own card fields (cardnum, cardcvv, expiry) are dropped, other secret names (CVV, pin) redacted, card numbers masked
+			expect(item.notification.extra).toEqual({ CVV: '[redacted]', cardNumber: '************1111', pin: '[redacted]' });
 			expect(item.notification.cardnum).toBeUndefined();
 		});
 	});

@@ -68,8 +68,8 @@ module.exports = {
 			const { runData } = run.data.resultData;
 			const [success, error] = runData['Kasha Pay'][0].data.main.map((items) => (items || []).map((item) => item.json));
 			// the approved order on the success output, the two declines on the error output with Kasha's codes
-			expect(success.map((item) => [item.merchantReference, item.statusCode, item.resultType, item.card])).toEqual([
-				['order-1001', '000', 'success', { last4: '1111', cardholder: 'Ada Lovelace' }],
+			expect(success.map((item) => [item.merchantReference, item.idempotencyKey, item.response.statusCode, item.response.resultType, item.card, item.money])).toEqual([
+				['order-1001', 'order-1001', '000', 'success', { number: '************1111', last4: '1111', cardholder: 'Ada Lovelace' }, { amount: '25', currency: 'GBP', minor: 2500 }],
 			]);
 			expect(error.map((item) => [item.orderId, item.details.errorCode, item.details.errorStatus, item.details.errorReason])).toEqual([
 				['order-1002', '3000', 'DECLINED', 'Insufficient card funds.'],
@@ -111,7 +111,7 @@ module.exports = {
 	exKashaPayoutAppr01: {
 		async check({ nodeItems, sandbox }) {
 			const created = nodeItems('Create payout');
-			expect(created.map((item) => [item.resultType, item.paymentOptionName, item.optionId])).toEqual([
+			expect(created.map((item) => [item.response.resultType, item.paymentOptionName, item.optionId])).toEqual([
 				['success', 'Bank Transfer', 'd_400'],
 				['success', 'Bank Transfer', 'd_400'],
 			]);

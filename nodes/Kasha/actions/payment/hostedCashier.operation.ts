@@ -3,10 +3,12 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
 import { kashaRequest, KASHA_CALLS } from '../../transport';
-import { buildSessionBody, referenceOf, sessionProperties, shapeResult, withCashierLink } from '../common';
+import { shapeResult, withCashierLink } from '../answers';
+import { sessionProperties } from '../fields';
+import { buildSessionBody, referenceOf } from '../session';
 
-// Reference: kasha.txt, "Get Hosted Cashier link" (payment session); docs.kasha.io Cards > Payin > Hosted Cashier:
-// POST /payment-session (KASHA_ENDPOINTS.hostedCashierPayment). The link is output as `url` whatever Kasha calls it.
+// Reference: "Get Hosted Cashier link" (payment session); docs.kasha.io Cards > Payin > Hosted Cashier:
+// POST /payment-session (KASHA_CALLS.hostedCashierPayment). The link is output as `url` whatever Kasha calls it.
 
 const displayOptions = { show: { resource: ['payment'], operation: ['getHostedCashierLink'] } };
 

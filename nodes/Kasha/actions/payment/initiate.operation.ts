@@ -3,9 +3,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
 import { kashaRequest, KASHA_CALLS } from '../../transport';
-import { buildSessionBody, referenceOf, sessionProperties, shapeResult } from '../common';
+import { sessionSummary } from '../answers';
+import { sessionProperties } from '../fields';
+import { buildSessionBody, referenceOf } from '../session';
 
-// Reference: kasha.txt, "1. Initiate a Payment" (POST /v2/payment-options, confirmed)
+// Reference: "1. Initiate a Payment" (POST /v2/payment-options, confirmed)
 // Returns transactionId, sessionId and paymentOptions; the next node picks an option by name.
 
 const displayOptions = { show: { resource: ['payment'], operation: ['initiate'] } };
@@ -20,7 +22,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		// sent once (KASHA_CALLS): an unknown outcome names the merchant reference to look for
 		reference: referenceOf(body),
 	});
-	const result = shapeResult(response);
-	if (typeof result.transactionId === 'string') result.transactionId = result.transactionId.replace(/,$/, '');
-	return { ...result, merchantReference: body.merchantReference };
+	return sessionSummary(response, body);
 }

@@ -5,9 +5,10 @@ import { idempotencyKeyProperty } from '../../../shared/ledger';
 import type { Operation, OperationResult } from '../../../shared/router';
 import { checkString } from '../../../shared/validation';
 import { kashaRequest, KASHA_CALLS } from '../../transport';
-import { LIMITS, shapeResult } from '../common';
+import { shapeResult, withMoneyOf } from '../answers';
+import { LIMITS } from '../fields';
 
-// Reference: kasha.txt, "Refund by Reference". Path inferred (predecessor API's /refund/by-reference): KASHA_ENDPOINTS.refund. Cannot be undone.
+// Reference: "Refund by Reference". Path inferred (predecessor API's /refund/by-reference): KASHA_CALLS.refund. Cannot be undone.
 
 const properties: INodeProperties[] = [
 	{
@@ -36,9 +37,11 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		itemIndex: i,
 		reference: `merchant reference "${merchantReference}"`,
 	});
-	const result = shapeResult(body);
-	if (result._id !== undefined && result.transactionId === undefined) result.transactionId = result._id;
-	return { merchantReference, ...result };
+	const response = shapeResult(body);
+	return withMoneyOf({ merchantReference, transactionId: response.transactionId ?? response._id, status: response.status, response }, {
+		amount: response.paymentAmount,
+		currency: response.currency,
+	});
 }
 
 /**

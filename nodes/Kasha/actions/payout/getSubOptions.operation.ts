@@ -3,17 +3,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
 import { kashaRequest, KASHA_CALLS } from '../../transport';
-import {
-	offeredOptionsProperty,
-	paymentOptionProperty,
-	readOfferedOptions,
-	readSessionChoice,
-	sessionIdProperty,
-	shapeResult,
-	subOptionsOf,
-} from '../common';
+import { shapeResult } from '../answers';
+import { readOfferedOptions, readSessionChoice, subOptionsOf } from '../choice';
+import { offeredOptionsProperty, paymentOptionProperty, sessionIdProperty } from '../fields';
 
-// Reference: kasha.txt, "2. Get Payout Suboptions". Path inferred (named by the reference): KASHA_ENDPOINTS.payoutSuboptions.
+// Reference: "2. Get Payout Suboptions". Path inferred (named by the reference): KASHA_CALLS.payoutSuboptions.
 // Kasha answers an array whose "options" is one object with its formInputs; both are normalised.
 
 const properties: INodeProperties[] = [
@@ -32,16 +26,17 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		body: { sessionId, paymentOptionId },
 		itemIndex: i,
 	});
-	const result = shapeResult(body);
-	const options = subOptionsOf(result);
-	const formInputs = result.formInputs ?? options.flatMap((option) => (Array.isArray(option.formInputs) ? option.formInputs : []));
+	const response = shapeResult(body);
+	const options = subOptionsOf(response);
+	const formInputs = response.formInputs ?? options.flatMap((option) => (Array.isArray(option.formInputs) ? option.formInputs : []));
 	const offered = readOfferedOptions(this.getNodeParameter('sessionPaymentOptions', i, []));
 	return {
 		sessionId,
+		paymentOptionId,
 		paymentOptionName: name,
-		...result,
 		options,
 		formInputs,
 		...(offered.length ? { paymentOptions: offered } : {}),
+		response,
 	};
 }

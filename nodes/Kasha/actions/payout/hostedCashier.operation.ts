@@ -3,10 +3,12 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
 import { kashaRequest, KASHA_CALLS } from '../../transport';
-import { buildSessionBody, referenceOf, sessionProperties, shapeResult, withCashierLink } from '../common';
+import { shapeResult, withCashierLink } from '../answers';
+import { sessionProperties } from '../fields';
+import { buildSessionBody, referenceOf } from '../session';
 
-// Reference: kasha.txt, "Get Hosted Cashier link" (payout session). Path inferred (predecessor API's /payout-session):
-// KASHA_ENDPOINTS.hostedCashierPayout. The link is output as `url` whatever Kasha calls it.
+// Reference: "Get Hosted Cashier link" (payout session). Path inferred (predecessor API's /payout-session):
+// KASHA_CALLS.hostedCashierPayout. The link is output as `url` whatever Kasha calls it.
 
 const displayOptions = { show: { resource: ['payout'], operation: ['getHostedCashierLink'] } };
 

@@ -3,10 +3,12 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
 import { kashaRequest, KASHA_CALLS } from '../../transport';
-import { buildSessionBody, referenceOf, sessionProperties, shapeResult } from '../common';
+import { sessionSummary } from '../answers';
+import { sessionProperties } from '../fields';
+import { buildSessionBody, referenceOf } from '../session';
 
-// Reference: kasha.txt, "1. Initiate a Payout": payout options for country, currency and amount.
-// Path inferred (predecessor API's /payout-options): KASHA_ENDPOINTS.payoutOptions. The answer is an array with one session.
+// Reference: "1. Initiate a Payout": payout options for country, currency and amount.
+// Path inferred (predecessor API's /payout-options): KASHA_CALLS.payoutOptions. The answer is an array with one session.
 
 const displayOptions = { show: { resource: ['payout'], operation: ['initiate'] } };
 
@@ -20,5 +22,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		// sent once (KASHA_CALLS): an unknown outcome names the merchant reference to look for
 		reference: referenceOf(body),
 	});
-	return { ...shapeResult(response), merchantReference: body.merchantReference };
+	return sessionSummary(response, body);
 }

@@ -1,9 +1,16 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+// Dropdowns of the Kasha node. Kasha has no call that lists sessions, transactions or payment options
+// outside a session: a session's options come from Initiate's answer (the incoming item), its sub-options
+// from "2. Get Payment Suboptions" / "2. Get Payout Suboptions" (reads), so every list is the
+// credential's environment by construction.
+
+import { asText } from '../../shared/validation';
+import { shapeResult } from '../actions/answers';
+import { readOfferedOptions, resolvePaymentOption, subOptionsOf } from '../actions/choice';
 import type { KashaCallSpec } from '../transport';
 import { firstObject, kashaRequest, KASHA_CALLS } from '../transport';
-import { readOfferedOptions, resolvePaymentOption, shapeResult, subOptionsOf } from './common';
 
 function parameter(context: ILoadOptionsFunctions, name: string): unknown {
 	const value = context.getCurrentNodeParameter(name);
@@ -21,9 +28,9 @@ export async function getSessionPaymentOptions(this: ILoadOptionsFunctions): Pro
 		);
 	}
 	return offered.map((option) => ({
-		name: String(option.name ?? option.paymentOptionId),
-		value: String(option.name ?? option.paymentOptionId),
-		description: `ID ${String(option.paymentOptionId).slice(0, 24)}…`,
+		name: asText(option.name) || asText(option.paymentOptionId),
+		value: asText(option.name) || asText(option.paymentOptionId),
+		description: `ID ${asText(option.paymentOptionId).slice(0, 24)}…`,
 	}));
 }
 
@@ -39,9 +46,9 @@ async function listSubOptions(context: ILoadOptionsFunctions, call: KashaCallSpe
 	});
 	const options = subOptionsOf(shapeResult(firstObject(body)));
 	return options.map((option: IDataObject) => ({
-		name: String(option.name ?? option.id),
-		value: String(option.id),
-		description: String(option.id),
+		name: asText(option.name) || asText(option.id),
+		value: asText(option.id),
+		description: asText(option.id),
 	}));
 }
 
