@@ -229,7 +229,7 @@ export const KASHA_ERRORS: Record<string, { status: KashaStatus; reason: string;
 /**
  * Result codes Kasha uses for answers that are not failures: "000" success, "300" redirect, "085" choice,
  * and /direct-payment's action codes 081-084 (QR code, build a request, receipt, info; see
- * DIRECT_PAYMENT_ACTIONS in actions/common.ts).
+ * DIRECT_PAYMENT_ACTIONS in actions/answers.ts).
  */
 const SUCCESS_CODES = new Set(['0', '00', '000', '300', '85', '085', '081', '082', '083', '084', '81', '82', '83', '84']);
 

@@ -6,12 +6,13 @@ const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
 const { runNode } = require('../harness/n8n');
-const { useSandbox } = require('../harness/sandbox');
+const { providerKit } = require('../harness/provider');
 const { KASHA_CALLS } = require('../../dist/nodes/Kasha/transport');
-const { credentials, paymentSession, payoutSession, card } = require('./helpers');
+const { paymentSession, payoutSession, card } = require('./fixtures');
 
-const s = useSandbox();
-const run = (parameters, extra = {}) => runNode({ type: extra.type || 'kasha', credentials: credentials(s.sandbox), parameters, nodeId: extra.nodeId, items: extra.items });
+const kit = providerKit('kasha');
+const s = kit.handle;
+const run = (parameters, extra = {}) => runNode({ type: extra.type || 'kasha', credentials: kit.credentials(), parameters, nodeId: extra.nodeId, items: extra.items });
 const payCard = (extra = {}) => paymentSession({ operation: 'pay', country: 'GB', currency: 'GBP', amount: '20', paymentOptionName: 'Card', card: card(), ...extra });
 const payByTransfer = (note, extra = {}) =>
 	paymentSession({ operation: 'pay', country: 'GB', currency: 'GBP', amount: '20', paymentOptionName: 'Bank Transfer', card: {}, methodFields: { field: [{ name: 'note', value: note }] }, ...extra });

@@ -1,12 +1,13 @@
 'use strict';
 const { runNode, testCredential } = require('../harness/n8n');
-const { useSandbox } = require('../harness/sandbox');
-const { credentials, paymentSession, payoutSession, card } = require('./helpers');
+const { providerKit } = require('../harness/provider');
+const { paymentSession, payoutSession, card } = require('./fixtures');
 
-const s = useSandbox();
+const kit = providerKit('kasha');
+const s = kit.handle;
 
 async function expectRefused(parameters, field, items) {
-	const r = await runNode({ type: 'kasha', parameters, credentials: credentials(s.sandbox), items });
+	const r = await runNode({ type: 'kasha', parameters, credentials: kit.credentials(), items });
 	expect(r.error).toBeDefined();
 	expect(r.error.message).toContain(`Invalid ${field} [item 0]`);
 	expect(s.sandbox.count({ provider: 'kasha' })).toBe(0);
@@ -49,11 +50,11 @@ describe('Kasha validation: bad input sends nothing', () => {
 
 	test('amounts: 2 decimals for fiat, 8 for crypto currencies', async () => {
 		await expectRefused(paymentSession({ country: 'DE', currency: 'USDT', amount: '1.123456789' }), 'Amount');
-		const ok = await runNode({ type: 'kasha', parameters: paymentSession({ country: 'DE', currency: 'usdt', amount: '0.12345678' }), credentials: credentials(s.sandbox) });
+		const ok = await kit.run(paymentSession({ country: 'DE', currency: 'usdt', amount: '0.12345678' }));
 		expect(ok.error).toBeUndefined();
 		const sent = s.sandbox.requests.find((r) => r.path === '/v2/payment-options').body;
 		expect(sent).toMatchObject({ currency: 'USDT', amount: 0.12345678 });
-		const fiat = await runNode({ type: 'kasha', parameters: paymentSession({ amount: '130.1' }), credentials: credentials(s.sandbox) });
+		const fiat = await kit.run(paymentSession({ amount: '130.1' }));
 		expect(fiat.error).toBeUndefined();
 	});
 
@@ -100,7 +101,7 @@ describe('Kasha validation: transaction IDs and IP addresses', () => {
 
 	test('real IPv4 and IPv6 addresses are accepted and sent', async () => {
 		for (const ip of ['84.232.140.77', '255.255.255.255', '2001:db8::1', '::1']) {
-			const r = await runNode({ type: 'kasha', parameters: paymentSession({ customerDetails: { ip } }), credentials: credentials(s.sandbox) });
+			const r = await kit.run(paymentSession({ customerDetails: { ip } }));
 			expect(r.error).toBeUndefined();
 			expect(s.sandbox.requests.at(-1).body.customer.ip).toBe(ip);
 		}
@@ -153,7 +154,7 @@ describe('Kasha credential', () => {
 	});
 
 	test('the header name and prefix can be overridden (e.g. Authorization: Bearer)', async () => {
-		const creds = credentials(s.sandbox, { headerName: 'Authorization', valuePrefix: 'Bearer ' });
+		const creds = kit.credentials({ headerName: 'Authorization', valuePrefix: 'Bearer ' });
 		const r = await runNode({ type: 'kasha', parameters: paymentSession(), credentials: creds });
 		expect(r.error).toBeUndefined();
 		const request = s.sandbox.requests.find((entry) => entry.path === '/v2/payment-options');
@@ -165,7 +166,7 @@ describe('Kasha credential', () => {
 	});
 
 	test('a wrong key is a clear error that does not contain the key', async () => {
-		const r = await runNode({ type: 'kasha', parameters: paymentSession(), credentials: credentials(s.sandbox, { apiKey: 'secret-wrong-key' }) });
+		const r = await runNode({ type: 'kasha', parameters: paymentSession(), credentials: kit.credentials({ apiKey: 'secret-wrong-key' }) });
 		expect(r.error.message).toContain('API key was not accepted');
 		expect(JSON.stringify(r.error)).not.toContain('secret-wrong-key');
 	});
