@@ -156,28 +156,51 @@ describe('Kasha full flows through n8n', () => {
 	});
 });
 
-describe('Kasha dropdowns (loadOptions)', () => {
-	test('payment options by name from the session, sub-options loaded from Kasha with the session id', async () => {
+describe('Kasha dropdowns (loadOptions) and the Sub-Option locator (listSearch)', () => {
+	test('payment options by name from the session, sub-options listed from Kasha with the session id, filtered by the typed text', async () => {
 		const init = await kit.run(paymentSession({ country: 'RU', currency: 'RUB' }));
 		const session = init.items[0];
-		const options = await loadOptions({ type: 'kasha', method: 'getSessionPaymentOptions', parameters: { resource: 'payment', operation: 'post', sessionId: session.sessionId, sessionPaymentOptions: session.paymentOptions }, credentials: kit.credentials() });
+		const options = await kit.loadOptions('getSessionPaymentOptions', { resource: 'payment', operation: 'post', sessionId: session.sessionId, sessionPaymentOptions: session.paymentOptions });
 		expect(options.map((o) => o.value)).toEqual(['Card', 'Online Banking']);
-		const banks = await loadOptions({ type: 'kasha', method: 'getPaymentSubOptions', parameters: { resource: 'payment', operation: 'post', sessionId: session.sessionId, sessionPaymentOptions: session.paymentOptions, paymentOption: 'Online Banking' }, credentials: kit.credentials() });
-		expect(banks).toContainEqual({ name: 'Alfa-Bank', value: 'b_26', description: 'b_26' });
-		expect(banks).toHaveLength(5);
+		const parameters = { resource: 'payment', operation: 'post', sessionId: session.sessionId, sessionPaymentOptions: session.paymentOptions, paymentOption: 'Online Banking' };
+		const banks = await kit.listSearch('searchPaymentSubOptions', undefined, parameters);
+		expect(banks.results).toContainEqual({ name: 'Alfa-Bank', value: 'b_26' });
+		expect(banks.results).toHaveLength(5);
 		expect(s.sandbox.requests.filter((e) => e.path === '/v2/payment-suboptions').pop().body).toEqual({ sessionId: session.sessionId, paymentOptionId: session.paymentOptions[1].paymentOptionId });
+		const alfa = await kit.listSearch('searchPaymentSubOptions', 'alfa', parameters);
+		expect(alfa.results).toEqual([{ name: 'Alfa-Bank', value: 'b_26' }]);
 	});
 
-	test('payout sub-options are loaded from Kasha', async () => {
+	test('payout sub-options are listed from Kasha', async () => {
 		const init = await kit.run(payoutSession());
 		const session = init.items[0];
-		const subs = await loadOptions({ type: 'kasha', method: 'getPayoutSubOptions', parameters: { resource: 'payout', operation: 'create', sessionId: session.sessionId, sessionPaymentOptions: JSON.stringify(session.paymentOptions), paymentOption: 'Bank Transfer' }, credentials: kit.credentials() });
-		expect(subs).toEqual([{ name: 'name', value: 'd_316', description: 'd_316' }]);
+		const subs = await kit.listSearch('searchPayoutSubOptions', '', { resource: 'payout', operation: 'create', sessionId: session.sessionId, sessionPaymentOptions: JSON.stringify(session.paymentOptions), paymentOption: 'Bank Transfer' });
+		expect(subs.results).toEqual([{ name: 'name', value: 'd_316' }]);
 	});
 
-	test('without a session list the dropdown explains what to do', async () => {
-		await expect(loadOptions({ type: 'kasha', method: 'getSessionPaymentOptions', parameters: { sessionPaymentOptions: '={{ $json.paymentOptions }}' }, credentials: kit.credentials() })).rejects.toThrow('run the Initiate step');
-		await expect(loadOptions({ type: 'kasha', method: 'getPaymentSubOptions', parameters: { sessionId: '' }, credentials: kit.credentials() })).rejects.toThrow('Set the Session ID');
+	test('without a session the dropdown and the list explain what to do, and nothing is sent', async () => {
+		await expect(kit.loadOptions('getSessionPaymentOptions', { sessionPaymentOptions: '={{ $json.paymentOptions }}' })).rejects.toThrow('run the Initiate step');
+		await expect(kit.listSearch('searchPaymentSubOptions', undefined, { sessionId: '' })).rejects.toThrow('Set the Session ID');
+		await expect(kit.listSearch('searchPayoutSubOptions', undefined, { sessionId: '' })).rejects.toThrow('Set the Session ID');
 		expect(s.sandbox.count({ provider: 'kasha' })).toBe(0);
+	});
+
+	test('a Sub-Option saved as a plain ID (before it was a locator) or picked from the list is sent as the ID', async () => {
+		for (const optionId of ['b_26', { __rl: true, mode: 'list', value: 'b_26', cachedResultName: 'Alfa-Bank' }]) {
+			const init = await kit.run(paymentSession({ country: 'RU', currency: 'RUB' }));
+			const r = await kit.run({ resource: 'payment', operation: 'post', paymentOption: 'Online Banking', optionId, methodFields: { field: [{ name: 'phone', value: '+79991234567' }] } }, { items: init.items });
+			expect(r.error).toBeUndefined();
+			expect(r.items[0].optionId).toBe('b_26');
+			expect(s.sandbox.requests.filter((e) => e.path === '/v2/direct-payment').pop().body.optionId).toBe('b_26');
+		}
+	});
+
+	test('the parameters the e2e expectations give the editor calls (test/e2e/expectations/kasha.js) answer from the sandbox', async () => {
+		const { listSearch: calls } = require('../e2e/expectations/kasha');
+		for (const [method, extra] of Object.entries(calls)) {
+			const parameters = typeof extra.parameters === 'function' ? await extra.parameters({ sandbox: s.sandbox }) : extra.parameters;
+			const answer = method.startsWith('search') ? (await kit.listSearch(method, undefined, parameters)).results : await kit.loadOptions(method, parameters);
+			expect([method, answer.length > 0]).toEqual([method, true]);
+		}
 	});
 });

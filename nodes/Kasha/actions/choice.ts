@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { readLocator } from '../../shared/locator';
 import { asText, checkString, FieldError } from '../../shared/validation';
 
 // The session and option a step after Initiate works on (reference: "2. Get Payment Suboptions",
@@ -90,7 +91,7 @@ export function readSessionChoice(this: IExecuteFunctions, i: number) {
 	return { sessionId, ...option };
 }
 
-/** The optional sub-option of an item (Post, Hybrid Link, Create Payout). */
+/** The optional sub-option of an item (Post, Hybrid Link, Create Payout): a locator, or a plain ID saved before. */
 export function readSubOption(this: IExecuteFunctions, i: number): string {
-	return checkString(this.getNodeParameter('optionId', i, ''), 'Sub-Option', { required: false, maxLength: 255 });
+	return readLocator(this, 'optionId', i, 'Sub-Option', { required: false, pattern: /^.{1,255}$/, hint: 'an ID of at most 255 characters' });
 }

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { resourceLocator } from '../../shared/locator';
+
 // The editor fields several Kasha operations share: the "Useful Data" of the four session-opening calls
 // (reference sections "1. Initiate a Payment", "Get Hosted Cashier link", "1. Initiate a Payout"), the
 // session and option of the steps after Initiate, and the card and method fields of Post / Create Payout.
@@ -336,15 +338,19 @@ export const paymentOptionProperty = (loadMethod: string): INodeProperties => ({
 		'The option offered in this session, e.g. Card. Choose from the list, or specify a name or paymentOptionId using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 });
 
-/** The sub-option (bank) dropdown, loaded from Kasha with the node's session and option. */
-export const subOptionProperty = (loadMethod: string, description: string): INodeProperties => ({
-	displayName: 'Sub-Option Name or ID',
-	name: 'optionId',
-	type: 'options',
-	typeOptions: { loadOptionsMethod: loadMethod, loadOptionsDependsOn: ['sessionId', 'paymentOption'] },
-	default: '',
-	description: `${description}. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
-});
+/**
+ * The sub-option (bank): a resource locator whose list is read from Kasha with the node's session and
+ * option (methods/listSearch.ts), or an ID. A workflow saved when it was a dropdown (a plain ID) still works.
+ */
+export const subOptionProperty = (searchListMethod: string, description: string): INodeProperties =>
+	resourceLocator({
+		name: 'optionId',
+		displayName: 'Sub-Option',
+		searchListMethod,
+		required: false,
+		idPlaceholder: 'b_24',
+		description: `${description}. Pick it from the list (loaded with the Session ID and Payment Option above) or enter its ID.`,
+	});
 
 /**
  * Kasha has no call that lists transactions: the ID comes from Initiate, Pay, Create Payout or a Kasha

@@ -1,18 +1,15 @@
-import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 // Dropdowns of the Kasha node. Kasha has no call that lists sessions, transactions or payment options
-// outside a session: a session's options come from Initiate's answer (the incoming item), its sub-options
-// from "2. Get Payment Suboptions" / "2. Get Payout Suboptions" (reads), so every list is the
-// credential's environment by construction.
+// outside a session: a session's options come from Initiate's answer (the incoming item). Its sub-options
+// are a resource locator (./listSearch.ts).
 
 import { asText } from '../../shared/validation';
-import { shapeResult } from '../actions/answers';
-import { readOfferedOptions, resolvePaymentOption, subOptionsOf } from '../actions/choice';
-import type { KashaCallSpec } from '../transport';
-import { firstObject, kashaRequest, KASHA_CALLS } from '../transport';
+import { readOfferedOptions } from '../actions/choice';
 
-function parameter(context: ILoadOptionsFunctions, name: string): unknown {
+/** A parameter of the node being edited; undefined while it is an expression the editor cannot resolve. */
+export function parameter(context: ILoadOptionsFunctions, name: string): unknown {
 	const value = context.getCurrentNodeParameter(name);
 	// an unresolved expression means the editor has no data for it yet
 	return typeof value === 'string' && value.startsWith('=') ? undefined : value;
@@ -32,32 +29,4 @@ export async function getSessionPaymentOptions(this: ILoadOptionsFunctions): Pro
 		value: asText(option.name) || asText(option.paymentOptionId),
 		description: `ID ${asText(option.paymentOptionId).slice(0, 24)}…`,
 	}));
-}
-
-async function listSubOptions(context: ILoadOptionsFunctions, call: KashaCallSpec): Promise<INodePropertyOptions[]> {
-	const sessionId = parameter(context, 'sessionId');
-	const chosen = parameter(context, 'paymentOption');
-	if (typeof sessionId !== 'string' || !sessionId || typeof chosen !== 'string' || !chosen) {
-		throw new NodeOperationError(context.getNode(), 'Set the Session ID and the Payment Option first');
-	}
-	const { paymentOptionId } = resolvePaymentOption(chosen, readOfferedOptions(parameter(context, 'sessionPaymentOptions')));
-	const { body } = await kashaRequest.call(context, call, {
-		body: { sessionId, paymentOptionId },
-	});
-	const options = subOptionsOf(shapeResult(firstObject(body)));
-	return options.map((option: IDataObject) => ({
-		name: asText(option.name) || asText(option.id),
-		value: asText(option.id),
-		description: asText(option.id),
-	}));
-}
-
-/** Banks and other sub-options of a payment option, loaded from Kasha with the node's session. */
-export async function getPaymentSubOptions(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return await listSubOptions(this, KASHA_CALLS.paymentSuboptions);
-}
-
-/** Sub-options of a payout option, loaded from Kasha with the node's session. */
-export async function getPayoutSubOptions(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return await listSubOptions(this, KASHA_CALLS.payoutSuboptions);
 }

@@ -62,6 +62,35 @@ async function settleAndDeliver(sandbox, transactionId, action) {
 }
 
 module.exports = {
+	// the editor's calls (test/e2e/examples.e2e.js): Kasha lists nothing outside a session, so each list needs one
+	listSearch: {
+		// the session's options come from Initiate's answer (the incoming item), not from a call to Kasha
+		getSessionPaymentOptions: {
+			fromReference: 'a session\'s payment options are read from Initiate\'s answer in the incoming item (Kasha has no call that lists them)',
+			parameters: {
+				sessionPaymentOptions: JSON.stringify([{ paymentOptionId: 'e2e-card-option-0000000000000001', name: 'Card' }]),
+			},
+		},
+		// a real RU payment session in the sandbox, whose Online Banking option has banks
+		searchPaymentSubOptions: {
+			async parameters({ sandbox }) {
+				const session = await kashaApi(sandbox, '/payment-options', {
+					country: 'RU', currency: 'RUB', amount: 500, language: 'EN', redirectUrl: 'https://shop.example.com/done', customer: { name: 'E2E Editor' },
+				});
+				return { sessionId: session.sessionId, sessionPaymentOptions: JSON.stringify(session.paymentOptions), paymentOption: 'Online Banking' };
+			},
+		},
+		// a real GB payout session, whose Bank Transfer option has a sub-option
+		searchPayoutSubOptions: {
+			async parameters({ sandbox }) {
+				const session = await kashaApi(sandbox, '/payout-options', {
+					country: 'GB', currency: 'GBP', amount: 75.25, redirectUrl: 'https://backoffice.example.com/payouts', customer: { name: 'E2E Editor' },
+				});
+				return { sessionId: session.sessionId, sessionPaymentOptions: JSON.stringify(session.paymentOptions), paymentOption: 'Bank Transfer' };
+			},
+		},
+	},
+
 	// examples/kasha-card-payments-decline-branch.json
 	exKashaCardPay01: {
 		check({ run, nodeItems, sandbox }) {

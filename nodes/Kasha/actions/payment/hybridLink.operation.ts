@@ -14,7 +14,7 @@ const properties: INodeProperties[] = [
 	sessionIdProperty,
 	offeredOptionsProperty('payment'),
 	paymentOptionProperty('getSessionPaymentOptions'),
-	subOptionProperty('getPaymentSubOptions', 'Only when the option has sub-options (banks); not for card'),
+	subOptionProperty('searchPaymentSubOptions', 'Only when the option has sub-options (banks); not for card'),
 ];
 
 const displayOptions = { show: { resource: ['payment'], operation: ['createHybridLink'] } };

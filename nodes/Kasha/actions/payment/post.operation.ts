@@ -17,7 +17,7 @@ const properties: INodeProperties[] = [
 	sessionIdProperty,
 	offeredOptionsProperty('payment'),
 	paymentOptionProperty('getSessionPaymentOptions'),
-	subOptionProperty('getPaymentSubOptions', 'The bank or other sub-option, when the option has them (not for card)'),
+	subOptionProperty('searchPaymentSubOptions', 'The bank or other sub-option, when the option has them (not for card)'),
 	cardProperty,
 	methodFieldsProperty,
 	// Kasha allows one payment per session ("only 1 payment is allowed for each session"): the session ID is

@@ -17,7 +17,7 @@ const properties: INodeProperties[] = [
 	sessionIdProperty,
 	offeredOptionsProperty('payout'),
 	paymentOptionProperty('getSessionPaymentOptions'),
-	subOptionProperty('getPayoutSubOptions', 'The option from Get Payout Sub-Options, e.g. d_316'),
+	subOptionProperty('searchPayoutSubOptions', 'The option from Get Payout Sub-Options, e.g. d_316'),
 	{ ...methodFieldsProperty, description: 'The form inputs the sub-option asks for, e.g. the beneficiary’s name' },
 	// one payout per session: the session ID is the natural key (the sandbox, like Kasha's payout cashier
 	// session, takes one payout per session)
