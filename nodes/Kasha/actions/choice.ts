@@ -68,8 +68,9 @@ export function resolveSubOption(chosen: string, options: IDataObject[], field =
 }
 
 /**
- * A Kasha transaction ID (a UUID in the reference). It goes into the URL of Get Status, so it must start
- * with a letter or digit ("." and ".." would change the URL) and hold no slashes, spaces or control characters.
+ * A Kasha transaction ID (a UUID in the reference's samples): letters, digits and `_ . : -`, starting with a
+ * letter or digit, so a mistyped value is refused by name before anything is sent. (The URL itself is
+ * guarded for every call by the shared transport's `unsafePathSegment`.)
  */
 export function readTransactionId(value: unknown, field = 'Transaction ID'): string {
 	return checkString(value, field, {
