@@ -4,7 +4,8 @@ const { runNode, runWorkflow, node, logLines } = require('../harness/n8n');
 const { providerKit } = require('../harness/provider');
 const { paymentSession, card, kashaSandbox } = require('./fixtures');
 
-const { KASHA_ERRORS, parseKashaError } = require(path.resolve(__dirname, '../../dist/nodes/Kasha/transport.js'));
+const { parseKashaError } = require(path.resolve(__dirname, '../../dist/nodes/Kasha/transport.js'));
+const { KASHA_ERRORS } = require(path.resolve(__dirname, '../../dist/nodes/Kasha/errorCodes.js'));
 const kit = providerKit('kasha');
 const s = kit.handle;
 const kashaState = () => s.sandbox.state('kasha');

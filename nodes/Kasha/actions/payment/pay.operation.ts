@@ -9,7 +9,8 @@ import { firstObject, kashaRequest, KASHA_CALLS } from '../../transport';
 import { shapeResult } from '../answers';
 import { readExtraData, requireCardFor } from '../card';
 import { resolvePaymentOption, resolveSubOption, subOptionsOf } from '../choice';
-import { cardProperty, methodFieldsProperty, sessionProperties } from '../fields';
+import { cardProperty, methodFieldsProperty } from '../fields';
+import { sessionProperties } from '../sessionFields';
 import { buildSessionBody } from '../session';
 import { postPayment } from './post.operation';
 

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { OperationResult } from '../../../shared/router';
 import { kashaRequest, KASHA_CALLS } from '../../transport';
 import { shapeResult, withCashierLink } from '../answers';
-import { sessionProperties } from '../fields';
+import { sessionProperties } from '../sessionFields';
 import { buildSessionBody, referenceOf } from '../session';
 
 // Reference: "Get Hosted Cashier link" (payout session). Path inferred (predecessor API's /payout-session):

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { OperationResult } from '../../../shared/router';
 import { kashaRequest, KASHA_CALLS } from '../../transport';
 import { sessionSummary } from '../answers';
-import { sessionProperties } from '../fields';
+import { sessionProperties } from '../sessionFields';
 import { buildSessionBody, referenceOf } from '../session';
 
 // Reference: "1. Initiate a Payout": payout options for country, currency and amount.
