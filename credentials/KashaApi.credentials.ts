@@ -18,6 +18,23 @@ export const KASHA_BASE_URLS = {
 	sandbox: 'https://api-sandbox.kasha.tech',
 } as const;
 
+/** The base URL of the credential's environment (the Custom URL as given): the transport's and the test's. */
+export function kashaBaseUrl(credentials: ICredentialDataDecryptedObject): string {
+	const environment = credentials.environment as string;
+	if (environment === 'custom') return String(credentials.baseUrl ?? '');
+	return KASHA_BASE_URLS[environment as keyof typeof KASHA_BASE_URLS] ?? KASHA_BASE_URLS.production;
+}
+
+/** The same choice as an expression, for the credential test's baseURL (built from KASHA_BASE_URLS). */
+const BASE_URL_EXPRESSION = `={{ $credentials.environment === 'custom' ? $credentials.baseUrl : ($credentials.environment === 'sandbox' ? '${KASHA_BASE_URLS.sandbox}' : '${KASHA_BASE_URLS.production}') }}`;
+
+/**
+ * The credential test looks up a transaction that cannot exist (the nil UUID) with "Get Transaction
+ * status" (GET /v2/payments/{transactionId}; the reference documents its 200 and 404 answers). Kasha
+ * documents no read that needs no ID, and every other call opens a session: this one changes nothing.
+ */
+export const KASHA_TEST_TRANSACTION_ID = '00000000-0000-0000-0000-000000000000';
+
 /** ASSUMED API-key header name (not shown in the reference); the credential can override it. */
 export const KASHA_DEFAULT_API_KEY_HEADER = 'x-api-key';
 
@@ -119,22 +136,29 @@ export class KashaApi implements ICredentialType {
 		return authenticateKashaRequest(credentials, requestOptions);
 	}
 
-	// Kasha documents no read-only call that needs no id, so the test opens a payment session
-	// (POST /v2/payment-options, confirmed path) for 1.00 GBP that nobody pays: it moves no money and
-	// expires after 30 minutes.
+	// A read that changes nothing (KASHA_TEST_TRANSACTION_ID): "not found" (404) means Kasha took the API key
+	// (and the signature, when a key is set) and has no such transaction, so HTTP errors are read from the
+	// answer instead of failing the test: a refused key (401/403, Kasha's statusCode in the body) fails it.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: `={{ $credentials.environment === 'custom' ? $credentials.baseUrl : ($credentials.environment === 'sandbox' ? '${KASHA_BASE_URLS.sandbox}' : '${KASHA_BASE_URLS.production}') }}`,
-			url: '/v2/payment-options',
-			method: 'POST',
-			body: {
-				country: 'GB',
-				currency: 'GBP',
-				amount: 1,
-				language: 'EN',
-				redirectUrl: 'https://example.com/n8n-credential-test',
-				customer: { name: 'n8n credential test' },
-			},
+			baseURL: BASE_URL_EXPRESSION,
+			url: `/v2/payments/${KASHA_TEST_TRANSACTION_ID}`,
+			method: 'GET',
+			ignoreHttpStatusErrors: true,
 		},
+		rules: [
+			...(['401', '403', 401, 403] as const).map((code) => ({
+				type: 'responseSuccessBody' as const,
+				properties: {
+					key: 'statusCode',
+					value: code,
+					message: 'Kasha did not accept the API key (or the request signature): check the API key, the API Key Header and Prefix, and the Signature Secret Key',
+				},
+			})),
+			...(['500', '502', '503', 500, 502, 503] as const).map((code) => ({
+				type: 'responseSuccessBody' as const,
+				properties: { key: 'statusCode', value: code, message: `Kasha answered with an error (${code}); try again later` },
+			})),
+		],
 	};
 }

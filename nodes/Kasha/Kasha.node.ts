@@ -3,7 +3,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { executionOptionsProperty, operationFields, routeOperation } from '../shared/router';
 import { operationProperties, operations, resourceProperty } from './actions';
-import { getPaymentSubOptions, getPayoutSubOptions, getSessionPaymentOptions } from './actions/loadOptions';
+import { searchPaymentSubOptions, searchPayoutSubOptions } from './methods/listSearch';
+import { getSessionPaymentOptions } from './methods/loadOptions';
 
 export class Kasha implements INodeType {
 	description: INodeTypeDescription = {
@@ -28,7 +29,8 @@ export class Kasha implements INodeType {
 	};
 
 	methods = {
-		loadOptions: { getSessionPaymentOptions, getPaymentSubOptions, getPayoutSubOptions },
+		loadOptions: { getSessionPaymentOptions },
+		listSearch: { searchPaymentSubOptions, searchPayoutSubOptions },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -1,23 +1,27 @@
-import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestMethods } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { KASHA_BASE_URLS } from '../../credentials/KashaApi.credentials';
-import type { ApiContext, ApiRequest, ApiResponse, CallKind, ProviderApi, ProviderError } from '../shared/transport';
-import { apiRequest } from '../shared/transport';
+import { kashaBaseUrl } from '../../credentials/KashaApi.credentials';
+import type { ApiContext, ApiRequest, ApiResponse, CallSpec, CallTable, ProviderApi, ProviderError } from '../shared/transport';
+import { apiRequest, callRequest, requireFieldsIn } from '../shared/transport';
+import { asText } from '../shared/validation';
+import { KASHA_ERRORS } from './errorCodes';
 
 /** How sure a path is (docs/kasha.md says why for each). */
 export type PathStatus = 'confirmed' | 'inferred' | 'assumed';
 
-interface Endpoint {
+/**
+ * One Kasha call: the shared CallSpec (kind, why, evidence, outcome) plus where it is sent.
+ * - `status` confirmed: Kasha's public docs (docs.kasha.io) show the path; inferred: a strong hint (Kasha's
+ *   own reference names it, or the predecessor API Kasha's reference derives from uses it); assumed: nothing
+ *   public names it, the path follows the naming of the confirmed ones.
+ * - `source`: where the path comes from (docs/kasha.md, "Endpoints").
+ */
+export interface KashaCallSpec extends CallSpec {
 	method: IHttpRequestMethods;
+	/** `{transactionId}` is replaced by the (URL-encoded) value given in `pathParams`. */
 	path: string;
-	/**
-	 * confirmed: Kasha's public docs (docs.kasha.io) show the path; inferred: a strong hint (Kasha's own
-	 * reference names it, or the predecessor API Kasha's reference derives from uses it); assumed: nothing
-	 * public names it, the path follows the naming of the confirmed ones.
-	 */
 	status: PathStatus;
-	/** Where the path comes from (see docs/kasha.md and shared/provider-docs/PUBLIC-DOCS.md). */
 	source: string;
 }
 
@@ -25,90 +29,8 @@ const KASHA_DOCS = 'https://docs.kasha.io/docs/documentation/Integration-Guides'
 /** The predecessor API (Kibramoa) whose samples and sentences Kasha's reference reuses. */
 const PREDECESSOR = 'predecessor API (github.com/Kibramoa/Docs)';
 
-/**
- * EVERY Kasha path the package calls, in one table: change a path here and every operation and the
- * trigger follow (the credential test aside, which uses the confirmed /v2/payment-options).
- * `{transactionId}` is replaced by the (URL-encoded) transaction ID.
- */
-export const KASHA_ENDPOINTS = {
-	paymentOptions: {
-		method: 'POST',
-		path: '/v2/payment-options',
-		status: 'confirmed',
-		source: `${KASHA_DOCS}/Local%20Methods/Payin/Hybrid%20Payment%20Link/ (1. Initiate a Payment)`,
-	},
-	paymentSuboptions: {
-		method: 'POST',
-		path: '/v2/payment-suboptions',
-		status: 'confirmed',
-		source: `${KASHA_DOCS}/EasyP2P/Payin/Hybrid%20Payment%20Link/ (2. Get Payment Suboptions)`,
-	},
-	directPayment: {
-		method: 'POST',
-		path: '/v2/direct-payment',
-		status: 'confirmed',
-		source: `${KASHA_DOCS}/Cards/Payin/Direct%20API%20Integration/ (3. Post a Payment)`,
-	},
-	hostedCashierPayment: {
-		method: 'POST',
-		path: '/v2/payment-session',
-		status: 'confirmed',
-		source: `${KASHA_DOCS}/Cards/Payin/Hosted%20Cashier/ (POST /payment-session; Kasha's guides write /v2 paths without the prefix)`,
-	},
-	hostedCashierPayout: {
-		method: 'POST',
-		path: '/v2/payout-session',
-		status: 'inferred',
-		source: `${PREDECESSOR}: POST /payout-session, with the same description as Kasha's payout "Get Hosted Cashier link"`,
-	},
-	hybridPayment: {
-		method: 'POST',
-		path: '/v2/hybrid-payment',
-		status: 'assumed',
-		source: 'not found: the public hybrid-link guides stop before the step that returns the link',
-	},
-	payoutOptions: {
-		method: 'POST',
-		path: '/v2/payout-options',
-		status: 'inferred',
-		source: `${PREDECESSOR}: POST /payout-options, same sentence as Kasha's "1. Initiate a Payout"`,
-	},
-	payoutSuboptions: {
-		method: 'POST',
-		path: '/v2/payout-suboptions',
-		status: 'inferred',
-		source: 'Kasha\'s reference mentions "the payout-suboptions endpoint"; the /v2 prefix by analogy',
-	},
-	createPayout: {
-		method: 'POST',
-		path: '/v2/direct-payout',
-		status: 'inferred',
-		source: `${PREDECESSOR}: POST /direct-payout, same "approved or declined from the merchant-portal" sentence as Kasha's "3. Create Payout"`,
-	},
-	settlePayout: {
-		method: 'POST',
-		path: '/v2/settle-payout',
-		status: 'inferred',
-		source: 'Kasha\'s reference names /settle-payout ("4. Confirm Payout"); the /v2 prefix by analogy',
-	},
-	refund: {
-		method: 'POST',
-		path: '/v2/refund/by-reference',
-		status: 'inferred',
-		source: `${PREDECESSOR}: POST /refund/by-reference, whose answer is identical to Kasha's "Refund by Reference" sample`,
-	},
-	transactionStatus: {
-		method: 'GET',
-		path: '/v2/payments/{transactionId}',
-		status: 'inferred',
-		source: `${PREDECESSOR}: GET /payments/{transactionId}, whose answer is identical to Kasha's "Get Transaction status" sample`,
-	},
-} satisfies Record<string, Endpoint>;
-
-export type KashaEndpointName = keyof typeof KASHA_ENDPOINTS;
-
 /** Names Kasha's answers may give a hosted cashier link (Kasha's docs only say "a link"; the predecessor answers `cashierUrl`). */
-export const LINK_FIELDS = ['url', 'cashierUrl', 'cashierURL', 'link', 'cashierLink', 'hostedCashierUrl', 'paymentUrl', 'paymentLink', 'redirectUrl'];
+export const LINK_FIELDS: [string, ...string[]] = ['url', 'cashierUrl', 'cashierURL', 'link', 'cashierLink', 'hostedCashierUrl', 'paymentUrl', 'paymentLink', 'redirectUrl'];
 
 /** The fields of an answer: its first object (payout answers are arrays) with `result`'s fields on top. */
 function answerFields(body: unknown): IDataObject {
@@ -117,30 +39,13 @@ function answerFields(body: unknown): IDataObject {
 	return { ...first, ...result };
 }
 
-const present = (value: unknown) => (typeof value === 'string' ? value.trim() !== '' : typeof value === 'number');
-
-/** Builds an evidence check: every group needs one of its fields present (a non-empty string or a number). */
-function needs(...groups: Array<[string, ...string[]]>): (body: unknown) => string | undefined {
-	return (body) => {
-		const fields = answerFields(body);
-		const missing = groups.filter((group) => !group.some((name) => present(fields[name])));
-		return missing.length ? missing.map((group) => group.join(' or ')).join(' and ') : undefined;
-	};
-}
-
-interface KashaCallKind {
-	kind: CallKind;
-	/** For calls sent once: what Kasha's reference says a success answer carries (the shared transport checks it). */
-	evidence?: (body: unknown) => string | undefined;
-	/** What a sent-once call does, for its unknown-outcome message ("The payout may or may not have been made"). */
-	outcome?: string;
-	/** Why the call has this kind (docs/kasha.md repeats it). */
-	why: string;
-}
+/** Evidence checked in Kasha's answers, whose ids sit in `result` or in the first element of an array. */
+const needs = (...groups: Array<[string, ...string[]]>) => requireFieldsIn(answerFields, ...groups);
 
 /**
- * EVERY Kasha call, classified in one table (docs/kasha.md, "Kinds of calls"). `kashaRequest` takes the
- * kind and the evidence from here for each endpoint, so no call site can send a call as another kind.
+ * EVERY Kasha call, in one table (docs/kasha.md, "Kinds of calls" and "Endpoints"): its path and how sure
+ * it is, and its kind. `kashaRequest` takes path, kind, evidence and outcome from the entry the call site
+ * names, so no call can be sent as another kind; change a path here and every operation and the trigger follow.
  * - read: changes nothing at Kasha; retried on network errors, 429 and 5xx.
  * - createOnce: opens a session or link (a new Kasha transaction in CREATED state, with the merchant
  *   reference Kasha says must be unique) but moves no money; sent once, a lost answer is an unknown outcome.
@@ -148,14 +53,29 @@ interface KashaCallKind {
  */
 export const KASHA_CALLS = {
 	paymentOptions: {
+		method: 'POST',
+		path: '/v2/payment-options',
+		status: 'confirmed',
+		source: `${KASHA_DOCS}/Local%20Methods/Payin/Hybrid%20Payment%20Link/ (1. Initiate a Payment)`,
 		kind: 'createOnce',
 		outcome: 'payment session',
 		// "1. Initiate a Payment" sample: transactionId, sessionId, paymentOptions
 		evidence: needs(['sessionId'], ['transactionId']),
 		why: 'opens a payment session and a transaction (one payment per session, merchant reference unique): sent again it opens a second one',
 	},
-	paymentSuboptions: { kind: 'read', why: 'lists the banks and form inputs of a session option; nothing is created' },
+	paymentSuboptions: {
+		method: 'POST',
+		path: '/v2/payment-suboptions',
+		status: 'confirmed',
+		source: `${KASHA_DOCS}/EasyP2P/Payin/Hybrid%20Payment%20Link/ (2. Get Payment Suboptions)`,
+		kind: 'read',
+		why: 'lists the banks and form inputs of a session option; nothing is created',
+	},
 	directPayment: {
+		method: 'POST',
+		path: '/v2/direct-payment',
+		status: 'confirmed',
+		source: `${KASHA_DOCS}/Cards/Payin/Direct%20API%20Integration/ (3. Post a Payment)`,
 		kind: 'moneyMove',
 		outcome: 'payment',
 		// "3. Post a Payment" sample: { statusCode: "000", resultType: "success", result: { transactionId } }
@@ -163,18 +83,30 @@ export const KASHA_CALLS = {
 		why: 'charges the customer (card) or starts the local-method payment',
 	},
 	hostedCashierPayment: {
+		method: 'POST',
+		path: '/v2/payment-session',
+		status: 'confirmed',
+		source: `${KASHA_DOCS}/Cards/Payin/Hosted%20Cashier/ (POST /payment-session; Kasha's guides write /v2 paths without the prefix)`,
 		kind: 'createOnce',
 		outcome: 'payment session',
-		evidence: needs(LINK_FIELDS as [string, ...string[]]),
+		evidence: needs(LINK_FIELDS),
 		why: 'opens a payment session (30 minutes, one payment) and returns its cashier link: sent again it opens a second session',
 	},
 	hostedCashierPayout: {
+		method: 'POST',
+		path: '/v2/payout-session',
+		status: 'inferred',
+		source: `${PREDECESSOR}: POST /payout-session, with the same description as Kasha's payout "Get Hosted Cashier link"`,
 		kind: 'createOnce',
 		outcome: 'payout session',
-		evidence: needs(LINK_FIELDS as [string, ...string[]]),
+		evidence: needs(LINK_FIELDS),
 		why: 'opens a payout session (one payout per session) and returns its cashier link: sent again it opens a second session',
 	},
 	hybridPayment: {
+		method: 'POST',
+		path: '/v2/hybrid-payment',
+		status: 'assumed',
+		source: 'not found: the public hybrid-link guides stop before the step that returns the link',
 		kind: 'createOnce',
 		outcome: 'hybrid payment link',
 		// "Hybrid Payment" sample: { statusCode: "300", resultType: "redirect", result: { transactionId } }
@@ -182,14 +114,29 @@ export const KASHA_CALLS = {
 		why: 'preselects the option of a session and returns a cashier link; the path is assumed, so what a repeat does is unknown',
 	},
 	payoutOptions: {
+		method: 'POST',
+		path: '/v2/payout-options',
+		status: 'inferred',
+		source: `${PREDECESSOR}: POST /payout-options, same sentence as Kasha's "1. Initiate a Payout"`,
 		kind: 'createOnce',
 		outcome: 'payout session',
 		// "1. Initiate a Payout" sample: [{ transactionId, sessionId, paymentOptions }]
 		evidence: needs(['sessionId'], ['transactionId']),
 		why: 'opens a payout session and a transaction: sent again it opens a second one',
 	},
-	payoutSuboptions: { kind: 'read', why: 'lists the sub-options and form inputs of a payout option; nothing is created' },
+	payoutSuboptions: {
+		method: 'POST',
+		path: '/v2/payout-suboptions',
+		status: 'inferred',
+		source: 'Kasha\'s reference mentions "the payout-suboptions endpoint"; the /v2 prefix by analogy',
+		kind: 'read',
+		why: 'lists the sub-options and form inputs of a payout option; nothing is created',
+	},
 	createPayout: {
+		method: 'POST',
+		path: '/v2/direct-payout',
+		status: 'inferred',
+		source: `${PREDECESSOR}: POST /direct-payout, same "approved or declined from the merchant-portal" sentence as Kasha's "3. Create Payout"`,
 		kind: 'moneyMove',
 		outcome: 'payout',
 		// "3. Create Payout" sample: { statusCode: 0, resultType: "success", result: { transactionId } }
@@ -197,6 +144,10 @@ export const KASHA_CALLS = {
 		why: 'creates a PENDING payout; approving it (Confirm or the merchant portal) pays it, so a second one is a second payment waiting for approval',
 	},
 	settlePayout: {
+		method: 'POST',
+		path: '/v2/settle-payout',
+		status: 'inferred',
+		source: 'Kasha\'s reference names /settle-payout ("4. Confirm Payout"); the /v2 prefix by analogy',
 		kind: 'moneyMove',
 		outcome: 'payout confirmation',
 		// "4. Confirm Payout" sample: { statusCode: "000", status: "PROCESSING", transactionId, merchantReference }
@@ -204,74 +155,38 @@ export const KASHA_CALLS = {
 		why: 'APPROVE submits the payout to the processor (the balance is debited); DECLINE rejects it for good',
 	},
 	refund: {
+		method: 'POST',
+		path: '/v2/refund/by-reference',
+		status: 'inferred',
+		source: `${PREDECESSOR}: POST /refund/by-reference, whose answer is identical to Kasha's "Refund by Reference" sample`,
 		kind: 'moneyMove',
 		outcome: 'refund',
 		// "Refund by Reference" sample: { statusCode: "000", status: "REFUNDED", _id, paymentAmount, ... }
 		evidence: needs(['status'], ['_id', 'transactionId']),
 		why: 'returns the whole payment to the customer; cannot be undone',
 	},
-	transactionStatus: { kind: 'read', why: 'GET of a transaction; changes nothing' },
-} satisfies Record<KashaEndpointName, KashaCallKind>;
+	transactionStatus: {
+		method: 'GET',
+		path: '/v2/payments/{transactionId}',
+		status: 'inferred',
+		source: `${PREDECESSOR}: GET /payments/{transactionId}, whose answer is identical to Kasha's "Get Transaction status" sample (200 and 404 answers)`,
+		kind: 'read',
+		why: 'GET of a transaction; changes nothing',
+	},
+} satisfies Record<string, KashaCallSpec> & CallTable;
 
-export type KashaStatus = 'DECLINED' | 'ERROR';
-
-/** The reference's error table: code → status and reason, plus what the operator can do. */
-export const KASHA_ERRORS: Record<string, { status: KashaStatus; reason: string; description: string }> = {
-	'1000': { status: 'DECLINED', reason: 'Validation error.', description: 'Default validation error.' },
-	'1001': { status: 'DECLINED', reason: 'Missing phone number.', description: 'Customer phone number is missing.' },
-	'1002': { status: 'DECLINED', reason: 'Invalid document id.', description: 'Document id is not accepted by the provider.' },
-	'1003': { status: 'DECLINED', reason: 'Invalid document type.', description: 'Document type is not accepted by the provider.' },
-	'1004': { status: 'DECLINED', reason: 'Invalid phone number.', description: 'Phone number is incorrect.' },
-	'1005': { status: 'DECLINED', reason: 'Invalid bank account format.', description: 'Bank account format is invalid.' },
-	'1006': { status: 'DECLINED', reason: 'Invalid zip code.', description: 'Zip code format is invalid or missing.' },
-	'1007': { status: 'DECLINED', reason: 'Low amount received.', description: 'Payment amount is too low.' },
-	'1008': { status: 'DECLINED', reason: 'Payment amount is too high.', description: 'High amount received.' },
-	'1009': { status: 'DECLINED', reason: 'Invalid amount.', description: 'Invalid payment amount, wrong format perhaps?' },
-	'1100': { status: 'ERROR', reason: 'Contact support to confirm payment.', description: 'Contact Kasha support to confirm whether this payment went through before retrying it.' },
-	'3000': { status: 'DECLINED', reason: 'Insufficient card funds.', description: "Card doesn't have enough funds to complete the transaction." },
-	'3001': { status: 'DECLINED', reason: 'Do not honour.', description: 'The card issuer refused the payment without giving a reason.' },
-	'3002': { status: 'DECLINED', reason: 'Untrusted transaction.', description: 'Risk decline.' },
-	'3003': { status: 'DECLINED', reason: 'Abandoned 3DS.', description: '3-D Secure authentication was not completed.' },
-	'3004': { status: 'DECLINED', reason: 'Invalid CVV2/CVC2.', description: 'The card security code is wrong.' },
-	'3005': { status: 'DECLINED', reason: 'Invalid cardholder name.', description: "Cardholder name wasn't accepted." },
-	'3006': { status: 'DECLINED', reason: 'Exceeded amount limit.', description: 'The amount is above the limit allowed for this card.' },
-	'3007': { status: 'DECLINED', reason: 'Card expired.', description: 'An expired card was used.' },
-	'3008': { status: 'DECLINED', reason: 'Transaction already in progress.', description: 'A transaction is already in progress.' },
-	'3009': { status: 'DECLINED', reason: 'Invalid card number.', description: 'The card number was not accepted.' },
-	'3010': { status: 'DECLINED', reason: 'Customer has failed 3DS.', description: '3DS was abandoned by customer.' },
-	'3011': { status: 'DECLINED', reason: 'No card record.', description: 'The issuer has no record of this card.' },
-	'3012': { status: 'DECLINED', reason: 'Pickup card.', description: 'The issuer asks for the card to be retained (lost or stolen).' },
-	'3013': { status: 'DECLINED', reason: 'Charge count limit reached for this card.', description: 'Too many charges on this card.' },
-	'3014': { status: 'DECLINED', reason: 'Exceeded amount limit.', description: 'The amount is above the limit allowed.' },
-	'3015': { status: 'DECLINED', reason: 'Transaction not permitted to cardholder.', description: 'The cardholder may not make this kind of payment.' },
-	'3016': { status: 'DECLINED', reason: 'Visa decline.', description: 'This transaction was declined by the scheme (Visa).' },
-	'3017': { status: 'DECLINED', reason: 'Duplicate transaction.', description: 'The same payment was already made.' },
-	'3018': { status: 'DECLINED', reason: 'Payment was not received.', description: 'The payment did not arrive.' },
-	'3019': { status: 'DECLINED', reason: 'Recalculation.', description: 'The payment was declined for recalculation.' },
-	'3020': { status: 'DECLINED', reason: 'Transaction amount less than allowed.', description: 'The amount is below the minimum.' },
-	'3021': { status: 'DECLINED', reason: 'Country is blocked.', description: 'Payments from this country are blocked.' },
-	'3022': { status: 'DECLINED', reason: 'Transaction blocked.', description: 'Generic blocked transaction.' },
-	'3023': { status: 'DECLINED', reason: 'Declined by card Issuer.', description: 'The card issuer declined the payment (VSIFC).' },
-	'3024': { status: 'DECLINED', reason: 'Card type declined.', description: 'This type of card is blocked.' },
-	'3025': { status: 'DECLINED', reason: 'Transaction not allowed in country.', description: 'Only a local card can be used.' },
-	'3026': { status: 'DECLINED', reason: 'Mastercard Decline.', description: 'This transaction was declined by the scheme (MasterCard).' },
-	'994': { status: 'DECLINED', reason: 'Unidentified subject.', description: 'Blacklisted card.' },
-	'995': { status: 'DECLINED', reason: 'No payment options were found.', description: 'No payment options were found for the payment (country, currency and amount).' },
-	'996': { status: 'DECLINED', reason: 'Currency conversion error.', description: "Couldn't convert currency." },
-	'997': { status: 'DECLINED', reason: 'No route was found.', description: "Couldn't route payment to any provider." },
-	'998': { status: 'DECLINED', reason: 'Adapter timeout.', description: 'Communication error with the Kasha adapter. Check the transaction status before retrying.' },
-	'999': { status: 'DECLINED', reason: 'Miscellaneous error.', description: 'Default error for unmapped errors.' },
-};
+export type KashaCallName = keyof typeof KASHA_CALLS;
 
 /**
  * Result codes Kasha uses for answers that are not failures: "000" success, "300" redirect, "085" choice,
  * and /direct-payment's action codes 081-084 (QR code, build a request, receipt, info; see
- * DIRECT_PAYMENT_ACTIONS in actions/common.ts).
+ * DIRECT_PAYMENT_ACTIONS in actions/answers.ts).
  */
 const SUCCESS_CODES = new Set(['0', '00', '000', '300', '85', '085', '081', '082', '083', '084', '81', '82', '83', '84']);
 
-const text = (value: unknown): string | undefined =>
-	typeof value === 'string' || typeof value === 'number' ? String(value).trim() : undefined;
+/** A scalar as trimmed text, or undefined when absent or empty (Kasha's answers and notifications). */
+export const textOf = (value: unknown): string | undefined => asText(value).trim() || undefined;
+const text = textOf;
 
 function unwrap(body: unknown): IDataObject | undefined {
 	const first = Array.isArray(body) ? body[0] : body;
@@ -326,12 +241,6 @@ export function parseKashaError(statusCode: number, raw: unknown): ProviderError
 	return undefined;
 }
 
-export function kashaBaseUrl(credentials: ICredentialDataDecryptedObject): string {
-	const environment = credentials.environment as string;
-	if (environment === 'custom') return String(credentials.baseUrl ?? '');
-	return KASHA_BASE_URLS[environment as keyof typeof KASHA_BASE_URLS] ?? KASHA_BASE_URLS.production;
-}
-
 export const kashaApi: ProviderApi = {
 	displayName: 'Kasha',
 	credentialType: 'kashaApi',
@@ -340,27 +249,25 @@ export const kashaApi: ProviderApi = {
 	secretFields: ['apiKey', 'signatureSecretKey'],
 };
 
-/** A call to a named endpoint: its kind and evidence come from KASHA_CALLS, never from the call site. */
+/** What a call site adds to its KASHA_CALLS entry. */
 export interface KashaCall extends Omit<ApiRequest, 'method' | 'path' | 'kind' | 'evidence'> {
-	/** Values for {placeholders} in the endpoint's path. */
+	/** Values for {placeholders} in the entry's path. */
 	pathParams?: Record<string, string>;
 }
 
-/** Sends one request to a named Kasha endpoint through the shared request path. */
+/**
+ * Sends one Kasha call through the shared request path: method, path, kind, evidence and outcome come from
+ * the KASHA_CALLS entry the call site names (`kashaRequest.call(this, KASHA_CALLS.refund, {...})`).
+ */
 export async function kashaRequest(
 	this: ApiContext,
-	endpoint: KashaEndpointName,
+	spec: KashaCallSpec,
 	call: KashaCall,
 ): Promise<ApiResponse<IDataObject | IDataObject[]>> {
-	const { method, path } = KASHA_ENDPOINTS[endpoint];
-	const resolvedPath = path.replace(/\{(\w+)\}/g, (_, name: string) =>
-		encodeURIComponent(call.pathParams?.[name] ?? ''),
-	);
-	const { kind, evidence, outcome } = KASHA_CALLS[endpoint] as KashaCallKind;
-	const request: ApiRequest = { outcome, ...call, method, path: resolvedPath, kind, evidence };
-	delete (request as KashaCall).pathParams;
+	const { pathParams, ...rest } = call;
+	const path = spec.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(pathParams?.[name] ?? ''));
 	try {
-		return (await apiRequest.call(this, kashaApi, request)) as ApiResponse<
+		return (await apiRequest.call(this, kashaApi, callRequest(spec, { ...rest, method: spec.method, path }))) as ApiResponse<
 			IDataObject | IDataObject[]
 		>;
 	} catch (error) {

@@ -1,6 +1,6 @@
 'use strict';
-// Kasha API v2 stand-in (reference: shared/provider-docs/kasha.txt and PUBLIC-DOCS.md). Paths as in the
-// node's KASHA_ENDPOINTS (confirmed, inferred and assumed). API key in x-api-key (or "Authorization:
+// Kasha API v2 stand-in (reference: Kasha's API reference v2, https://docs.kasha.io/api/, and its public guides). Paths as in the
+// node's KASHA_CALLS (confirmed, inferred and assumed). API key in x-api-key (or "Authorization:
 // Bearer <key>"). Sessions expire after 30 minutes and take one payment each. Amounts are kept in 1e-8 units.
 //
 // Signatures (docs.kasha.io "Signatures"): the merchant has a signature secret key (DEMO.signatureKey).

@@ -6,25 +6,27 @@ const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
 const { runNode } = require('../harness/n8n');
-const { useSandbox } = require('../harness/sandbox');
-const { KASHA_CALLS, KASHA_ENDPOINTS } = require('../../dist/nodes/Kasha/transport');
-const { credentials, paymentSession, payoutSession, card } = require('./helpers');
+const { providerKit } = require('../harness/provider');
+const { KASHA_CALLS } = require('../../dist/nodes/Kasha/transport');
+const { paymentSession, payoutSession, card } = require('./fixtures');
 
-const s = useSandbox();
-const run = (parameters, extra = {}) => runNode({ type: extra.type || 'kasha', credentials: credentials(s.sandbox), parameters, nodeId: extra.nodeId, items: extra.items });
+const kit = providerKit('kasha');
+const s = kit.handle;
+const run = (parameters, extra = {}) => runNode({ type: extra.type || 'kasha', credentials: kit.credentials(), parameters, nodeId: extra.nodeId, items: extra.items });
 const payCard = (extra = {}) => paymentSession({ operation: 'pay', country: 'GB', currency: 'GBP', amount: '20', paymentOptionName: 'Card', card: card(), ...extra });
 const payByTransfer = (note, extra = {}) =>
 	paymentSession({ operation: 'pay', country: 'GB', currency: 'GBP', amount: '20', paymentOptionName: 'Bank Transfer', card: {}, methodFields: { field: [{ name: 'note', value: note }] }, ...extra });
 const transactions = () => [...s.sandbox.state('kasha').transactions.values()];
 
 describe('Kasha: every call is classified in one table', () => {
-	test('KASHA_CALLS has a kind and a reason for every endpoint, and evidence for every call sent once', () => {
-		expect(Object.keys(KASHA_CALLS).sort()).toEqual(Object.keys(KASHA_ENDPOINTS).sort());
+	test('KASHA_CALLS has a path, a kind and a reason for every call, and evidence for every call sent once', () => {
 		for (const [name, call] of Object.entries(KASHA_CALLS)) {
 			expect(['read', 'createOnce', 'moneyMove']).toContain(call.kind);
+			expect(call.path).toMatch(/^\/v2\//);
+			expect(['confirmed', 'inferred', 'assumed']).toContain(call.status);
 			expect(call.why.length).toBeGreaterThan(10);
 			if (call.kind !== 'read') expect(typeof call.evidence).toBe('function');
-			if (call.kind === 'read') expect(KASHA_ENDPOINTS[name].method === 'GET' || /suboptions/i.test(name)).toBe(true);
+			if (call.kind === 'read') expect(call.method === 'GET' || /suboptions/i.test(name)).toBe(true);
 		}
 		expect(KASHA_CALLS.paymentOptions.kind).toBe('createOnce');
 		expect(KASHA_CALLS.payoutOptions.kind).toBe('createOnce');
@@ -91,32 +93,41 @@ describe('Kasha: sessions and links are sent once (createOnce)', () => {
 	test('Pay: a lost Initiate answer paid nothing, so the key is given back', async () => {
 		const nodeId = crypto.randomUUID();
 		s.sandbox.injectFault({ provider: 'kasha', path: '/v2/payment-options', kind: 'drop' }); // dropped before Kasha processed it
-		const lost = await run(payCard({ additionalFields: { merchantReference: 'pay-lost-init' }, idempotencyKey: 'k-lost-init' }), { nodeId });
+		const lost = await run(payCard({ merchantReference: 'pay-lost-init', idempotencyKey: 'k-lost-init' }), { nodeId });
 		expect(lost.error.description).toMatch(/Only the session may have been opened \(merchant reference "pay-lost-init"\): nothing was paid/);
 		expect(lost.error.description).not.toMatch(/Release Idempotency Keys/);
-		const again = await run(payCard({ additionalFields: { merchantReference: 'pay-lost-init' }, idempotencyKey: 'k-lost-init' }), { nodeId });
+		const again = await run(payCard({ merchantReference: 'pay-lost-init', idempotencyKey: 'k-lost-init' }), { nodeId });
 		expect(again.error).toBeUndefined();
-		expect(again.items[0]).toMatchObject({ idempotencyKey: 'k-lost-init', statusCode: '000' });
+		expect(again.items[0]).toMatchObject({ idempotencyKey: 'k-lost-init', response: { statusCode: '000' } });
 	});
 });
 
 describe('Kasha: money moves and the ledger', () => {
-	test('Pay: the key has no default (it must be set) and is not sent to Kasha', async () => {
-		const none = await run(payCard({ additionalFields: { merchantReference: 'mine-2' } }));
-		// n8n itself refuses the required parameter (the router would refuse an empty key the same way)
+	test('Pay: the top-level Merchant Reference is the key\'s default (one reference is paid once); a key of your own is not sent to Kasha', async () => {
+		const nodeId = crypto.randomUUID();
+		const first = await run(payCard({ merchantReference: 'mine-2' }), { nodeId });
+		expect(first.error).toBeUndefined();
+		expect(first.items[0]).toMatchObject({ idempotencyKey: 'mine-2', merchantReference: 'mine-2' });
+		expect(transactions().find((t) => t.id === first.items[0].transactionId).merchantReference).toBe('mine-2');
+		const again = await run(payCard({ merchantReference: 'mine-2' }), { nodeId });
+		expect(again.items[0]).toMatchObject({ idempotencyKey: 'mine-2', skipped: true });
+		expect(s.sandbox.count({ provider: 'kasha', path: '/v2/direct-payment' })).toBe(1);
+		// neither a reference nor a key: refused before anything is sent
+		const before = s.sandbox.count({ provider: 'kasha' });
+		const none = await run(payCard());
 		expect(none.error.message).toMatch(/Parameter "Idempotency Key" is required|Invalid Idempotency Key \[item 0\]: is empty/);
-		expect(s.sandbox.count({ provider: 'kasha' })).toBe(0);
-		const own = await run(payCard({ idempotencyKey: 'order-4711' }));
+		expect(s.sandbox.count({ provider: 'kasha' })).toBe(before);
+		const own = await run(payCard({ merchantReference: 'ref-4712', idempotencyKey: 'order-4711' }));
 		expect(own.error).toBeUndefined();
-		expect(transactions().find((t) => t.id === own.items[0].transactionId).merchantReference).not.toBe('order-4711');
+		expect(transactions().find((t) => t.id === own.items[0].transactionId).merchantReference).toBe('ref-4712');
 		expect(JSON.stringify(s.sandbox.requests.filter((r) => r.provider === 'kasha').map((r) => r.body))).not.toContain('order-4711');
 	});
 
 	test('with a Merchant Reference, Kasha refuses a second session with it (3017): a second guard when the ledger forgot', async () => {
-		const first = await run(payCard({ additionalFields: { merchantReference: 'twice-1' }, idempotencyKey: 'twice-1' }));
+		const first = await run(payCard({ merchantReference: 'twice-1' }));
 		expect(first.error).toBeUndefined();
 		// another node (another ledger row), same reference
-		const second = await run(payCard({ additionalFields: { merchantReference: 'twice-1' }, idempotencyKey: 'twice-1' }));
+		const second = await run(payCard({ merchantReference: 'twice-1' }));
 		expect(second.error.message).toMatch(/declined 3017: Duplicate transaction/);
 		expect(transactions().filter((t) => t.merchantReference === 'twice-1')).toHaveLength(1);
 	});
@@ -128,7 +139,7 @@ describe('Kasha: money moves and the ledger', () => {
 		expect(declined.error.description).not.toMatch(/Release Idempotency Keys/);
 		const again = await run(payCard({ idempotencyKey: 'decl-1' }), { nodeId });
 		expect(again.error).toBeUndefined();
-		expect(again.items[0]).toMatchObject({ idempotencyKey: 'decl-1', statusCode: '000' });
+		expect(again.items[0]).toMatchObject({ idempotencyKey: 'decl-1', response: { statusCode: '000' } });
 		expect(again.items[0].skipped).toBeUndefined();
 	});
 
@@ -137,7 +148,7 @@ describe('Kasha: money moves and the ledger', () => {
 		const key = `act-${code}`;
 		const first = await run(payByTransfer(`ACTION ${code}`, { idempotencyKey: key }), { nodeId });
 		expect(first.error).toBeUndefined();
-		expect(first.items[0]).toMatchObject({ statusCode: code, idempotencyKey: key });
+		expect(first.items[0]).toMatchObject({ response: { statusCode: code }, idempotencyKey: key });
 		const before = s.sandbox.count({ provider: 'kasha' });
 		const again = await run(payByTransfer(`ACTION ${code}`, { idempotencyKey: key }), { nodeId });
 		expect(again.items[0]).toMatchObject({ idempotencyKey: key, skipped: true });

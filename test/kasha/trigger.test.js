@@ -1,21 +1,22 @@
 'use strict';
 const { runNode, startTrigger, node, post } = require('../harness/n8n');
-const { useSandbox } = require('../harness/sandbox');
-const { credentials, paymentSession, card, eventually, signedPost, signature, kashaSandbox } = require('./helpers');
+const { providerKit } = require('../harness/provider');
+const { paymentSession, card, signedPost, signature, kashaSandbox } = require('./fixtures');
 
-const s = useSandbox();
+const kit = providerKit('kasha');
+const s = kit.handle;
 const kashaState = () => s.sandbox.state('kasha');
 
 async function paidCardTransaction(notificationUrl) {
-	const init = await runNode({ type: 'kasha', credentials: credentials(s.sandbox), parameters: paymentSession({ country: 'GB', currency: 'GBP', amount: '42.00', additionalFields: { merchantReference: `ref-${Date.now()}-${Math.random()}`, ...(notificationUrl ? { notificationUrl } : {}) } }) });
-	const paid = await runNode({ type: 'kasha', credentials: credentials(s.sandbox), items: init.items, parameters: { resource: 'payment', operation: 'post', paymentOption: 'Card', card: card() } });
+	const init = await kit.run(paymentSession({ country: 'GB', currency: 'GBP', amount: '42.00', additionalFields: { merchantReference: `ref-${Date.now()}-${Math.random()}`, ...(notificationUrl ? { notificationUrl } : {}) } }));
+	const paid = await kit.run({ resource: 'payment', operation: 'post', paymentOption: 'Card', card: card() }, { items: init.items });
 	if (paid.error) throw paid.error;
 	return kashaState().transactions.get(init.items[0].transactionId);
 }
 
 /** The trigger with the sandbox credential (it has the signature key) or with `credentialOverrides`. */
 async function withTrigger(parameters, fn, credentialOverrides = {}) {
-	const trigger = await startTrigger({ trigger: node('Kasha Trigger', 'kashaTrigger', parameters), downstream: [node('After', 'harness.passThrough')], credentials: credentials(s.sandbox, credentialOverrides) });
+	const trigger = await startTrigger({ trigger: node('Kasha Trigger', 'kashaTrigger', parameters), downstream: [node('After', 'harness.passThrough')], credentials: kit.credentials(credentialOverrides) });
 	try {
 		return await fn(trigger);
 	} finally {
@@ -27,13 +28,13 @@ describe('Kasha Trigger (signature key set: every test notification below is val
 	test('a genuine notification is confirmed with Kasha and emitted with the confirmed data', async () => {
 		await withTrigger({}, async (trigger) => {
 			const transaction = await paidCardTransaction(trigger.url());
-			await eventually(() => s.sandbox.webhooks.length === 1);
+			await kit.waitFor(() => s.sandbox.webhooks.length === 1);
 			await trigger.settle();
 			expect(s.sandbox.webhooks[0]).toMatchObject({ status: 200 });
 			expect(trigger.executions).toHaveLength(1);
 			const item = trigger.executions[0].output('After')[0];
 			// the sandbox notifies like the predecessor API: the ID in internalId, the body signed with x-signature
-			expect(item).toMatchObject({ transactionId: transaction.id, status: 'COMPLETED', confirmed: true, verification: 'signature+lookup', paymentAmount: 42, currency: 'GBP', notification: { internalId: transaction.id, status: 'COMPLETED' } });
+			expect(item).toMatchObject({ transactionId: transaction.id, status: 'COMPLETED', confirmed: true, verification: 'signature+lookup', paymentAmount: 42, currency: 'GBP', money: { amount: '42', currency: 'GBP', minor: 4200 }, notification: { internalId: transaction.id, status: 'COMPLETED' } });
 			expect(s.sandbox.count({ provider: 'kasha', method: 'GET', path: `/v2/payments/${transaction.id}` })).toBe(1);
 		});
 	});
@@ -56,7 +57,7 @@ describe('Kasha Trigger (signature key set: every test notification below is val
 		[{ status: 'CREATED', merchantReference: 'someone-else' }, 'merchantReference'],
 	])('a notification that disagrees with Kasha (%j) is rejected', async (claims, field) => {
 		await withTrigger({}, async (trigger) => {
-			const init = await runNode({ type: 'kasha', credentials: credentials(s.sandbox), parameters: paymentSession({ country: 'GB', currency: 'GBP', amount: '42', additionalFields: { merchantReference: 'mine' } }) });
+			const init = await kit.run(paymentSession({ country: 'GB', currency: 'GBP', amount: '42', additionalFields: { merchantReference: 'mine' } }));
 			const response = await signedPost(trigger.url(), { transactionId: init.items[0].transactionId, amount: 42, currency: 'GBP', ...claims });
 			await trigger.settle();
 			expect(response.status).toBe(409);
@@ -162,7 +163,7 @@ describe('Kasha Trigger (signature key set: every test notification below is val
 			await trigger.settle();
 			expect(completed.status).toBe(200);
 			expect(trigger.executions).toHaveLength(0);
-			const refund = await runNode({ type: 'kasha', credentials: credentials(s.sandbox), parameters: { resource: 'payment', operation: 'refund', merchantReference: transaction.merchantReference } });
+			const refund = await kit.run({ resource: 'payment', operation: 'refund', merchantReference: transaction.merchantReference });
 			expect(refund.error).toBeUndefined();
 			const refunded = await signedPost(trigger.url(), { transactionId: transaction.id, status: 'REFUNDED' });
 			await trigger.settle();
@@ -199,8 +200,8 @@ describe('Kasha Trigger (signature key set: every test notification below is val
 			await trigger.settle();
 			const item = trigger.executions[0].output('After')[0];
 			expect(JSON.stringify(item)).not.toMatch(/4111111111111111|"123"|"0000"/);
-			// Kasha's own card fields (cardnum, cardcvv, pin, …) are dropped, other secret names redacted, card numbers masked
-			expect(item.notification.extra).toEqual({ CVV: '[redacted]', cardNumber: '************1111' });
+			// Kasha's own card fields (cardnum, cardcvv, expiry) are dropped, other secret names (CVV, pin) redacted, card numbers masked
+			expect(item.notification.extra).toEqual({ CVV: '[redacted]', cardNumber: '************1111', pin: '[redacted]' });
 			expect(item.notification.cardnum).toBeUndefined();
 		});
 	});

@@ -1,12 +1,13 @@
 'use strict';
 const { runNode, testCredential } = require('../harness/n8n');
-const { useSandbox } = require('../harness/sandbox');
-const { credentials, paymentSession, payoutSession, card } = require('./helpers');
+const { providerKit } = require('../harness/provider');
+const { paymentSession, payoutSession, card } = require('./fixtures');
 
-const s = useSandbox();
+const kit = providerKit('kasha');
+const s = kit.handle;
 
 async function expectRefused(parameters, field, items) {
-	const r = await runNode({ type: 'kasha', parameters, credentials: credentials(s.sandbox), items });
+	const r = await runNode({ type: 'kasha', parameters, credentials: kit.credentials(), items });
 	expect(r.error).toBeDefined();
 	expect(r.error.message).toContain(`Invalid ${field} [item 0]`);
 	expect(s.sandbox.count({ provider: 'kasha' })).toBe(0);
@@ -49,11 +50,11 @@ describe('Kasha validation: bad input sends nothing', () => {
 
 	test('amounts: 2 decimals for fiat, 8 for crypto currencies', async () => {
 		await expectRefused(paymentSession({ country: 'DE', currency: 'USDT', amount: '1.123456789' }), 'Amount');
-		const ok = await runNode({ type: 'kasha', parameters: paymentSession({ country: 'DE', currency: 'usdt', amount: '0.12345678' }), credentials: credentials(s.sandbox) });
+		const ok = await kit.run(paymentSession({ country: 'DE', currency: 'usdt', amount: '0.12345678' }));
 		expect(ok.error).toBeUndefined();
 		const sent = s.sandbox.requests.find((r) => r.path === '/v2/payment-options').body;
 		expect(sent).toMatchObject({ currency: 'USDT', amount: 0.12345678 });
-		const fiat = await runNode({ type: 'kasha', parameters: paymentSession({ amount: '130.1' }), credentials: credentials(s.sandbox) });
+		const fiat = await kit.run(paymentSession({ amount: '130.1' }));
 		expect(fiat.error).toBeUndefined();
 	});
 
@@ -100,7 +101,7 @@ describe('Kasha validation: transaction IDs and IP addresses', () => {
 
 	test('real IPv4 and IPv6 addresses are accepted and sent', async () => {
 		for (const ip of ['84.232.140.77', '255.255.255.255', '2001:db8::1', '::1']) {
-			const r = await runNode({ type: 'kasha', parameters: paymentSession({ customerDetails: { ip } }), credentials: credentials(s.sandbox) });
+			const r = await kit.run(paymentSession({ customerDetails: { ip } }));
 			expect(r.error).toBeUndefined();
 			expect(s.sandbox.requests.at(-1).body.customer.ip).toBe(ip);
 		}
@@ -108,30 +109,64 @@ describe('Kasha validation: transaction IDs and IP addresses', () => {
 });
 
 describe('Kasha credential', () => {
-	test('the test request succeeds with the sandbox key and fails with a wrong one', async () => {
+	// n8n's verdict on a declarative credential test (credentials-tester.service.js, runRequestTest): with
+	// ignoreHttpStatusErrors every answer reaches the rules, and a `responseSuccessBody` rule whose key holds
+	// its value fails the test with the rule's message
+	const { KashaApi } = require('../../dist/credentials/KashaApi.credentials');
+	function verdict(result) {
+		const { request, rules = [] } = new KashaApi().test;
+		if (!request.ignoreHttpStatusErrors && !result.ok) return { status: 'Error', message: `HTTP ${result.status}` };
+		const body = typeof result.body === 'object' && result.body !== null ? result.body : {};
+		const failed = rules.find((rule) => rule.type === 'responseSuccessBody' && body[rule.properties.key] === rule.properties.value);
+		return failed ? { status: 'Error', message: failed.properties.message } : { status: 'OK' };
+	}
+
+	test('the test request is a read (a lookup of a transaction that cannot exist): nothing is opened or created', async () => {
+		const { request } = new KashaApi().test;
+		expect(request.method).toBe('GET');
 		const good = await testCredential('kashaApi', s.sandbox.credentials().kasha);
-		expect(good.ok).toBe(true);
+		expect(good.status).toBe(404);
+		expect(verdict(good)).toEqual({ status: 'OK' });
 		const bad = await testCredential('kashaApi', { ...s.sandbox.credentials().kasha, apiKey: 'wrong' });
-		expect(bad.ok).toBe(false);
 		expect(bad.status).toBe(401);
-		// the test request opened a session and nothing else
-		expect(s.sandbox.count({ provider: 'kasha', path: '/v2/payment-options' })).toBe(2);
+		expect(verdict(bad)).toEqual({ status: 'Error', message: expect.stringMatching(/did not accept the API key/) });
+		// two lookups and nothing else: no session, no transaction
 		expect(s.sandbox.count({ provider: 'kasha' })).toBe(2);
+		expect(s.sandbox.requests.every((r) => r.method === 'GET' && r.path === '/v2/payments/00000000-0000-0000-0000-000000000000')).toBe(true);
+		const state = s.sandbox.state('kasha');
+		expect(state.sessions.size).toBe(0);
+		expect(state.transactions.size).toBe(0);
+	});
+
+	test('a wrong request signature fails the test too', async () => {
+		await fetch(`${s.sandbox.baseUrl}/_control/kasha/signatures`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ required: true }) });
+		const unsigned = await testCredential('kashaApi', { ...s.sandbox.credentials().kasha, signatureSecretKey: '' });
+		expect(verdict(unsigned).status).toBe('Error');
+		const signed = await testCredential('kashaApi', s.sandbox.credentials().kasha);
+		expect(verdict(signed)).toEqual({ status: 'OK' });
+	});
+
+	test('the test URL is built from the same constant as the transport\'s', () => {
+		const { KASHA_BASE_URLS } = require('../../dist/credentials/KashaApi.credentials');
+		const { baseURL } = new KashaApi().test.request;
+		expect(baseURL).toContain(KASHA_BASE_URLS.production);
+		expect(baseURL).toContain(KASHA_BASE_URLS.sandbox);
 	});
 
 	test('the header name and prefix can be overridden (e.g. Authorization: Bearer)', async () => {
-		const creds = credentials(s.sandbox, { headerName: 'Authorization', valuePrefix: 'Bearer ' });
+		const creds = kit.credentials({ headerName: 'Authorization', valuePrefix: 'Bearer ' });
 		const r = await runNode({ type: 'kasha', parameters: paymentSession(), credentials: creds });
 		expect(r.error).toBeUndefined();
 		const request = s.sandbox.requests.find((entry) => entry.path === '/v2/payment-options');
 		expect(request.headers.authorization).toBe('Bearer kasha_sandbox_key_7f3a9c');
 		expect(request.headers['x-api-key']).toBeUndefined();
 		const cred = await testCredential('kashaApi', { ...s.sandbox.credentials().kasha, headerName: 'Authorization', valuePrefix: 'Bearer ' });
-		expect(cred.ok).toBe(true);
+		expect(cred.status).toBe(404);
+		expect(verdict(cred)).toEqual({ status: 'OK' });
 	});
 
 	test('a wrong key is a clear error that does not contain the key', async () => {
-		const r = await runNode({ type: 'kasha', parameters: paymentSession(), credentials: credentials(s.sandbox, { apiKey: 'secret-wrong-key' }) });
+		const r = await runNode({ type: 'kasha', parameters: paymentSession(), credentials: kit.credentials({ apiKey: 'secret-wrong-key' }) });
 		expect(r.error.message).toContain('API key was not accepted');
 		expect(JSON.stringify(r.error)).not.toContain('secret-wrong-key');
 	});

@@ -62,14 +62,43 @@ async function settleAndDeliver(sandbox, transactionId, action) {
 }
 
 module.exports = {
+	// the editor's calls (test/e2e/examples.e2e.js): Kasha lists nothing outside a session, so each list needs one
+	listSearch: {
+		// the session's options come from Initiate's answer (the incoming item), not from a call to Kasha
+		getSessionPaymentOptions: {
+			fromReference: 'a session\'s payment options are read from Initiate\'s answer in the incoming item (Kasha has no call that lists them)',
+			parameters: {
+				sessionPaymentOptions: JSON.stringify([{ paymentOptionId: 'e2e-card-option-0000000000000001', name: 'Card' }]),
+			},
+		},
+		// a real RU payment session in the sandbox, whose Online Banking option has banks
+		searchPaymentSubOptions: {
+			async parameters({ sandbox }) {
+				const session = await kashaApi(sandbox, '/payment-options', {
+					country: 'RU', currency: 'RUB', amount: 500, language: 'EN', redirectUrl: 'https://shop.example.com/done', customer: { name: 'E2E Editor' },
+				});
+				return { sessionId: session.sessionId, sessionPaymentOptions: JSON.stringify(session.paymentOptions), paymentOption: 'Online Banking' };
+			},
+		},
+		// a real GB payout session, whose Bank Transfer option has a sub-option
+		searchPayoutSubOptions: {
+			async parameters({ sandbox }) {
+				const session = await kashaApi(sandbox, '/payout-options', {
+					country: 'GB', currency: 'GBP', amount: 75.25, redirectUrl: 'https://backoffice.example.com/payouts', customer: { name: 'E2E Editor' },
+				});
+				return { sessionId: session.sessionId, sessionPaymentOptions: JSON.stringify(session.paymentOptions), paymentOption: 'Bank Transfer' };
+			},
+		},
+	},
+
 	// examples/kasha-card-payments-decline-branch.json
 	exKashaCardPay01: {
 		check({ run, nodeItems, sandbox }) {
 			const { runData } = run.data.resultData;
 			const [success, error] = runData['Kasha Pay'][0].data.main.map((items) => (items || []).map((item) => item.json));
 			// the approved order on the success output, the two declines on the error output with Kasha's codes
-			expect(success.map((item) => [item.merchantReference, item.statusCode, item.resultType, item.card])).toEqual([
-				['order-1001', '000', 'success', { last4: '1111', cardholder: 'Ada Lovelace' }],
+			expect(success.map((item) => [item.merchantReference, item.idempotencyKey, item.response.statusCode, item.response.resultType, item.card, item.money])).toEqual([
+				['order-1001', 'order-1001', '000', 'success', { number: '************1111', last4: '1111', cardholder: 'Ada Lovelace' }, { amount: '25', currency: 'GBP', minor: 2500 }],
 			]);
 			expect(error.map((item) => [item.orderId, item.details.errorCode, item.details.errorStatus, item.details.errorReason])).toEqual([
 				['order-1002', '3000', 'DECLINED', 'Insufficient card funds.'],
@@ -111,7 +140,7 @@ module.exports = {
 	exKashaPayoutAppr01: {
 		async check({ nodeItems, sandbox }) {
 			const created = nodeItems('Create payout');
-			expect(created.map((item) => [item.resultType, item.paymentOptionName, item.optionId])).toEqual([
+			expect(created.map((item) => [item.response.resultType, item.paymentOptionName, item.optionId])).toEqual([
 				['success', 'Bank Transfer', 'd_400'],
 				['success', 'Bank Transfer', 'd_400'],
 			]);

@@ -337,8 +337,8 @@ module.exports = {
 		},
 		{
 			name: 'pay (initiate and post), card',
-			// no Merchant Reference (Kasha wants it unique per transaction, so one fixed value would make items 2..n
-			// duplicates): the Idempotency Key itself is the per-item reference the ledger matrix sets
+			// no Merchant Reference (the key's default): a refused item's session has used its reference up at Kasha
+			// (3017 on the re-run the matrix makes), so the Idempotency Key itself is the per-item reference here
 			reference: 'idempotencyKey',
 			parameters: paySession({ idempotencyKey: 'sec-pay-card' }),
 			path: '/v2/direct-payment',

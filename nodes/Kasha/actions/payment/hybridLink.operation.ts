@@ -2,33 +2,19 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
-import { checkString } from '../../../shared/validation';
-import { kashaRequest } from '../../transport';
-import {
-	offeredOptionsProperty,
-	paymentOptionProperty,
-	readSessionChoice,
-	sessionIdProperty,
-	shapeResult,
-	withCashierLink,
-} from '../common';
+import { kashaRequest, KASHA_CALLS } from '../../transport';
+import { shapeResult, withCashierLink } from '../answers';
+import { readSessionChoice, readSubOption } from '../choice';
+import { offeredOptionsProperty, paymentOptionProperty, sessionIdProperty, subOptionProperty } from '../fields';
 
-// Reference: kasha.txt, "Hybrid Payment": session + preselected option → hosted cashier link.
-// Path assumed: KASHA_ENDPOINTS.hybridPayment
+// Reference: "Hybrid Payment": session + preselected option → hosted cashier link.
+// Path assumed: KASHA_CALLS.hybridPayment
 
 const properties: INodeProperties[] = [
 	sessionIdProperty,
 	offeredOptionsProperty('payment'),
 	paymentOptionProperty('getSessionPaymentOptions'),
-	{
-		displayName: 'Sub-Option Name or ID',
-		name: 'optionId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getPaymentSubOptions', loadOptionsDependsOn: ['sessionId', 'paymentOption'] },
-		default: '',
-		description:
-			'Only when the option has sub-options (banks); not for card. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+	subOptionProperty('searchPaymentSubOptions', 'Only when the option has sub-options (banks); not for card'),
 ];
 
 const displayOptions = { show: { resource: ['payment'], operation: ['createHybridLink'] } };
@@ -37,9 +23,18 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
 	const { sessionId, paymentOptionId, name } = readSessionChoice.call(this, i);
-	const optionId = checkString(this.getNodeParameter('optionId', i, ''), 'Sub-Option', { required: false, maxLength: 255 });
+	const optionId = readSubOption.call(this, i);
 	const body: IDataObject = { sessionId, paymentOptionId };
 	if (optionId) body.optionId = optionId;
-	const { body: response } = await kashaRequest.call(this, 'hybridPayment', { body, itemIndex: i });
-	return { sessionId, paymentOptionId, paymentOptionName: name, ...(optionId ? { optionId } : {}), ...withCashierLink(shapeResult(response)) };
+	const { body: answer } = await kashaRequest.call(this, KASHA_CALLS.hybridPayment, { body, itemIndex: i });
+	const response = withCashierLink(shapeResult(answer));
+	return {
+		sessionId,
+		paymentOptionId,
+		paymentOptionName: name,
+		...(optionId ? { optionId } : {}),
+		transactionId: response.transactionId,
+		url: response.url,
+		response,
+	};
 }

@@ -2,10 +2,12 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
-import { kashaRequest } from '../../transport';
-import { buildSessionBody, referenceOf, sessionProperties, shapeResult } from '../common';
+import { kashaRequest, KASHA_CALLS } from '../../transport';
+import { sessionSummary } from '../answers';
+import { sessionProperties } from '../sessionFields';
+import { buildSessionBody, referenceOf } from '../session';
 
-// Reference: kasha.txt, "1. Initiate a Payment" (POST /v2/payment-options, confirmed)
+// Reference: "1. Initiate a Payment" (POST /v2/payment-options, confirmed)
 // Returns transactionId, sessionId and paymentOptions; the next node picks an option by name.
 
 const displayOptions = { show: { resource: ['payment'], operation: ['initiate'] } };
@@ -14,13 +16,11 @@ export const description = updateDisplayOptions(displayOptions, sessionPropertie
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
 	const body = buildSessionBody.call(this, i, 'paymentInitiate');
-	const { body: response } = await kashaRequest.call(this, 'paymentOptions', {
+	const { body: response } = await kashaRequest.call(this, KASHA_CALLS.paymentOptions, {
 		body,
 		itemIndex: i,
 		// sent once (KASHA_CALLS): an unknown outcome names the merchant reference to look for
 		reference: referenceOf(body),
 	});
-	const result = shapeResult(response);
-	if (typeof result.transactionId === 'string') result.transactionId = result.transactionId.replace(/,$/, '');
-	return { ...result, merchantReference: body.merchantReference };
+	return sessionSummary(response, body);
 }

@@ -3,27 +3,24 @@ import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-work
 
 import { idempotencyKeyProperty } from '../../../shared/ledger';
 import type { Operation, OperationResult } from '../../../shared/router';
+import { moneyOf } from '../../../shared/output';
 import { checkString } from '../../../shared/validation';
-import { firstObject, kashaRequest } from '../../transport';
-import {
-	buildSessionBody,
-	cardProperty,
-	methodFieldsProperty,
-	readExtraData,
-	requireCardFor,
-	resolvePaymentOption,
-	resolveSubOption,
-	sessionProperties,
-	shapeResult,
-	subOptionsOf,
-} from '../common';
+import { firstObject, kashaRequest, KASHA_CALLS } from '../../transport';
+import { shapeResult } from '../answers';
+import { readExtraData, requireCardFor } from '../card';
+import { resolvePaymentOption, resolveSubOption, subOptionsOf } from '../choice';
+import { cardProperty, methodFieldsProperty } from '../fields';
+import { sessionProperties } from '../sessionFields';
+import { buildSessionBody } from '../session';
 import { postPayment } from './post.operation';
 
-// Convenience for the common direct flow in kasha.txt: "1. Initiate a Payment" → "2. Get Payment
+// Convenience for the common direct flow of the reference: "1. Initiate a Payment" → "2. Get Payment
 // Suboptions" (only when a sub-option is asked for) → "3. Post a Payment", with every id in the output.
 
 const properties: INodeProperties[] = [
-	...sessionProperties('paymentInitiate'),
+	// the Merchant Reference is a top-level field here (not in Additional Fields): n8n resolves
+	// `$parameter["merchantReference"]` only for a top-level field, and it is the Idempotency Key's default
+	...sessionProperties('paymentInitiate', true),
 	{
 		displayName: 'Payment Option',
 		name: 'paymentOptionName',
@@ -42,16 +39,10 @@ const properties: INodeProperties[] = [
 	},
 	cardProperty,
 	methodFieldsProperty,
-	// No default: the reference sits in Additional Fields, and in n8n `$parameter["additionalFields"]` gives the
-	// collection's raw values, so a Merchant Reference set by expression would be the same text for every item
-	// (found in the real-n8n run: items 2..n held as duplicates). The key is not sent to Kasha either: Kasha's
-	// merchant reference is unique per transaction (session), and a declined payment's session used it up, so a
-	// key turned into a merchant reference would make the payment impossible to retry after a decline.
-	{
-		...idempotencyKeyProperty(undefined, 'payment'),
-		placeholder: 'e.g. {{ $json.orderId }}',
-		hint: 'A value unique per payment, e.g. your order ID by expression (often the same as the Merchant Reference). Kasha wants the Merchant Reference unique per transaction, so after a decline pay again with a new one.',
-	},
+	// One payment per merchant reference (Kasha wants it unique per transaction): the reference is the key.
+	// A decline gives the key back (the ledger), but Kasha may refuse the used reference (3017): pay again
+	// after a decline with a new reference, which is a new key.
+	idempotencyKeyProperty('merchantReference', 'payment'),
 ];
 
 const displayOptions = { show: { resource: ['payment'], operation: ['pay'] } };
@@ -60,7 +51,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
 	// everything is validated before the first request
-	const body = buildSessionBody.call(this, i, 'paymentInitiate');
+	const body = buildSessionBody.call(this, i, 'paymentInitiate', true);
 	const chosen = checkString(this.getNodeParameter('paymentOptionName', i), 'Payment Option', { maxLength: 1000 });
 	const subOption = checkString(this.getNodeParameter('subOption', i, ''), 'Sub-Option', { required: false, maxLength: 255 });
 	const { extraData, secrets } = readExtraData.call(this, i, true);
@@ -68,7 +59,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 
 	let initiated: unknown;
 	try {
-		({ body: initiated } = await kashaRequest.call(this, 'paymentOptions', { body, itemIndex: i }));
+		({ body: initiated } = await kashaRequest.call(this, KASHA_CALLS.paymentOptions, { body, itemIndex: i }));
 	} catch (error) {
 		throw initiateFailed(error, body.merchantReference as string | undefined);
 	}
@@ -91,7 +82,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 
 	let optionId: string | undefined;
 	if (subOption) {
-		const { body: listed } = await kashaRequest.call(this, 'paymentSuboptions', {
+		const { body: listed } = await kashaRequest.call(this, KASHA_CALLS.paymentSuboptions, {
 			body: { sessionId, paymentOptionId: option.paymentOptionId },
 			itemIndex: i,
 		});
@@ -117,7 +108,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 			secrets,
 			reference: `transaction ID "${transactionId}" with Get Status`,
 		});
-		return { ...steps, ...result, transactionId: result.transactionId ?? transactionId };
+		const money = moneyOf(body.amount, body.currency, 'major');
+		const { response, ...summary } = result;
+		return { ...steps, ...summary, transactionId: summary.transactionId ?? transactionId, ...(money ? { money } : {}), response };
 	} catch (error) {
 		throw withSteps(error, `Session ${sessionId}, transaction ${transactionId}, payment option ${option.name ?? option.paymentOptionId}${optionId ? `, sub-option ${optionId}` : ''}.`, steps);
 	}

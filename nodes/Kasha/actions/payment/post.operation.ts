@@ -2,42 +2,22 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { idempotencyKeyProperty } from '../../../shared/ledger';
-import { omitKeys } from '../../../shared/redact';
 import type { Operation, OperationResult } from '../../../shared/router';
-import { checkString } from '../../../shared/validation';
-import { firstObject, kashaRequest } from '../../transport';
-import {
-	amountFixedByInitiate,
-	cardProperty,
-	cardSummary,
-	directPaymentAction,
-	methodFieldsProperty,
-	offeredOptionsProperty,
-	paymentOptionProperty,
-	readExtraData,
-	readSessionChoice,
-	requireCardFor,
-	SENSITIVE_KEYS,
-	sessionIdProperty,
-	shapeResult,
-} from '../common';
+import { firstObject, kashaRequest, KASHA_CALLS } from '../../transport';
+import { directPaymentAction, shapeResult } from '../answers';
+import { cardSummary, readExtraData, requireCardFor } from '../card';
+import { readSessionChoice, readSubOption } from '../choice';
+import { cardProperty, methodFieldsProperty, offeredOptionsProperty, paymentOptionProperty, sessionIdProperty, subOptionProperty } from '../fields';
+import { amountFixedByInitiate } from '../session';
 
-// Reference: kasha.txt, "3. Post a Payment" (POST /v2/direct-payment, confirmed). Completes the
+// Reference: "3. Post a Payment" (POST /v2/direct-payment, confirmed). Completes the
 // session (one payment per session). Card data goes in extraData and is never echoed.
 
 const properties: INodeProperties[] = [
 	sessionIdProperty,
 	offeredOptionsProperty('payment'),
 	paymentOptionProperty('getSessionPaymentOptions'),
-	{
-		displayName: 'Sub-Option Name or ID',
-		name: 'optionId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getPaymentSubOptions', loadOptionsDependsOn: ['sessionId', 'paymentOption'] },
-		default: '',
-		description:
-			'The bank or other sub-option, when the option has them (not for card). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+	subOptionProperty('searchPaymentSubOptions', 'The bank or other sub-option, when the option has them (not for card)'),
 	cardProperty,
 	methodFieldsProperty,
 	// Kasha allows one payment per session ("only 1 payment is allowed for each session"): the session ID is
@@ -55,7 +35,7 @@ export async function postPayment(
 	i: number,
 	request: { sessionId: string; paymentOptionId: string; optionId?: string; extraData: IDataObject; secrets: string[]; reference: string },
 ): Promise<IDataObject> {
-	const { body } = await kashaRequest.call(this, 'directPayment', {
+	const { body } = await kashaRequest.call(this, KASHA_CALLS.directPayment, {
 		body: {
 			sessionId: request.sessionId,
 			paymentOptionId: request.paymentOptionId,
@@ -66,18 +46,23 @@ export async function postPayment(
 		reference: request.reference,
 		sensitiveValues: request.secrets,
 	});
-	const result = omitKeys(shapeResult(body), SENSITIVE_KEYS);
-	delete result.extraData;
+	const response = shapeResult(body);
+	delete response.extraData;
 	// 300 and 081-084 are not failures: the workflow has something to do (redirect, show a QR code, ...)
 	const action = directPaymentAction(firstObject(body).statusCode);
-	if (action) result.action = action;
 	const card = cardSummary(request.extraData);
-	return { ...result, ...(card ? { card } : {}) };
+	return {
+		transactionId: response.transactionId,
+		...(response.status !== undefined ? { status: response.status } : {}),
+		...(action ? { action } : {}),
+		...(card ? { card } : {}),
+		response,
+	};
 }
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
 	const { sessionId, paymentOptionId, name } = readSessionChoice.call(this, i);
-	const optionId = checkString(this.getNodeParameter('optionId', i, ''), 'Sub-Option', { required: false, maxLength: 255 });
+	const optionId = readSubOption.call(this, i);
 	const { extraData, secrets } = readExtraData.call(this, i, true);
 	requireCardFor(name, extraData);
 	const result = await postPayment.call(this, i, {

@@ -4,10 +4,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { idempotencyKeyProperty } from '../../../shared/ledger';
 import type { Operation, OperationResult } from '../../../shared/router';
 import { checkString } from '../../../shared/validation';
-import { kashaRequest } from '../../transport';
-import { LIMITS, shapeResult } from '../common';
+import { kashaRequest, KASHA_CALLS } from '../../transport';
+import { shapeResult, withMoneyOf } from '../answers';
+import { LIMITS } from '../fields';
 
-// Reference: kasha.txt, "Refund by Reference". Path inferred (predecessor API's /refund/by-reference): KASHA_ENDPOINTS.refund. Cannot be undone.
+// Reference: "Refund by Reference". Path inferred (predecessor API's /refund/by-reference): KASHA_CALLS.refund. Cannot be undone.
 
 const properties: INodeProperties[] = [
 	{
@@ -31,14 +32,16 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const merchantReference = checkString(this.getNodeParameter('merchantReference', i), 'Merchant Reference', {
 		maxLength: LIMITS.reference,
 	});
-	const { body } = await kashaRequest.call(this, 'refund', {
+	const { body } = await kashaRequest.call(this, KASHA_CALLS.refund, {
 		body: { merchantReference },
 		itemIndex: i,
 		reference: `merchant reference "${merchantReference}"`,
 	});
-	const result = shapeResult(body);
-	if (result._id !== undefined && result.transactionId === undefined) result.transactionId = result._id;
-	return { merchantReference, ...result };
+	const response = shapeResult(body);
+	return withMoneyOf({ merchantReference, transactionId: response.transactionId ?? response._id, status: response.status, response }, {
+		amount: response.paymentAmount,
+		currency: response.currency,
+	});
 }
 
 /**

@@ -4,21 +4,17 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { idempotencyKeyProperty } from '../../../shared/ledger';
 import type { Operation, OperationResult } from '../../../shared/router';
 import { checkOneOf } from '../../../shared/validation';
-import { kashaRequest } from '../../transport';
-import { amountFixedByInitiate, readTransactionId, shapeResult } from '../common';
+import { kashaRequest, KASHA_CALLS } from '../../transport';
+import { shapeResult } from '../answers';
+import { readTransactionId } from '../choice';
+import { transactionIdProperty } from '../fields';
+import { amountFixedByInitiate } from '../session';
 
-// Reference: kasha.txt, "4. Confirm Payout" (the reference names /settle-payout; the /v2 prefix is
-// assumed, see KASHA_ENDPOINTS.settlePayout). A payout stays PENDING until this call.
+// Reference: "4. Confirm Payout" (the reference names /settle-payout; the /v2 prefix is
+// assumed, see KASHA_CALLS.settlePayout). A payout stays PENDING until this call.
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Transaction ID',
-		name: 'transactionId',
-		type: 'string',
-		required: true,
-		default: '={{ $json.transactionId }}',
-		description: 'The payout’s transaction ID from Create Payout. The default takes it from the incoming item.',
-	},
+	transactionIdProperty('The payout’s transaction ID, from Create Payout or a Kasha Trigger.'),
 	{
 		displayName: 'Action',
 		name: 'settleAction',
@@ -28,6 +24,7 @@ const properties: INodeProperties[] = [
 			{ name: 'Decline', value: 'DECLINE', description: 'Reject the payout; it is marked DECLINED' },
 		],
 		default: 'APPROVE',
+		description: 'Whether to pay the payout or reject it',
 	},
 	// a payout is settled once (APPROVE or DECLINE, from PENDING): its transaction ID is the natural key, and
 	// Kasha refuses to settle a payout that is no longer PENDING, the second guard
@@ -41,12 +38,13 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
 	const transactionId = readTransactionId(this.getNodeParameter('transactionId', i));
 	const action = checkOneOf(this.getNodeParameter('settleAction', i), 'Action', ['APPROVE', 'DECLINE'] as const);
-	const { body } = await kashaRequest.call(this, 'settlePayout', {
+	const { body } = await kashaRequest.call(this, KASHA_CALLS.settlePayout, {
 		body: { action, transactionId },
 		itemIndex: i,
 		reference: `payout transaction "${transactionId}" with Get Status`,
 	});
-	return { action, transactionId, ...shapeResult(body) };
+	const response = shapeResult(body);
+	return { action, transactionId: response.transactionId ?? transactionId, status: response.status, merchantReference: response.merchantReference, response };
 }
 
 const approvalAmount = amountFixedByInitiate('Confirm Payout (Approve)');

@@ -2,38 +2,22 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { idempotencyKeyProperty } from '../../../shared/ledger';
-import { omitKeys } from '../../../shared/redact';
 import type { Operation, OperationResult } from '../../../shared/router';
-import { checkString } from '../../../shared/validation';
-import { kashaRequest } from '../../transport';
-import {
-	amountFixedByInitiate,
-	methodFieldsProperty,
-	offeredOptionsProperty,
-	paymentOptionProperty,
-	readExtraData,
-	readSessionChoice,
-	SENSITIVE_KEYS,
-	sessionIdProperty,
-	shapeResult,
-} from '../common';
+import { kashaRequest, KASHA_CALLS } from '../../transport';
+import { shapeResult } from '../answers';
+import { readExtraData } from '../card';
+import { readSessionChoice, readSubOption } from '../choice';
+import { methodFieldsProperty, offeredOptionsProperty, paymentOptionProperty, sessionIdProperty, subOptionProperty } from '../fields';
+import { amountFixedByInitiate } from '../session';
 
-// Reference: kasha.txt, "3. Create Payout". Path inferred (predecessor API's /direct-payout): KASHA_ENDPOINTS.createPayout.
+// Reference: "3. Create Payout". Path inferred (predecessor API's /direct-payout): KASHA_CALLS.createPayout.
 // The payout then stays PENDING until Confirm Payout approves or declines it.
 
 const properties: INodeProperties[] = [
 	sessionIdProperty,
 	offeredOptionsProperty('payout'),
 	paymentOptionProperty('getSessionPaymentOptions'),
-	{
-		displayName: 'Sub-Option Name or ID',
-		name: 'optionId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getPayoutSubOptions', loadOptionsDependsOn: ['sessionId', 'paymentOption'] },
-		default: '',
-		description:
-			'The option from Get Payout Sub-Options, e.g. d_316. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+	subOptionProperty('searchPayoutSubOptions', 'The option from Get Payout Sub-Options, e.g. d_316'),
 	{ ...methodFieldsProperty, description: 'The form inputs the sub-option asks for, e.g. the beneficiary’s name' },
 	// one payout per session: the session ID is the natural key (the sandbox, like Kasha's payout cashier
 	// session, takes one payout per session)
@@ -46,18 +30,18 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
 	const { sessionId, paymentOptionId, name } = readSessionChoice.call(this, i);
-	const optionId = checkString(this.getNodeParameter('optionId', i, ''), 'Sub-Option', { required: false, maxLength: 255 });
+	const optionId = readSubOption.call(this, i);
 	const { extraData, secrets } = readExtraData.call(this, i, false);
 	const body: IDataObject = { sessionId, paymentOptionId, extraData };
 	if (optionId) body.optionId = optionId;
-	const { body: response } = await kashaRequest.call(this, 'createPayout', {
+	const { body: response } = await kashaRequest.call(this, KASHA_CALLS.createPayout, {
 		body,
 		itemIndex: i,
 		reference: `session "${sessionId}" (its transaction ID came with Initiate Payout)`,
 		sensitiveValues: secrets,
 	});
-	const result = omitKeys(shapeResult(response), SENSITIVE_KEYS);
-	return { sessionId, paymentOptionId, paymentOptionName: name, optionId: optionId || null, ...result };
+	const result = shapeResult(response);
+	return { sessionId, paymentOptionId, paymentOptionName: name, optionId: optionId || null, transactionId: result.transactionId, response: result };
 }
 
 /**

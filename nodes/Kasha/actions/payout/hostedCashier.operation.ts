@@ -2,11 +2,13 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
-import { kashaRequest } from '../../transport';
-import { buildSessionBody, referenceOf, sessionProperties, shapeResult, withCashierLink } from '../common';
+import { kashaRequest, KASHA_CALLS } from '../../transport';
+import { shapeResult, withCashierLink } from '../answers';
+import { sessionProperties } from '../sessionFields';
+import { buildSessionBody, referenceOf } from '../session';
 
-// Reference: kasha.txt, "Get Hosted Cashier link" (payout session). Path inferred (predecessor API's /payout-session):
-// KASHA_ENDPOINTS.hostedCashierPayout. The link is output as `url` whatever Kasha calls it.
+// Reference: "Get Hosted Cashier link" (payout session). Path inferred (predecessor API's /payout-session):
+// KASHA_CALLS.hostedCashierPayout. The link is output as `url` whatever Kasha calls it.
 
 const displayOptions = { show: { resource: ['payout'], operation: ['getHostedCashierLink'] } };
 
@@ -14,7 +16,7 @@ export const description = updateDisplayOptions(displayOptions, sessionPropertie
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
 	const body = buildSessionBody.call(this, i, 'payoutHosted');
-	const { body: response } = await kashaRequest.call(this, 'hostedCashierPayout', {
+	const { body: response } = await kashaRequest.call(this, KASHA_CALLS.hostedCashierPayout, {
 		body,
 		itemIndex: i,
 		// sent once (KASHA_CALLS): an unknown outcome names the merchant reference to look for

@@ -1,5 +1,6 @@
 'use strict';
-// Shared bits of the Kasha tests: credentials for the sandbox and typical node parameters.
+// Kasha's own test fixtures (the one kit, test/harness/provider.js, gives run, credentials, state, waitFor):
+// Kasha's signature as a sender computes it, signed posts, and typical node parameters.
 
 const crypto = require('crypto');
 const kashaSandbox = require('../../sandbox/providers/kasha');
@@ -15,10 +16,6 @@ async function signedPost(url, payload, { format = 'json', key = kashaSandbox.DE
 	// sent as a string, so the bytes signed are the bytes sent
 	const type = format === 'form' ? { 'content-type': 'application/x-www-form-urlencoded' } : {};
 	return await post(url, body, { headers: { ...type, ...signed, ...headers } });
-}
-
-function credentials(sandbox, overrides = {}) {
-	return { kashaApi: { ...sandbox.credentials().kasha, ...overrides } };
 }
 
 /** Parameters of a payment session (Initiate / Pay), Brazil unless told otherwise. */
@@ -54,15 +51,4 @@ function payoutSession(overrides = {}) {
 const VISA_OK = '4111111111111111';
 const card = (number = VISA_OK, extra = {}) => ({ cardNumber: number, cvv: '123', expiryMonth: '12', expiryYear: '2031', cardholder: 'John Doe', ...extra });
 
-/** Waits until `check()` is truthy (notifications arrive after the API answer). */
-async function eventually(check, timeoutMs = 5000) {
-	const until = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await check();
-		if (value) return value;
-		if (Date.now() > until) throw new Error('condition not reached in time');
-		await new Promise((resolve) => setTimeout(resolve, 20));
-	}
-}
-
-module.exports = { kashaSandbox, signature, signedPost, credentials, paymentSession, payoutSession, card, VISA_OK, eventually };
+module.exports = { kashaSandbox, signature, signedPost, paymentSession, payoutSession, card, VISA_OK };

@@ -1,0 +1,53 @@
+// Kasha's error codes, from the API reference's error table (docs.kasha.io/api/, "Error codes"): the code
+// Kasha answers with, its status (DECLINED / ERROR) and reason, plus what the operator can do. The
+// transport's parseKashaError reads codes with this table.
+
+export type KashaStatus = 'DECLINED' | 'ERROR';
+
+/** The reference's error table: code → status and reason, plus what the operator can do. */
+export const KASHA_ERRORS: Record<string, { status: KashaStatus; reason: string; description: string }> = {
+	'1000': { status: 'DECLINED', reason: 'Validation error.', description: 'Default validation error.' },
+	'1001': { status: 'DECLINED', reason: 'Missing phone number.', description: 'Customer phone number is missing.' },
+	'1002': { status: 'DECLINED', reason: 'Invalid document id.', description: 'Document id is not accepted by the provider.' },
+	'1003': { status: 'DECLINED', reason: 'Invalid document type.', description: 'Document type is not accepted by the provider.' },
+	'1004': { status: 'DECLINED', reason: 'Invalid phone number.', description: 'Phone number is incorrect.' },
+	'1005': { status: 'DECLINED', reason: 'Invalid bank account format.', description: 'Bank account format is invalid.' },
+	'1006': { status: 'DECLINED', reason: 'Invalid zip code.', description: 'Zip code format is invalid or missing.' },
+	'1007': { status: 'DECLINED', reason: 'Low amount received.', description: 'Payment amount is too low.' },
+	'1008': { status: 'DECLINED', reason: 'Payment amount is too high.', description: 'High amount received.' },
+	'1009': { status: 'DECLINED', reason: 'Invalid amount.', description: 'Invalid payment amount, wrong format perhaps?' },
+	'1100': { status: 'ERROR', reason: 'Contact support to confirm payment.', description: 'Contact Kasha support to confirm whether this payment went through before retrying it.' },
+	'3000': { status: 'DECLINED', reason: 'Insufficient card funds.', description: "Card doesn't have enough funds to complete the transaction." },
+	'3001': { status: 'DECLINED', reason: 'Do not honour.', description: 'The card issuer refused the payment without giving a reason.' },
+	'3002': { status: 'DECLINED', reason: 'Untrusted transaction.', description: 'Risk decline.' },
+	'3003': { status: 'DECLINED', reason: 'Abandoned 3DS.', description: '3-D Secure authentication was not completed.' },
+	'3004': { status: 'DECLINED', reason: 'Invalid CVV2/CVC2.', description: 'The card security code is wrong.' },
+	'3005': { status: 'DECLINED', reason: 'Invalid cardholder name.', description: "Cardholder name wasn't accepted." },
+	'3006': { status: 'DECLINED', reason: 'Exceeded amount limit.', description: 'The amount is above the limit allowed for this card.' },
+	'3007': { status: 'DECLINED', reason: 'Card expired.', description: 'An expired card was used.' },
+	'3008': { status: 'DECLINED', reason: 'Transaction already in progress.', description: 'A transaction is already in progress.' },
+	'3009': { status: 'DECLINED', reason: 'Invalid card number.', description: 'The card number was not accepted.' },
+	'3010': { status: 'DECLINED', reason: 'Customer has failed 3DS.', description: '3DS was abandoned by customer.' },
+	'3011': { status: 'DECLINED', reason: 'No card record.', description: 'The issuer has no record of this card.' },
+	'3012': { status: 'DECLINED', reason: 'Pickup card.', description: 'The issuer asks for the card to be retained (lost or stolen).' },
+	'3013': { status: 'DECLINED', reason: 'Charge count limit reached for this card.', description: 'Too many charges on this card.' },
+	'3014': { status: 'DECLINED', reason: 'Exceeded amount limit.', description: 'The amount is above the limit allowed.' },
+	'3015': { status: 'DECLINED', reason: 'Transaction not permitted to cardholder.', description: 'The cardholder may not make this kind of payment.' },
+	'3016': { status: 'DECLINED', reason: 'Visa decline.', description: 'This transaction was declined by the scheme (Visa).' },
+	'3017': { status: 'DECLINED', reason: 'Duplicate transaction.', description: 'The same payment was already made.' },
+	'3018': { status: 'DECLINED', reason: 'Payment was not received.', description: 'The payment did not arrive.' },
+	'3019': { status: 'DECLINED', reason: 'Recalculation.', description: 'The payment was declined for recalculation.' },
+	'3020': { status: 'DECLINED', reason: 'Transaction amount less than allowed.', description: 'The amount is below the minimum.' },
+	'3021': { status: 'DECLINED', reason: 'Country is blocked.', description: 'Payments from this country are blocked.' },
+	'3022': { status: 'DECLINED', reason: 'Transaction blocked.', description: 'Generic blocked transaction.' },
+	'3023': { status: 'DECLINED', reason: 'Declined by card Issuer.', description: 'The card issuer declined the payment (VSIFC).' },
+	'3024': { status: 'DECLINED', reason: 'Card type declined.', description: 'This type of card is blocked.' },
+	'3025': { status: 'DECLINED', reason: 'Transaction not allowed in country.', description: 'Only a local card can be used.' },
+	'3026': { status: 'DECLINED', reason: 'Mastercard Decline.', description: 'This transaction was declined by the scheme (MasterCard).' },
+	'994': { status: 'DECLINED', reason: 'Unidentified subject.', description: 'Blacklisted card.' },
+	'995': { status: 'DECLINED', reason: 'No payment options were found.', description: 'No payment options were found for the payment (country, currency and amount).' },
+	'996': { status: 'DECLINED', reason: 'Currency conversion error.', description: "Couldn't convert currency." },
+	'997': { status: 'DECLINED', reason: 'No route was found.', description: "Couldn't route payment to any provider." },
+	'998': { status: 'DECLINED', reason: 'Adapter timeout.', description: 'Communication error with the Kasha adapter. Check the transaction status before retrying.' },
+	'999': { status: 'DECLINED', reason: 'Miscellaneous error.', description: 'Default error for unmapped errors.' },
+};
