@@ -14,14 +14,9 @@ import { protectCardData, revealCardDataOption } from './actions/common';
 import type { EnvelopeHead } from './envelope';
 import { openPlatformEnvelope } from './envelope';
 import { readKazePayKeys } from './sealing';
-import { asNodeError, KAZEPAY_CALLS, kazePayRequest } from './transport';
-import { eventKey, eventTypeOf, KAZEPAY_WEBHOOK_ACK } from './trigger';
-
-async function registeredUrl(context: IHookFunctions): Promise<string> {
-	const { data } = await kazePayRequest.call(context, { apiCode: 'getWebhookUrl', payload: {}, kind: KAZEPAY_CALLS.getWebhookUrl });
-	const url = (data as IDataObject | undefined)?.url;
-	return typeof url === 'string' ? url : '';
-}
+import { asNodeError } from './errors';
+import { kazePayRequest } from './transport';
+import { eventKey, eventTypeOf, KAZEPAY_WEBHOOK_ACK, registeredUrl, wanted } from './trigger';
 
 export class KazePayTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -111,7 +106,7 @@ export class KazePayTrigger implements INodeType {
 				const ours = this.getNodeWebhookUrl('default') as string;
 				const previous = await registeredUrl(this);
 				try {
-					await kazePayRequest.call(this, { apiCode: 'setWebhookUrl', payload: { url: ours }, kind: KAZEPAY_CALLS.setWebhookUrl });
+					await kazePayRequest.call(this, 'setWebhookUrl', { payload: { url: ours } });
 				} catch (error) {
 					// a lost answer (sent once, never repeated): the read-back below tells whether it was registered
 					if (!isUnknownOutcome(error)) throw asNodeError(this, error);
@@ -141,7 +136,7 @@ export class KazePayTrigger implements INodeType {
 				if (!ours || !previous) return true;
 				try {
 					if ((await registeredUrl(this)) !== ours) return true;
-					await kazePayRequest.call(this, { apiCode: 'setWebhookUrl', payload: { url: previous }, kind: KAZEPAY_CALLS.setWebhookUrl });
+					await kazePayRequest.call(this, 'setWebhookUrl', { payload: { url: previous } });
 					return true;
 				} catch (error) {
 					this.logger.warn(`KazePay Trigger: could not put back the previous webhook URL: ${(error as Error).message}`);
@@ -196,16 +191,4 @@ export class KazePayTrigger implements INodeType {
 			},
 		]);
 	}
-}
-
-/** Whether the event type is one the operator chose (Events, Other Event Types). */
-function wanted(context: IWebhookFunctions, options: IDataObject, eventType: string | undefined): boolean {
-	const events = context.getNodeParameter('events', ['*']) as string[];
-	if (!Array.isArray(events) || events.length === 0 || events.includes('*')) return true;
-	if (eventType === undefined) return false;
-	const others = String(options.otherEventTypes ?? '')
-		.split(',')
-		.map((entry) => entry.trim())
-		.filter(Boolean);
-	return events.includes(eventType) || others.includes(eventType);
 }

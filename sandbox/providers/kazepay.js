@@ -556,7 +556,9 @@ module.exports = {
 	demoCredentials: (sandbox) => {
 		const state = sandbox.state('kazepay');
 		return {
-			endpointUrl: `${sandbox.baseUrl}/kazepay/gateway`,
+			// the local sandbox is a Custom URL (KazePay publishes no endpoint; see KAZEPAY_BASE_URLS)
+			environment: 'custom',
+			customUrl: `${sandbox.baseUrl}/kazepay/gateway`,
 			sysId: state.sysId,
 			merchantPrivateKey: state.keys.merchantPrivateKey,
 			platformPublicKey: state.keys.platformPublicKey,

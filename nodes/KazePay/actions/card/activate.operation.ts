@@ -3,7 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
 import { checkString } from '../../../shared/validation';
-import { asNodeError, KAZEPAY_CALLS, kazePayRequest, present, providerCodeOf, resultObject, sameId } from '../../transport';
+import { kazePayRequest, resultObject } from '../../transport';
+import { asNodeError, providerCodeOf } from '../../errors';
 import { cardIdProperty, protectCardData, readCardId } from '../common';
 
 // Reference: kazepay-physical-card.txt, "4. Activate Physical Cards" (apiCode ucardActive): only after KYC passed; the code is single-use
@@ -42,27 +43,19 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	});
 	// Sent once (createOnce): the code is single-use, so a repeated call would fail even if the first worked.
 	try {
-		const { data } = await kazePayRequest.call(this, {
-			apiCode: 'ucardActive',
-			payload: { cardID, activationCode },
-			kind: KAZEPAY_CALLS.ucardActive,
+		const { data } = await kazePayRequest.call(this, 'ucardActive', { payload: { cardID, activationCode },
 			itemIndex: i,
-			outcome: 'card activation',
 			reference: `the status of card ID "${cardID}" (Card → Get)`,
 			sensitiveValues: [activationCode],
 			// reference "4. Activate Physical Cards": encrypt SUCCESS, cardID, status (e.g. ACTIVE_PROCESSING)
-			evidence: (answer) =>
-				present(answer, 'status') && sameId(answer, 'cardID', cardID) ? undefined : `cardID "${cardID}" and status`,
+			echo: { cardID },
 		});
 		return protectCardData({ cardID, ...resultObject(data) }, false);
 	} catch (error) {
 		// Run again after a lost answer, the code is already used: if the card is active, the activation the
 		// lost answer was about happened. Look the card up instead of failing.
 		if (providerCodeOf(error) !== 'ACTIVATION_CODE_USED') throw asNodeError(this, error, i);
-		const { data } = await kazePayRequest.call(this, {
-			apiCode: 'queryCard',
-			payload: { cardID },
-			kind: KAZEPAY_CALLS.queryCard,
+		const { data } = await kazePayRequest.call(this, 'queryCard', { payload: { cardID },
 			itemIndex: i,
 		});
 		const card = (data && typeof data === 'object' ? data : {}) as { userBankCardStatus?: unknown; cardID?: unknown };

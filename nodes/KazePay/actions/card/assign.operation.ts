@@ -3,7 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
 import { checkEmail, checkString } from '../../../shared/validation';
-import { asNodeError, KAZEPAY_CALLS, kazePayRequest, present, providerCodeOf, resultObject } from '../../transport';
+import { kazePayRequest, resultObject } from '../../transport';
+import { asNodeError, providerCodeOf } from '../../errors';
 import { checkCardId, emailProperty, protectCardData, revealCardDataOption } from '../common';
 
 // Reference: kazepay-physical-card.txt, "3. Card Assign" (apiCode ucardAssign): email, cardNumber, autoActive → cardID
@@ -62,16 +63,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const reveal = options.revealCardData === true;
 	try {
-		const { data } = await kazePayRequest.call(this, {
-			apiCode: 'ucardAssign',
-			payload: { email, cardNumber, autoActive },
-			kind: KAZEPAY_CALLS.ucardAssign,
+		const { data } = await kazePayRequest.call(this, 'ucardAssign', { payload: { email, cardNumber, autoActive },
 			itemIndex: i,
-			outcome: 'card assignment',
 			reference: `the cards of "${email}" in the KazePay dashboard or the KazePay Trigger's events (the card ID is not in this error), then set Options → Card ID to Reconcile With`,
 			sensitiveValues: [cardNumber],
-			// reference "3. Card Assign": encrypt SUCCESS and the new cardID
-			evidence: (answer) => (present(answer, 'cardID') ? undefined : 'cardID'),
 		});
 		return protectCardData({ email, cardNumber, autoActive, ...resultObject(data) }, reveal);
 	} catch (error) {
@@ -81,10 +76,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		const known = String(options.reconcileCardId ?? '').trim();
 		if (providerCodeOf(error) !== 'CARD_ALREADY_ASSIGNED' || !known) throw asNodeError(this, error, i);
 		const cardID = checkCardId(known, 'Card ID to Reconcile With');
-		const { data } = await kazePayRequest.call(this, {
-			apiCode: 'queryCard',
-			payload: { cardID },
-			kind: KAZEPAY_CALLS.queryCard,
+		const { data } = await kazePayRequest.call(this, 'queryCard', { payload: { cardID },
 			itemIndex: i,
 			sensitiveValues: [cardNumber],
 		});

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { idempotencyKeyProperty } from '../../../shared/ledger';
 import type { Operation, OperationResult } from '../../../shared/router';
-import { KAZEPAY_CALLS, kazePayRequest, present, resultObject, sameId } from '../../transport';
+import { kazePayRequest, resultObject } from '../../transport';
 import { cardIdProperty, protectCardData, readCardId, readKey } from '../common';
 
 // Reference: kazepay-physical-card.txt, "11. Close Card" (apiCode closeCard): the balance goes back to the merchant account
@@ -26,20 +26,12 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
 	const cardID = readCardId.call(this, i);
-	const { data, requestNo } = await kazePayRequest.call(this, {
-		apiCode: 'closeCard',
-		payload: { cardID },
-		kind: KAZEPAY_CALLS.closeCard,
+	const { data, requestNo } = await kazePayRequest.call(this, 'closeCard', { payload: { cardID },
 		itemIndex: i,
-		outcome: 'card closure (and refund of its balance)',
 		idempotencyKey: readKey.call(this, i),
 		reference: `the status of card ID "${cardID}" (Card → Get)`,
 		// reference "11. Close Card": cardID, status, refundAmt, currency, txnId
-		evidence: (answer) => {
-			if (!present(answer, 'txnId') || !present(answer, 'status')) return 'txnId and status';
-			if (!sameId(answer, 'cardID', cardID)) return `cardID "${cardID}" (the answer names another card)`;
-			return undefined;
-		},
+		echo: { cardID },
 	});
 	return protectCardData({ cardID, ...resultObject(data), requestNo }, false);
 }

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
 import { checkCurrency } from '../../../shared/validation';
-import { KAZEPAY_CALLS, kazePayRequest, resultObject } from '../../transport';
+import { kazePayRequest, resultObject } from '../../transport';
 import { cardIdProperty, currencyProperty, protectCardData, readCardId } from '../common';
 
 // Reference: kazepay-physical-card.txt, "7. Query Card Balance" (apiCode cardBalance): avaBalance, blockBalance
@@ -17,10 +17,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
 	const cardID = readCardId.call(this, i);
 	const currency = checkCurrency(this.getNodeParameter('currency', i, 'USD'), 'Currency');
-	const { data } = await kazePayRequest.call(this, {
-		apiCode: 'cardBalance',
-		payload: { cardID, currency },
-		kind: KAZEPAY_CALLS.cardBalance,
+	const { data } = await kazePayRequest.call(this, 'cardBalance', { payload: { cardID, currency },
 		itemIndex: i,
 	});
 	return protectCardData({ cardID, currency, ...resultObject(data) }, false);

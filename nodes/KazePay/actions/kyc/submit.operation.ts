@@ -3,7 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
 import { checkEmail, checkOneOf, checkString } from '../../../shared/validation';
-import { asNodeError, KAZEPAY_CALLS, kazePayRequest, present, providerCodeOf, resultObject } from '../../transport';
+import { kazePayRequest, resultObject } from '../../transport';
+import { asNodeError, providerCodeOf } from '../../errors';
 import { checkDay, checkEnglish, checkIsoCountry, readKycImage } from '../common';
 
 // Reference: kazepay-physical-card.txt, "1. Submit KYC" (apiCode setUcardKyc, 18 fields; marked deprecated by KazePay)
@@ -146,26 +147,17 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		handheldImgBase64: handheld.value,
 	};
 	try {
-		const { data } = await kazePayRequest.call(this, {
-			apiCode: 'setUcardKyc',
-			payload,
-			kind: KAZEPAY_CALLS.setUcardKyc,
+		const { data } = await kazePayRequest.call(this, 'setUcardKyc', { payload,
 			itemIndex: i,
-			outcome: 'KYC submission',
 			reference: `the KYC status of "${body.email as string}" (KYC → Get Status)`,
 			sensitiveValues: [...front.sensitive, ...handheld.sensitive, ...(back?.sensitive ?? []), body.identificationNumber],
-			// reference "1. Submit KYC": encrypt SUCCESS and the review status (WAITING_KYC)
-			evidence: (answer) => (present(answer, 'status') ? undefined : 'status'),
 		});
 		return { email: body.email, ...resultObject(data) };
 	} catch (error) {
 		// Run again after a lost answer, KazePay says a KYC for this email is already under review or passed:
 		// look its status up instead of failing.
 		if (providerCodeOf(error) !== 'KYC_ALREADY_SUBMITTED') throw asNodeError(this, error, i);
-		const { data } = await kazePayRequest.call(this, {
-			apiCode: 'queryUcardKycStatus',
-			payload: { email: body.email },
-			kind: KAZEPAY_CALLS.queryUcardKycStatus,
+		const { data } = await kazePayRequest.call(this, 'queryUcardKycStatus', { payload: { email: body.email },
 			itemIndex: i,
 		});
 		const status = (data as { status?: unknown } | undefined)?.status;

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { collectPages, readLimit, returnAllOrLimit } from '../../../shared/pagination';
 import type { OperationResult } from '../../../shared/router';
 import { checkInteger, checkString, FieldError } from '../../../shared/validation';
-import { KAZEPAY_CALLS, kazePayRequest } from '../../transport';
+import { kazePayRequest } from '../../transport';
 import { cardIdProperty, checkDateTime, protectCardData, readCardId } from '../common';
 
 // Reference: kazepay-physical-card.txt, "9. Query Card Transactions" (apiCode queryTransactions): pageSize 1-100, pageNum 1-10
@@ -82,10 +82,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 
 	return await collectPages<IDataObject>(
 		async (page) => {
-			const { data } = await kazePayRequest.call(this, {
-				apiCode: 'queryTransactions',
-				payload: { ...query, pageSize, pageNum: page },
-				kind: KAZEPAY_CALLS.queryTransactions,
+			const { data } = await kazePayRequest.call(this, 'queryTransactions', { payload: { ...query, pageSize, pageNum: page },
 				itemIndex: i,
 			});
 			// The reference shows a bare array; a wrapped list is accepted too.

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
-import { KAZEPAY_CALLS, kazePayRequest, resultObject } from '../../transport';
+import { kazePayRequest, resultObject } from '../../transport';
 
 // Reference: provider-docs/README.md, KazePay: apiCode getWebhookUrl
 
@@ -13,10 +13,7 @@ const displayOptions = { show: { resource: ['webhook'], operation: ['get'] } };
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
-	const { data } = await kazePayRequest.call(this, {
-		apiCode: 'getWebhookUrl',
-		payload: {},
-		kind: KAZEPAY_CALLS.getWebhookUrl,
+	const { data } = await kazePayRequest.call(this, 'getWebhookUrl', { payload: {},
 		itemIndex: i,
 	});
 	return resultObject(data);

@@ -4,7 +4,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { OperationResult } from '../../../shared/router';
 import { checkUrl, FieldError } from '../../../shared/validation';
 import { isUnknownOutcome } from '../../../shared/transport';
-import { asNodeError, KAZEPAY_CALLS, kazePayRequest, resultObject } from '../../transport';
+import { kazePayRequest, resultObject } from '../../transport';
+import { asNodeError } from '../../errors';
 
 // Reference: provider-docs/README.md, KazePay: apiCode setWebhookUrl, body { url }; one URL per merchant
 
@@ -38,22 +39,15 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		throw new FieldError('URL', 'must not contain spaces, line breaks or characters such as < > " { } | \\ ^ ` (percent-encode them)');
 	}
 	try {
-		const { data } = await kazePayRequest.call(this, {
-			apiCode: 'setWebhookUrl',
-			payload: { url },
-			kind: KAZEPAY_CALLS.setWebhookUrl,
+		const { data } = await kazePayRequest.call(this, 'setWebhookUrl', { payload: { url },
 			itemIndex: i,
-			outcome: 'webhook URL change',
 			reference: 'the registered URL (Webhook → Get URL)',
 		});
 		return { url, ...resultObject(data) };
 	} catch (error) {
 		// a lost answer: read the registered URL back; when it is this one, the change happened
 		if (!isUnknownOutcome(error)) throw asNodeError(this, error, i);
-		const { data } = await kazePayRequest.call(this, {
-			apiCode: 'getWebhookUrl',
-			payload: {},
-			kind: KAZEPAY_CALLS.getWebhookUrl,
+		const { data } = await kazePayRequest.call(this, 'getWebhookUrl', { payload: {},
 			itemIndex: i,
 		});
 		if ((data as { url?: unknown } | undefined)?.url !== url) throw asNodeError(this, error, i);
