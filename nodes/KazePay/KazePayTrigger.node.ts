@@ -9,8 +9,8 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { isUnknownOutcome } from '../shared/transport';
-import { acknowledge, getBodyFields, refuseLargeBody, reject, rememberEvent } from '../shared/webhook';
-import { protectCardData, revealCardDataOption } from './actions/common';
+import { acknowledge, getBodyFields, ignoreRepeatsOption, ignoresRepeats, refuseLargeBody, reject, rememberEvent } from '../shared/webhook';
+import { cardDataOut, revealCardDataOption } from './actions/common';
 import type { EnvelopeHead } from './envelope';
 import { openPlatformEnvelope } from './envelope';
 import { readKazePayKeys } from './sealing';
@@ -35,7 +35,14 @@ export class KazePayTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'On activation this trigger registers its URL with KazePay (setWebhookUrl) and reads it back (getWebhookUrl). KazePay keeps one URL per merchant, so this replaces any URL set before (it is put back when this trigger stops listening). Every event must decrypt with your private key and carry a valid platform signature over its whole decrypted content, and name its event type in that content; anything else is refused and starts nothing. Items say verification "signature": every event field is signed, except those under unsignedHead. KazePay’s retries of an event already received are acknowledged without starting the workflow again.',
+					'No setup in KazePay: this trigger registers its URL with setWebhookUrl itself, the test URL while you listen for a test event and the production URL once the workflow is active. KazePay keeps one URL per merchant, so this replaces the URL set before (the earlier one is put back when listening stops). To register by hand (KazePay → Webhook → Set URL), use the URL shown above for the mode you need',
+				name: 'setupNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName:
+					'Every event must decrypt with your private key, carry a valid platform signature over its whole decrypted content and name its event type; anything else is refused and starts nothing. Items say verification "signature": every field is signed except those under unsignedHead',
 				name: 'notice',
 				type: 'notice',
 				default: '',
@@ -66,13 +73,7 @@ export class KazePayTrigger implements INodeType {
 				placeholder: 'Add Option',
 				default: {},
 				options: [
-					{
-						displayName: 'Ignore Repeated Events',
-						name: 'ignoreRepeats',
-						type: 'boolean',
-						default: true,
-						description: 'Whether an event already received (KazePay retries up to 5 times) is acknowledged without starting the workflow again',
-					},
+					ignoreRepeatsOption('the same signed event ID or, without one, the same signed content; KazePay retries a delivery up to 5 times'),
 					{
 						displayName: 'Other Event Types',
 						name: 'otherEventTypes',
@@ -175,10 +176,10 @@ export class KazePayTrigger implements INodeType {
 		if (!wanted(this, options, eventType)) return acknowledge(this, KAZEPAY_WEBHOOK_ACK);
 
 		// the repeat key comes from the signed content only (see eventKey)
-		if (options.ignoreRepeats !== false && !rememberEvent(this, eventKey(opened.data))) {
+		if (ignoresRepeats(options) && !rememberEvent(this, eventKey(opened.data))) {
 			return acknowledge(this, KAZEPAY_WEBHOOK_ACK);
 		}
-		const fields = protectCardData(opened.data as IDataObject, options.revealCardData === true);
+		const fields = cardDataOut(opened.data as IDataObject, options.revealCardData === true);
 		return acknowledge(this, KAZEPAY_WEBHOOK_ACK, [
 			{
 				...fields,

@@ -329,9 +329,7 @@ export async function kazePayRequest(this: ApiContext, apiCode: KazePayApiCode, 
 	return { head: opened.head, data: opened.data, requestNo };
 }
 
-/** The decrypted answer as an output object: the reference's inner "encrypt" result is named `result`. */
-export function resultObject(data: unknown): IDataObject {
-	if (!data || typeof data !== 'object' || Array.isArray(data)) return {};
-	const { encrypt, ...rest } = data as IDataObject;
-	return encrypt === undefined ? rest : { result: encrypt, ...rest };
+/** The decrypted answer as an object ({} when KazePay answered something else), passed on untouched. */
+export function answerObject(data: unknown): IDataObject {
+	return data && typeof data === 'object' && !Array.isArray(data) ? (data as IDataObject) : {};
 }

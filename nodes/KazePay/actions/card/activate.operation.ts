@@ -2,12 +2,12 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
-import { checkString } from '../../../shared/validation';
-import { kazePayRequest, resultObject } from '../../transport';
+import { asText, checkString } from '../../../shared/validation';
+import { answerObject, kazePayRequest } from '../../transport';
 import { asNodeError, providerCodeOf } from '../../errors';
-import { cardIdProperty, protectCardData, readCardId } from '../common';
+import { cardDataOut, cardIdProperty, readCardId } from '../common';
 
-// Reference: kazepay-physical-card.txt, "4. Activate Physical Cards" (apiCode ucardActive): only after KYC passed; the code is single-use
+// Reference: "4. Activate Physical Cards" (apiCode ucardActive): only after KYC passed; the code is single-use
 
 const properties: INodeProperties[] = [
 	{
@@ -50,7 +50,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 			// reference "4. Activate Physical Cards": encrypt SUCCESS, cardID, status (e.g. ACTIVE_PROCESSING)
 			echo: { cardID },
 		});
-		return protectCardData({ cardID, ...resultObject(data) }, false);
+		return cardDataOut(answerObject(data));
 	} catch (error) {
 		// Run again after a lost answer, the code is already used: if the card is active, the activation the
 		// lost answer was about happened. Look the card up instead of failing.
@@ -58,14 +58,15 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		const { data } = await kazePayRequest.call(this, 'queryCard', { payload: { cardID },
 			itemIndex: i,
 		});
-		const card = (data && typeof data === 'object' ? data : {}) as { userBankCardStatus?: unknown; cardID?: unknown };
-		const status = typeof card.userBankCardStatus === 'string' ? card.userBankCardStatus : '';
-		if (String(card.cardID ?? '') !== cardID || !ACTIVATED.includes(status)) throw asNodeError(this, error, i);
+		const card = answerObject(data);
+		const status = asText(card.userBankCardStatus);
+		if (asText(card.cardID) !== cardID || !ACTIVATED.includes(status)) throw asNodeError(this, error, i);
 		return {
 			cardID,
 			status,
 			reconciled: true,
 			reconciledBy: 'KazePay answered that the activation code was already used; Card → Get shows the card activated',
+			response: cardDataOut(card),
 		};
 	}
 }

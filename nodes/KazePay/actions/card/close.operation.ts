@@ -3,10 +3,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { idempotencyKeyProperty } from '../../../shared/ledger';
 import type { Operation, OperationResult } from '../../../shared/router';
-import { kazePayRequest, resultObject } from '../../transport';
-import { cardIdProperty, protectCardData, readCardId, readKey } from '../common';
+import { moneyOf } from '../../../shared/output';
+import { answerObject, kazePayRequest } from '../../transport';
+import { cardDataOut, cardIdProperty, readCardId, readKey } from '../common';
 
-// Reference: kazepay-physical-card.txt, "11. Close Card" (apiCode closeCard): the balance goes back to the merchant account
+// Reference: "11. Close Card" (apiCode closeCard): the balance goes back to the merchant account
 
 const properties: INodeProperties[] = [
 	{
@@ -33,7 +34,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		// reference "11. Close Card": cardID, status, refundAmt, currency, txnId
 		echo: { cardID },
 	});
-	return protectCardData({ cardID, ...resultObject(data), requestNo }, false);
+	const answer = answerObject(data);
+	// the refund both ways: KazePay's refundAmt untouched under response, and as money
+	const refund = moneyOf(answer.refundAmt, answer.currency, 'major');
+	return cardDataOut({ cardID, requestNo, ...(refund ? { refund } : {}), response: answer });
 }
 
 /**

@@ -6,10 +6,11 @@ import { currencyExponent, normalizeDecimal, toMinorUnits } from '../../../share
 import type { Operation, OperationResult } from '../../../shared/router';
 import { checkCurrency } from '../../../shared/validation';
 import { JsonDecimal } from '../../envelope';
-import { kazePayRequest, resultObject } from '../../transport';
-import { cardIdProperty, currencyProperty, protectCardData, readCardId, readKey } from '../common';
+import { moneyOf } from '../../../shared/output';
+import { answerObject, kazePayRequest } from '../../transport';
+import { cardDataOut, cardIdProperty, currencyProperty, readCardId, readKey } from '../common';
 
-// Reference: kazepay-physical-card.txt, "8. Recharge Card" (apiCode cardRecharge): moves money from the merchant account to the card
+// Reference: "8. Recharge Card" (apiCode cardRecharge): moves money from the merchant account to the card
 
 const properties: INodeProperties[] = [
 	cardIdProperty,
@@ -48,7 +49,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		echo: { cardID },
 		echoAmount: { field: 'sendAmount', amount },
 	});
-	return protectCardData({ cardID, currency, amount, ...resultObject(data), requestNo }, false);
+	const answer = answerObject(data);
+	// the top-up both ways: KazePay's sendAmount untouched under response (the amount sent when it has none)
+	const money = moneyOf(answer.sendAmount ?? amount, answer.currency ?? currency, 'major');
+	return cardDataOut({ cardID, requestNo, ...(money ? { money } : {}), response: answer });
 }
 
 /** Sent at most once per Idempotency Key (payment ledger); agents are held to the node's maximum. */

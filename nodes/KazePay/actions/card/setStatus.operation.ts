@@ -3,10 +3,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
 import { checkOneOf } from '../../../shared/validation';
-import { kazePayRequest, resultObject } from '../../transport';
-import { cardIdProperty, protectCardData, readCardId } from '../common';
+import { answerObject, kazePayRequest } from '../../transport';
+import { cardDataOut, cardIdProperty, readCardId } from '../common';
 
-// Reference: kazepay-physical-card.txt, "10. Set Card Status" (apiCode updCardStatus): ACTIVE or INACTIVE (freeze)
+// Reference: "10. Set Card Status" (apiCode updCardStatus): ACTIVE or INACTIVE (freeze)
 
 const properties: INodeProperties[] = [
 	cardIdProperty,
@@ -35,5 +35,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		// reference "10. Set Card Status": cardID and the card's status
 		echo: { cardID },
 	});
-	return protectCardData({ cardID, ...resultObject(data) }, false);
+	return cardDataOut(answerObject(data));
 }
