@@ -244,3 +244,19 @@ test('a body over 64 KiB is refused with 413 before anything is decrypted', asyn
 	await t.settle();
 	expect(t.executions).toHaveLength(0);
 });
+
+test('the editor shows the setup notice (test URL while listening, production URL once active) and the shared Ignore Repeats option', () => {
+	const { KazePayTrigger } = require('../../dist/nodes/KazePay/KazePayTrigger.node');
+	const { properties } = new KazePayTrigger().description;
+	const setup = properties.find((p) => p.name === 'setupNotice');
+	expect(setup).toMatchObject({ type: 'notice' });
+	expect(setup.displayName).toMatch(/test URL while you listen/);
+	expect(setup.displayName).toMatch(/production URL once the workflow is active/);
+	expect(setup.displayName).toMatch(/setWebhookUrl/);
+	// one-line notices end without a period
+	for (const notice of properties.filter((p) => p.type === 'notice')) expect(notice.displayName).not.toMatch(/\.$/);
+	const { ignoreRepeatsOption } = require('../../dist/nodes/shared/webhook');
+	const options = properties.find((p) => p.name === 'options').options;
+	const ignore = options.find((o) => o.name === 'ignoreRepeats');
+	expect(ignore.displayName).toBe(ignoreRepeatsOption('x').displayName);
+});

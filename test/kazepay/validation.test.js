@@ -163,3 +163,19 @@ describe('dates are read in the workflow\'s time zone', () => {
 		expect(handle.sandbox.state('kazepay').users['kyc@kazepay.io']).toMatchObject({ dateOfBirth: '1990-04-26' });
 	});
 });
+
+describe('closed sets are options', () => {
+	test('Mobile Country and Country list ISO 3166 codes by English name; a code from an expression is still checked', async () => {
+		const { KazePay } = require('../../dist/nodes/KazePay/KazePay.node');
+		const { properties } = new KazePay().description;
+		for (const name of ['mobilePrefixCountry', 'countryCode']) {
+			const property = properties.find((p) => p.name === name);
+			expect(property.type).toBe('options');
+			expect(property.options).toContainEqual({ name: 'Malaysia (MY)', value: 'MY' });
+			expect(property.options.length).toBeGreaterThan(240);
+		}
+		const { error } = await run(kycParameters({ countryCode: '={{ "my" }}' }), kycItem());
+		expect(error).toBeUndefined();
+		expect(handle.sandbox.state('kazepay').users['kyc@kazepay.io'].countryCode).toBe('MY');
+	});
+});
