@@ -16,7 +16,7 @@ import { openPlatformEnvelope } from './envelope';
 import { readKazePayKeys } from './sealing';
 import { asNodeError } from './errors';
 import { kazePayRequest } from './transport';
-import { eventKey, eventTypeOf, KAZEPAY_WEBHOOK_ACK, registeredUrl, wanted } from './trigger';
+import { eventKey, eventMoney, eventTypeOf, KAZEPAY_WEBHOOK_ACK, registeredUrl, wanted } from './trigger';
 
 export class KazePayTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -180,10 +180,13 @@ export class KazePayTrigger implements INodeType {
 			return acknowledge(this, KAZEPAY_WEBHOOK_ACK);
 		}
 		const fields = cardDataOut(opened.data as IDataObject, options.revealCardData === true);
+		const money = eventMoney(fields);
 		return acknowledge(this, KAZEPAY_WEBHOOK_ACK, [
 			{
 				...fields,
 				eventType: eventType ?? '',
+				// the amount both ways: the signed value untouched above, and as money (not signed as such)
+				...(money ? { money } : {}),
 				// every field above is inside the signed content; the head is not signed
 				verification: 'signature',
 				verified: true,

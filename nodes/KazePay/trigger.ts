@@ -1,6 +1,8 @@
 import { createHash } from 'crypto';
 import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
+import type { Money } from '../shared/output';
+import { moneyOf } from '../shared/output';
 import { asText } from '../shared/validation';
 import { kazePayRequest } from './transport';
 
@@ -81,4 +83,13 @@ export function wanted(context: IWebhookFunctions, options: IDataObject, eventTy
 		.map((entry) => entry.trim())
 		.filter(Boolean);
 	return events.includes(eventType) || others.includes(eventType);
+}
+
+/**
+ * The event's amount as money (major units and currency), from `amount` or a closure's `refundAmt` with
+ * `currency`; undefined when the event has none (KazePay's event payload is not public: the sandbox's
+ * field names). The signed fields stay untouched beside it.
+ */
+export function eventMoney(data: IDataObject): Money | undefined {
+	return moneyOf(data.amount ?? data.refundAmt, data.currency, 'major');
 }

@@ -171,9 +171,10 @@ test('card events from the card life: recharge, spend and close arrive in order'
 	await delivered(t, 2);
 	const events = t.executions.map((e) => e.items[0]);
 	expect(events.map((e) => e.eventType)).toEqual(['CARD_RECHARGE', 'CARD_TRANSACTION', 'CARD_CLOSED']);
-	expect(events[0]).toMatchObject({ cardID: card.cardID, amount: '10.00', status: 'SUCCESS' });
-	expect(events[1]).toMatchObject({ transStatus: 'Success', merchantName: 'COFFEE', amount: '4.00' });
-	expect(events[2]).toMatchObject({ status: 'CLOSED', refundAmt: '6.00' });
+	// amounts both ways: the signed value untouched, and as money
+	expect(events[0]).toMatchObject({ cardID: card.cardID, amount: '10.00', status: 'SUCCESS', money: { amount: '10', currency: 'USD', minor: 1000 } });
+	expect(events[1]).toMatchObject({ transStatus: 'Success', merchantName: 'COFFEE', amount: '4.00', money: { amount: '4', currency: 'USD', minor: 400 } });
+	expect(events[2]).toMatchObject({ status: 'CLOSED', refundAmt: '6.00', money: { amount: '6', currency: 'USD', minor: 600 } });
 	expect(JSON.stringify(events)).not.toContain(card.cardNo);
 });
 
