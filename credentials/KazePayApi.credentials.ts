@@ -115,7 +115,7 @@ export class KazePayApi implements ICredentialType {
 		},
 		{
 			displayName:
-				'The settings below must match the algorithms KazePay gave you at onboarding. The defaults are a common choice; change them only to match your onboarding documents.',
+				'The settings below must match the algorithms KazePay gave you at onboarding. The defaults are a common choice; change them only to match your onboarding documents',
 			name: 'algorithmNotice',
 			type: 'notice',
 			default: '',

@@ -1,4 +1,3 @@
-import { createHash } from 'crypto';
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
@@ -9,7 +8,7 @@ import { asText } from '../shared/validation';
 import type { EnvelopeHead } from './envelope';
 import { EnvelopeError, openPlatformEnvelope, toJson } from './envelope';
 import type { KazePayKeys } from './sealing';
-import { readKazePayKeys } from './sealing';
+import { readKazePayKeys, requestNoFor } from './sealing';
 import { asNodeError, KAZEPAY_ERRORS } from './errors';
 
 export function parseKazePayError(statusCode: number, body: unknown): ProviderError | undefined {
@@ -148,24 +147,6 @@ function missingEvidence(spec: CallSpec, call: KazePayCall, answer: IDataObject)
 		return `${amount.field} ${amount.amount} (the answer names another amount)`;
 	}
 	return undefined;
-}
-
-/**
- * KazePay's requestNo for a money move, derived from its Idempotency Key: 24 decimal digits (the length
- * of the longest requestNo in the reference's examples) taken from SHA-256 over the sysId, the apiCode and
- * the key. The same key sends the same requestNo from any run, process or node, so KazePay refuses a
- * repeat with REPEAT_REQUEST; different apiCodes (a recharge and a card close with the same key) or
- * merchants never share one. Random requestNos (every other call) are 22 digits and start with the time.
- */
-export function requestNoFor(sysId: string, apiCode: string, idempotencyKey: string): string {
-	const digest = createHash('sha256').update(`kazepay-requestNo\u0000${sysId}\u0000${apiCode}\u0000${idempotencyKey}`).digest();
-	let value = BigInt(`0x${digest.subarray(0, 12).toString('hex')}`);
-	let digits = '';
-	for (let i = 0; i < 24; i++) {
-		digits = String(value % 10n) + digits;
-		value /= 10n;
-	}
-	return digits;
 }
 
 /** Two decimal texts name the same amount ("5000.00" and "5000", not "5000.01"). */

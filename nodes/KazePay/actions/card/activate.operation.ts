@@ -12,7 +12,7 @@ import { cardDataOut, cardIdProperty, readCardId } from '../common';
 const properties: INodeProperties[] = [
 	{
 		displayName:
-			'A card can only be activated after the cardholder’s KYC has passed. The activation code reaches the cardholder through KazePay and works only once.',
+			'A card can only be activated after the cardholder’s KYC has passed. The activation code reaches the cardholder through KazePay and works only once',
 		name: 'activationNotice',
 		type: 'notice',
 		default: '',

@@ -11,7 +11,7 @@ import { cardDataOut, cardIdProperty, readCardId, readKey } from '../common';
 
 const properties: INodeProperties[] = [
 	{
-		displayName: 'Closing a card is final. Its remaining balance is refunded to your merchant account.',
+		displayName: 'Closing a card is final. Its remaining balance is refunded to your merchant account',
 		name: 'closeNotice',
 		type: 'notice',
 		default: '',

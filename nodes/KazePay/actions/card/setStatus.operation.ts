@@ -19,6 +19,7 @@ const properties: INodeProperties[] = [
 			{ name: 'Inactive (Freeze)', value: 'INACTIVE', description: 'Payments with the card are refused; the balance stays on the card' },
 		],
 		default: 'INACTIVE',
+		description: 'Whether the card can be used (active) or is frozen (inactive)',
 	},
 ];
 
