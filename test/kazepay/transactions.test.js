@@ -94,3 +94,35 @@ test('a declined spend on a frozen card is recorded as declined and does not mov
 	const result = await kit.run(list(card.cardID, { returnAll: true, simplify: false }));
 	expect(result.items).toEqual([{ money: { amount: '-5', currency: 'USD', minor: -500 }, response: expect.objectContaining({ transStatus: 'Declined', respCodeDesc: 'Restricted card' }) }]);
 });
+
+describe('Transaction locator (Filters → Transaction)', () => {
+	test("From list: the card's transactions, newest first, named by time, merchant and amount, filtered by the typed text", async () => {
+		const card = await cardWithSpending(3);
+		const all = await kit.listSearch('searchTransactions', undefined, { cardId: card.cardID });
+		const stored = kit.state().transactions;
+		expect(all.results.map((r) => r.value)).toEqual([stored[2].transactionId, stored[1].transactionId, stored[0].transactionId]);
+		expect(all.results[0].name).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} · SHOP 3 · -3 USD$/);
+		const filtered = await kit.listSearch('searchTransactions', 'shop 2', { cardId: card.cardID });
+		expect(filtered.results.map((r) => r.value)).toEqual([stored[1].transactionId]);
+		// one read per search: pageNum 1, 100 per page
+		expect(received().map((q) => [q.cardID, q.pageNum, q.pageSize])).toEqual([[card.cardID, 1, 100], [card.cardID, 1, 100]]);
+	});
+
+	test('From list without a Card ID says what to enter and calls nothing', async () => {
+		await expect(kit.listSearch('searchTransactions', undefined, {})).rejects.toThrow(/Enter a Card ID first/);
+		expect(kit.count()).toBe(0);
+	});
+
+	test('the picked value, an ID typed By ID, and the plain text of a workflow saved before the locator all filter the same way', async () => {
+		const card = await cardWithSpending(2);
+		const target = kit.state().transactions[0].transactionId;
+		for (const value of [{ __rl: true, mode: 'list', value: target }, { __rl: true, mode: 'id', value: target }, target]) {
+			const result = await kit.run(list(card.cardID, { returnAll: true, filters: { transactionId: value } }));
+			expect(result.items.map((t) => t.transactionId)).toEqual([target]);
+		}
+		expect(received().map((q) => q.transactionId)).toEqual([target, target, target]);
+		const bad = await kit.run(list(card.cardID, { returnAll: true, filters: { transactionId: { __rl: true, mode: 'id', value: "LM1' OR '1'='1" } } }), { continueOnFail: true });
+		expect(bad.items[0].error).toMatch(/Invalid Transaction ID \[item 0\]: must be a transaction ID as KazePay returns it/);
+		expect(received()).toHaveLength(3);
+	});
+});

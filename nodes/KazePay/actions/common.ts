@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { omitKeys, redactFields } from '../../shared/redact';
 import { asText, checkString, FieldError } from '../../shared/validation';
@@ -188,3 +188,11 @@ export const currencyProperty: INodeProperties = {
 	placeholder: 'USD',
 	description: 'ISO 4217 currency code of the card (KazePay’s default is USD)',
 };
+
+/** The transactions of a queryTransactions answer: the reference shows a bare array; a wrapped list is accepted too. */
+export function transactionsOf(data: unknown): IDataObject[] {
+	if (Array.isArray(data)) return data as IDataObject[];
+	const wrapped = (data ?? {}) as IDataObject;
+	const list = wrapped.list ?? wrapped.records ?? wrapped.data;
+	return Array.isArray(list) ? (list as IDataObject[]) : [];
+}

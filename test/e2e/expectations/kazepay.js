@@ -4,6 +4,7 @@
 const crypto = require('crypto');
 
 const kazepay = require('../../../sandbox/providers/kazepay');
+const { seedCard } = require('../../kazepay/fixtures');
 
 // what examples/kazepay-cardholder-onboarding.json's "New cardholder" node holds (fake values)
 const CARDHOLDER = {
@@ -51,6 +52,17 @@ const CARD_TRANSACTION = {
 const CARD_ACTIVATED = { eventType: 'CARD_ACTIVATED', eventTime: '2026-11-20 09:05:31', cardID: '3378', status: 'ACTIVE' };
 
 module.exports = {
+	// the editor's list searches (test/e2e/examples.e2e.js): KazePay lists only a card's transactions
+	// (Filters → Transaction of Transaction → Get Many), so the call needs a card that has some
+	listSearch: {
+		searchTransactions: {
+			parameters: async ({ sandbox, control }) => {
+				const card = seedCard(sandbox, { balance: 10_000 });
+				await control(`/kazepay/cards/${card.cardID}/spend`, { amount: 2, merchantName: 'E2E COFFEE' });
+				return { cardId: card.cardID };
+			},
+		},
+	},
 	// examples/kazepay-cardholder-onboarding.json
 	exKzpOnboarding01: {
 		async setup({ sandbox }) {

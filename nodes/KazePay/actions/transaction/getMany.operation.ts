@@ -5,9 +5,10 @@ import { dateTimeProperty, formatInstant, readInstant } from '../../../shared/da
 import { moneyOf, pick, simplifyProperty } from '../../../shared/output';
 import { collectPages, readLimit, returnAllOrLimit } from '../../../shared/pagination';
 import type { OperationResult } from '../../../shared/router';
-import { checkInteger, checkString, FieldError } from '../../../shared/validation';
+import { checkInteger, FieldError } from '../../../shared/validation';
 import { kazePayRequest } from '../../transport';
-import { cardDataOut, cardIdProperty, readCardId } from '../common';
+import { resourceLocator, readLocator } from '../../../shared/locator';
+import { cardDataOut, cardIdProperty, readCardId, transactionsOf } from '../common';
 
 // Reference: "9. Query Card Transactions" (apiCode queryTransactions): pageSize 1-100, pageNum 1-10, times
 // yyyy-MM-dd HH:mm:ss. The reference names no time zone for them: UTC is assumed (docs/kazepay.md).
@@ -32,7 +33,16 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		options: [
-			{ displayName: 'Transaction ID', name: 'transactionId', type: 'string', default: '', description: 'Only the transaction with this ID' },
+			resourceLocator({
+				name: 'transactionId',
+				displayName: 'Transaction',
+				description: 'Only this transaction: pick one of the card’s transactions, or enter its ID',
+				searchListMethod: 'searchTransactions',
+				idPlaceholder: 'LM2312151602393234580',
+				idPattern: '[A-Za-z0-9_.:-]{1,64}',
+				idHint: 'A transaction ID as KazePay returns it (letters, digits, - _ . : only)',
+				required: false,
+			}),
 			dateTimeProperty({ displayName: 'From', name: 'transactionStartTime', description: 'Earliest transaction time' }),
 			dateTimeProperty({ displayName: 'To', name: 'transactionEndTime', description: 'Latest transaction time' }),
 		],
@@ -77,12 +87,15 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const pageSize = checkInteger(options.pageSize ?? 100, 'Page Size', { min: 1, max: KAZEPAY_MAX_PAGE_SIZE });
 	const firstPage = checkInteger(options.pageNum ?? 1, 'Start Page', { min: 1, max: KAZEPAY_MAX_PAGE });
 	const query: IDataObject = { cardID };
-	const transactionId = checkString(filters.transactionId, 'Transaction ID', {
-		required: false,
-		maxLength: 64,
-		pattern: /^[A-Za-z0-9_.:-]+$/,
-		patternHint: 'a transaction ID as KazePay returns it (letters, digits, - _ . : only)',
-	});
+	// a locator, or the plain text of workflows saved before it was one
+	const transactionId =
+		filters.transactionId === undefined
+			? ''
+			: readLocator(this, 'filters.transactionId', i, 'Transaction ID', {
+					required: false,
+					pattern: /^[A-Za-z0-9_.:-]{1,64}$/,
+					hint: 'a transaction ID as KazePay returns it (letters, digits, - _ . : only, at most 64)',
+				});
 	if (transactionId) query.transactionId = transactionId;
 	const timezone = this.getTimezone();
 	const start = readInstant(filters.transactionStartTime, 'From', timezone);
@@ -97,9 +110,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 			const { data } = await kazePayRequest.call(this, 'queryTransactions', { payload: { ...query, pageSize, pageNum: page },
 				itemIndex: i,
 			});
-			// The reference shows a bare array; a wrapped list is accepted too.
-			const wrapped = data as IDataObject | undefined;
-			const entries = (Array.isArray(data) ? data : (wrapped?.list ?? wrapped?.records ?? wrapped?.data ?? [])) as IDataObject[];
+			const entries = transactionsOf(data);
 			return {
 				entries: cardDataOut(entries).map((entry) => shaped(entry, simplify)),
 				hasMore: entries.length >= pageSize && page < KAZEPAY_MAX_PAGE,
