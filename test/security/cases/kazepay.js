@@ -7,7 +7,7 @@ const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
 const kazepay = require('../../../sandbox/providers/kazepay');
-const { FRONT, HANDHELD, BACK, seedCard, seedUser } = require('../../kazepay/fixtures');
+const { FRONT, HANDHELD, BACK, kycParameters, seedCard, seedUser } = require('../../kazepay/fixtures');
 
 const FIXTURES = path.join(__dirname, '..', '..', 'kazepay', 'fixtures');
 const CARD_ID = '3377'; // the first card a fresh sandbox assigns (seedCard)
@@ -68,29 +68,10 @@ const base64 = (buffer) => buffer.toString('base64');
 const middle = (text) => text.slice(Math.floor(text.length / 2) - 24, Math.floor(text.length / 2) + 24);
 
 /** KYC submission parameters, images as Base64 text (the suite's items have no binary data). */
-const kyc = (overrides = {}) => ({
-	resource: 'kyc',
-	operation: 'submit',
-	email: 'kyc@kazepay.io',
-	mobilePrefix: '60',
-	mobileNumber: '15659874544',
-	mobilePrefixCountry: 'MY',
-	firstName: 'Trump',
-	lastName: 'Donald',
-	dateOfBirth: '1958-04-25',
-	addressLine: 'Nashville TN 37011',
-	city: 'Paris',
-	state: 'dizhi',
-	postCode: '223456',
-	countryCode: 'FR',
-	identificationType: 'PASSPORT',
-	identificationNumber: 'A563F186',
-	identificationExpiryDate: '2099-12-31',
-	imageSource: 'base64',
-	frontBase64: base64(FRONT),
-	handheldBase64: base64(HANDHELD),
-	...overrides,
-});
+const kyc = (overrides = {}) => {
+	const { frontBinary: _front, handheldBinary: _handheld, ...fields } = kycParameters({ email: 'kyc@kazepay.io' });
+	return { ...fields, imageSource: 'base64', frontBase64: base64(FRONT), handheldBase64: base64(HANDHELD), ...overrides };
+};
 const card = (operation, overrides = {}) => ({ resource: 'card', operation, cardId: CARD_ID, ...overrides });
 const transactions = (overrides = {}) => ({ resource: 'transaction', operation: 'getMany', cardId: CARD_ID, returnAll: true, ...overrides });
 
