@@ -110,6 +110,7 @@ describe('Transaction locator (Filters → Transaction)', () => {
 
 	test('From list without a Card ID says what to enter and calls nothing', async () => {
 		await expect(kit.listSearch('searchTransactions', undefined, {})).rejects.toThrow(/Enter a Card ID first/);
+		await expect(kit.listSearch('searchTransactions', undefined, { cardId: '={{ $json.cardID }}' })).rejects.toThrow(/needs a fixed Card ID/);
 		expect(kit.count()).toBe(0);
 	});
 

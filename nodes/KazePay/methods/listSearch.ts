@@ -15,9 +15,14 @@ export const kazePayListSearch = {
 	/** The newest transactions (one page of 100) of the card in the node's Card ID field. */
 	async searchTransactions(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 		const raw = this.getCurrentNodeParameter('cardId', { extractValue: true }) as unknown;
+		const value = typeof raw === 'object' && raw !== null ? (raw as IDataObject).value : raw;
+		if (typeof value === 'string' && value.startsWith('=')) {
+			// the editor cannot resolve an expression without an execution
+			throw new NodeOperationError(this.getNode(), 'The list needs a fixed Card ID: with an expression in Card ID, enter the transaction By ID');
+		}
 		let cardID: string;
 		try {
-			cardID = checkCardId(typeof raw === 'object' && raw !== null ? (raw as IDataObject).value : raw, 'Card ID');
+			cardID = checkCardId(value, 'Card ID');
 		} catch {
 			throw new NodeOperationError(this.getNode(), 'Enter a Card ID first: the list shows the transactions of that card');
 		}
