@@ -10,6 +10,21 @@ import type {
 import { sealKazePayRequest } from '../nodes/KazePay/sealing';
 
 /**
+ * KazePay's endpoint URLs. The reference ("Physical Card APIs") publishes none: KazePay hands the
+ * production endpoint (and any test endpoint) to each merchant at onboarding, so there is no URL to
+ * write here and no public sandbox. The Production environment therefore reads the Endpoint URL field,
+ * and Custom URL is for a test endpoint from KazePay or the local sandbox.
+ */
+export const KAZEPAY_BASE_URLS: { production?: string; sandbox?: string } = {};
+
+/** The endpoint URL of the credential's environment (old credentials without an environment are Production). */
+export function kazePayBaseUrl(credentials: ICredentialDataDecryptedObject): string {
+	const environment = typeof credentials.environment === 'string' ? credentials.environment : 'production';
+	const url = environment === 'custom' ? credentials.customUrl : (KAZEPAY_BASE_URLS.production ?? credentials.endpointUrl);
+	return typeof url === 'string' ? url.trim() : '';
+}
+
+/**
  * KazePay physical cards. Every call is a POST of a signed, encrypted envelope to one endpoint URL;
  * the envelope is built here, in `authenticate`, so n8n's own request path (and the credential test)
  * sends it. The algorithm choices must match what KazePay gave the merchant at onboarding.
@@ -28,6 +43,25 @@ export class KazePayApi implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		{
+			displayName: 'Environment',
+			name: 'environment',
+			type: 'options',
+			options: [
+				{
+					name: 'Production',
+					value: 'production',
+					description: 'The endpoint URL KazePay gave you at onboarding (KazePay publishes no URL)',
+				},
+				{
+					name: 'Custom URL',
+					value: 'custom',
+					description: 'A test endpoint KazePay gave you, or the local sandbox',
+				},
+			],
+			default: 'production',
+			description: 'Where the calls go. KazePay publishes no endpoint URL and no public sandbox: both come from onboarding.',
+		},
+		{
 			displayName: 'Endpoint URL',
 			name: 'endpointUrl',
 			type: 'string',
@@ -35,7 +69,18 @@ export class KazePayApi implements ICredentialType {
 			required: true,
 			placeholder: 'https://api.kazepay.example/ucard/gateway',
 			description:
-				'The URL KazePay gave you at onboarding (it is not public). Every call is a POST to this one URL. For the local sandbox: http://127.0.0.1:4010/kazepay/gateway.',
+				'The production URL KazePay gave you at onboarding (it is not public). Every call is a POST to this one URL.',
+			displayOptions: { show: { environment: ['production'] } },
+		},
+		{
+			displayName: 'Custom URL',
+			name: 'customUrl',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'http://127.0.0.1:4010/kazepay/gateway',
+			description: 'The endpoint to call instead: a test endpoint from KazePay, or the local sandbox (http://127.0.0.1:4010/kazepay/gateway)',
+			displayOptions: { show: { environment: ['custom'] } },
 		},
 		{
 			displayName: 'System ID (sysId)',
@@ -70,7 +115,7 @@ export class KazePayApi implements ICredentialType {
 		},
 		{
 			displayName:
-				'The settings below must match the algorithms KazePay gave you at onboarding. The defaults are a common choice; change them only to match your onboarding documents.',
+				'The settings below must match the algorithms KazePay gave you at onboarding. The defaults are a common choice; change them only to match your onboarding documents',
 			name: 'algorithmNotice',
 			type: 'notice',
 			default: '',
@@ -160,7 +205,8 @@ export class KazePayApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			method: 'POST',
-			url: '={{ $credentials.endpointUrl }}',
+			// the same choice as kazePayBaseUrl (KAZEPAY_BASE_URLS has no public URL to put first)
+			url: `={{ $credentials.environment === 'custom' ? $credentials.customUrl : (${JSON.stringify(KAZEPAY_BASE_URLS.production ?? '')} || $credentials.endpointUrl) }}`,
 			body: { apiCode: 'getWebhookUrl', plaintext: '{}' },
 		},
 		rules: [

@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { executionOptionsProperty, operationFields, routeOperation } from '../shared/router';
 import { operationProperties, operations, resourceProperty } from './actions';
+import { kazePayListSearch } from './methods/listSearch';
 
 export class KazePay implements INodeType {
 	description: INodeTypeDescription = {
@@ -25,6 +26,8 @@ export class KazePay implements INodeType {
 			executionOptionsProperty,
 		],
 	};
+
+	methods = { listSearch: kazePayListSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await routeOperation.call(this, operations);

@@ -9,19 +9,14 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { isUnknownOutcome } from '../shared/transport';
-import { acknowledge, getBodyFields, refuseLargeBody, reject, rememberEvent } from '../shared/webhook';
-import { protectCardData, revealCardDataOption } from './actions/common';
+import { acknowledge, getBodyFields, ignoreRepeatsOption, ignoresRepeats, refuseLargeBody, reject, rememberEvent } from '../shared/webhook';
+import { cardDataOut, revealCardDataOption } from './actions/common';
 import type { EnvelopeHead } from './envelope';
 import { openPlatformEnvelope } from './envelope';
 import { readKazePayKeys } from './sealing';
-import { asNodeError, KAZEPAY_CALLS, kazePayRequest } from './transport';
-import { eventKey, eventTypeOf, KAZEPAY_WEBHOOK_ACK } from './trigger';
-
-async function registeredUrl(context: IHookFunctions): Promise<string> {
-	const { data } = await kazePayRequest.call(context, { apiCode: 'getWebhookUrl', payload: {}, kind: KAZEPAY_CALLS.getWebhookUrl });
-	const url = (data as IDataObject | undefined)?.url;
-	return typeof url === 'string' ? url : '';
-}
+import { asNodeError } from './errors';
+import { kazePayRequest } from './transport';
+import { eventKey, eventMoney, eventTypeOf, KAZEPAY_WEBHOOK_ACK, registeredUrl, wanted } from './trigger';
 
 export class KazePayTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -40,7 +35,14 @@ export class KazePayTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'On activation this trigger registers its URL with KazePay (setWebhookUrl) and reads it back (getWebhookUrl). KazePay keeps one URL per merchant, so this replaces any URL set before (it is put back when this trigger stops listening). Every event must decrypt with your private key and carry a valid platform signature over its whole decrypted content, and name its event type in that content; anything else is refused and starts nothing. Items say verification "signature": every event field is signed, except those under unsignedHead. KazePay’s retries of an event already received are acknowledged without starting the workflow again.',
+					'No setup in KazePay: this trigger registers its URL with setWebhookUrl itself, the test URL while you listen for a test event and the production URL once the workflow is active. KazePay keeps one URL per merchant, so this replaces the URL set before (the earlier one is put back when listening stops). To register by hand (KazePay → Webhook → Set URL), use the URL shown above for the mode you need',
+				name: 'setupNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName:
+					'Every event must decrypt with your private key, carry a valid platform signature over its whole decrypted content and name its event type; anything else is refused and starts nothing. Items say verification "signature": every field is signed except those under unsignedHead',
 				name: 'notice',
 				type: 'notice',
 				default: '',
@@ -71,13 +73,7 @@ export class KazePayTrigger implements INodeType {
 				placeholder: 'Add Option',
 				default: {},
 				options: [
-					{
-						displayName: 'Ignore Repeated Events',
-						name: 'ignoreRepeats',
-						type: 'boolean',
-						default: true,
-						description: 'Whether an event already received (KazePay retries up to 5 times) is acknowledged without starting the workflow again',
-					},
+					ignoreRepeatsOption('the same signed event ID or, without one, the same signed content; KazePay retries a delivery up to 5 times'),
 					{
 						displayName: 'Other Event Types',
 						name: 'otherEventTypes',
@@ -111,7 +107,7 @@ export class KazePayTrigger implements INodeType {
 				const ours = this.getNodeWebhookUrl('default') as string;
 				const previous = await registeredUrl(this);
 				try {
-					await kazePayRequest.call(this, { apiCode: 'setWebhookUrl', payload: { url: ours }, kind: KAZEPAY_CALLS.setWebhookUrl });
+					await kazePayRequest.call(this, 'setWebhookUrl', { payload: { url: ours } });
 				} catch (error) {
 					// a lost answer (sent once, never repeated): the read-back below tells whether it was registered
 					if (!isUnknownOutcome(error)) throw asNodeError(this, error);
@@ -141,7 +137,7 @@ export class KazePayTrigger implements INodeType {
 				if (!ours || !previous) return true;
 				try {
 					if ((await registeredUrl(this)) !== ours) return true;
-					await kazePayRequest.call(this, { apiCode: 'setWebhookUrl', payload: { url: previous }, kind: KAZEPAY_CALLS.setWebhookUrl });
+					await kazePayRequest.call(this, 'setWebhookUrl', { payload: { url: previous } });
 					return true;
 				} catch (error) {
 					this.logger.warn(`KazePay Trigger: could not put back the previous webhook URL: ${(error as Error).message}`);
@@ -180,14 +176,17 @@ export class KazePayTrigger implements INodeType {
 		if (!wanted(this, options, eventType)) return acknowledge(this, KAZEPAY_WEBHOOK_ACK);
 
 		// the repeat key comes from the signed content only (see eventKey)
-		if (options.ignoreRepeats !== false && !rememberEvent(this, eventKey(opened.data))) {
+		if (ignoresRepeats(options) && !rememberEvent(this, eventKey(opened.data))) {
 			return acknowledge(this, KAZEPAY_WEBHOOK_ACK);
 		}
-		const fields = protectCardData(opened.data as IDataObject, options.revealCardData === true);
+		const fields = cardDataOut(opened.data as IDataObject, options.revealCardData === true);
+		const money = eventMoney(fields);
 		return acknowledge(this, KAZEPAY_WEBHOOK_ACK, [
 			{
 				...fields,
 				eventType: eventType ?? '',
+				// the amount both ways: the signed value untouched above, and as money (not signed as such)
+				...(money ? { money } : {}),
 				// every field above is inside the signed content; the head is not signed
 				verification: 'signature',
 				verified: true,
@@ -196,16 +195,4 @@ export class KazePayTrigger implements INodeType {
 			},
 		]);
 	}
-}
-
-/** Whether the event type is one the operator chose (Events, Other Event Types). */
-function wanted(context: IWebhookFunctions, options: IDataObject, eventType: string | undefined): boolean {
-	const events = context.getNodeParameter('events', ['*']) as string[];
-	if (!Array.isArray(events) || events.length === 0 || events.includes('*')) return true;
-	if (eventType === undefined) return false;
-	const others = String(options.otherEventTypes ?? '')
-		.split(',')
-		.map((entry) => entry.trim())
-		.filter(Boolean);
-	return events.includes(eventType) || others.includes(eventType);
 }

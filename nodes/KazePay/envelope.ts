@@ -17,7 +17,7 @@ import {
 /**
  * The KazePay request/response envelope.
  *
- * Wire format (reference: kazepay-physical-card.txt, every "Request/Response Message Example"):
+ * Wire format (reference "Physical Card APIs", every "Request/Response Message Example"):
  *   { "head": { apiCode, sysId, requestNo, version: "1.0", sign, keyEnc [, code, detail] },
  *     "body": { "encrypt": <ciphertext> } }
  *

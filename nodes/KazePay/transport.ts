@@ -1,39 +1,15 @@
-import { createHash } from 'crypto';
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import type { ApiContext, CallKind, ProviderApi, ProviderError } from '../shared/transport';
-import { apiRequest, isSentOnce, providerFailure, unknownOutcomeMessage } from '../shared/transport';
+import { kazePayBaseUrl } from '../../credentials/KazePayApi.credentials';
+import type { ApiContext, CallSpec, CallTable, ProviderApi, ProviderError } from '../shared/transport';
+import { apiRequest, callRequest, isSentOnce, providerFailure, requireFields, unknownOutcomeMessage } from '../shared/transport';
+import { asText } from '../shared/validation';
 import type { EnvelopeHead } from './envelope';
 import { EnvelopeError, openPlatformEnvelope, toJson } from './envelope';
 import type { KazePayKeys } from './sealing';
-import { readKazePayKeys } from './sealing';
-
-/**
- * Plain-language hints for `head.code` values. KazePay's real code list is not public (the reference
- * only shows "SUCCESS"); these are the codes the local sandbox uses, which name the documented
- * failure cases. An unknown code still fails with KazePay's own `detail`.
- */
-export const KAZEPAY_ERRORS: Record<string, string> = {
-	PARAM_ERROR: 'A field was missing or invalid. Check the fields of this operation.',
-	SIGN_ERROR:
-		'KazePay could not verify the request signature or decrypt it. Check the merchant private key, the platform public key and the algorithm settings of the credential.',
-	SYS_ID_ERROR: 'KazePay does not know this System ID (sysId). Check the credential.',
-	REPEAT_REQUEST:
-		'This requestNo was already used. For a money move it is derived from the Idempotency Key: the key was sent before. Other calls make a new requestNo on every run: run the item again.',
-	API_CODE_ERROR: 'KazePay does not offer this apiCode for your account.',
-	USER_NOT_FOUND: 'No KYC was submitted for this email. Submit the KYC first.',
-	KYC_NOT_PASSED: 'The card can only be assigned or activated after the KYC review has passed. Check the KYC status.',
-	CARD_NOT_FOUND: 'No card with this card ID (or card number) exists for your account.',
-	CARD_ALREADY_ASSIGNED:
-		"This physical card is already assigned to a cardholder. If an earlier run's answer was lost, that run may have assigned it: find the card ID (KazePay Trigger event or dashboard) and run again with Options → Card ID to Reconcile With.",
-	KYC_ALREADY_SUBMITTED: 'A KYC for this email was already submitted and is under review or passed. Check it with KYC → Get Status.',
-	ACTIVATION_CODE_ERROR: 'The activation code is wrong. The cardholder receives it from KazePay, and it can only be used once.',
-	ACTIVATION_CODE_USED: 'The activation code was already used: the card is activated, or a new code is needed.',
-	CARD_STATUS_ERROR: 'The card is not in a status that allows this (for example frozen, closed or not yet active).',
-	INSUFFICIENT_BALANCE: 'Your merchant account does not hold enough funds for this recharge.',
-	CURRENCY_ERROR: 'The card does not use this currency.',
-};
+import { readKazePayKeys, requestNoFor } from './sealing';
+import { asNodeError, KAZEPAY_ERRORS } from './errors';
 
 export function parseKazePayError(statusCode: number, body: unknown): ProviderError | undefined {
 	const head = (body as { head?: EnvelopeHead } | undefined)?.head;
@@ -58,62 +34,97 @@ export function parseKazePayError(statusCode: number, body: unknown): ProviderEr
 export const kazePayApi: ProviderApi = {
 	displayName: 'KazePay',
 	credentialType: 'kazePayApi',
-	baseUrl: (credentials: ICredentialDataDecryptedObject) => String(credentials.endpointUrl ?? ''),
+	baseUrl: kazePayBaseUrl,
 	parseError: parseKazePayError,
 	secretFields: ['merchantPrivateKey'],
 };
 
+const object = (answer: unknown): IDataObject =>
+	answer && typeof answer === 'object' && !Array.isArray(answer) ? (answer as IDataObject) : {};
+
 /**
- * Every KazePay apiCode and how it is sent (see CallKind in shared/transport.ts). Every call site names
- * its kind from this table (`kind: KAZEPAY_CALLS.cardRecharge`); `KazePayCall` only accepts the kind
- * listed here for its apiCode.
+ * Every KazePay apiCode and how it is sent (CallKind in shared/transport.ts). The section titles are the
+ * reference's ("Physical Card APIs"); `evidence` is checked on the decrypted, signature-checked answer.
  * - read: changes nothing, retried (each attempt with a new requestNo).
  * - createOnce: changes something at KazePay without moving money; sent once, a lost answer is an
- *   unknown outcome. KYC submission, card assignment, activation (single-use code), PIN, freeze/unfreeze
- *   and the webhook URL all change state; setting a PIN, a status or a URL again would be harmless, but
- *   their answer is the only evidence of what happened, so they are not resent blindly either.
- * - moneyMove: moves money; sent once, guarded by the payment ledger (Idempotency Key), and KazePay's
- *   `requestNo` is derived from the key (`requestNoFor`) so KazePay's REPEAT_REQUEST refusal is a second
- *   guard across processes and nodes. Recharge moves money from the merchant account to the card; closing
- *   a card moves its balance back to the merchant account.
+ *   unknown outcome. Setting a PIN, a status or a URL again would be harmless, but their answer is the
+ *   only evidence of what happened, so they are not resent blindly either.
+ * - moneyMove: sent once, guarded by the payment ledger (Idempotency Key); KazePay's `requestNo` is derived
+ *   from the key (`requestNoFor`) so KazePay's REPEAT_REQUEST refusal is a second guard across processes.
  */
 export const KAZEPAY_CALLS = {
-	setUcardKyc: 'createOnce',
-	queryUcardKycStatus: 'read',
-	ucardAssign: 'createOnce',
-	ucardActive: 'createOnce',
-	cardSetPin: 'createOnce',
-	queryCard: 'read',
-	cardBalance: 'read',
-	cardRecharge: 'moneyMove',
-	queryTransactions: 'read',
-	updCardStatus: 'createOnce',
-	closeCard: 'moneyMove',
-	setWebhookUrl: 'createOnce',
-	getWebhookUrl: 'read',
-} as const satisfies Record<string, CallKind>;
+	setUcardKyc: {
+		kind: 'createOnce',
+		why: 'creates the cardholder and starts a KYC review ("1. Submit KYC")',
+		evidence: requireFields(['status']),
+		outcome: 'KYC submission',
+	},
+	queryUcardKycStatus: { kind: 'read', why: 'reads a KYC status ("2. Query KYC Status")' },
+	ucardAssign: {
+		kind: 'createOnce',
+		why: 'gives a physical card to a cardholder; the answer\'s cardID is the only record of it ("3. Card Assign")',
+		evidence: requireFields(['cardID']),
+		outcome: 'card assignment',
+	},
+	ucardActive: {
+		kind: 'createOnce',
+		why: 'uses the single-use activation code ("4. Activate Physical Cards")',
+		evidence: requireFields(['cardID'], ['status']),
+		outcome: 'card activation',
+	},
+	cardSetPin: {
+		kind: 'createOnce',
+		why: 'changes the PIN; the answer carries only encrypt SUCCESS ("5. Set Card Pin")',
+		evidence: (answer) => (object(answer).encrypt === 'SUCCESS' ? undefined : 'encrypt SUCCESS'),
+		outcome: 'PIN change',
+	},
+	queryCard: { kind: 'read', why: 'reads a card ("6. Query Card")' },
+	cardBalance: { kind: 'read', why: 'reads a card balance ("7. Query Card Balance")' },
+	cardRecharge: {
+		kind: 'moneyMove',
+		why: 'moves money from the merchant account to the card ("8. Recharge Card")',
+		evidence: requireFields(['transactionId'], ['transactionStatus'], ['cardID']),
+		outcome: 'card recharge',
+	},
+	queryTransactions: { kind: 'read', why: 'reads card transactions ("9. Query Card Transactions")' },
+	updCardStatus: {
+		kind: 'createOnce',
+		why: 'freezes or unfreezes a card ("10. Set Card Status")',
+		evidence: requireFields(['cardID'], ['status']),
+		outcome: 'card status change',
+	},
+	closeCard: {
+		kind: 'moneyMove',
+		why: 'closes the card and moves its balance back to the merchant account ("11. Close Card")',
+		evidence: requireFields(['txnId'], ['status'], ['cardID']),
+		outcome: 'card closure (and refund of its balance)',
+	},
+	setWebhookUrl: {
+		kind: 'createOnce',
+		why: 'replaces the one webhook URL of the merchant (setWebhookUrl, body { url })',
+		outcome: 'webhook URL change',
+	},
+	getWebhookUrl: { kind: 'read', why: 'reads the registered webhook URL (getWebhookUrl)' },
+} satisfies CallTable;
 
 export type KazePayApiCode = keyof typeof KAZEPAY_CALLS;
 
-export interface KazePayCall<A extends KazePayApiCode = KazePayApiCode> {
-	apiCode: A;
+/** One call of a KazePay apiCode; how it is sent, its evidence and outcome come from KAZEPAY_CALLS. */
+export interface KazePayCall {
 	/** The business fields; amounts as JsonDecimal so their digits are sent exactly. */
 	payload: IDataObject;
-	/** How the call is sent: always `KAZEPAY_CALLS[apiCode]`. */
-	kind: (typeof KAZEPAY_CALLS)[A];
 	itemIndex?: number;
-	/** How an operator looks a money move up when its outcome is unknown. */
+	/** How an operator looks the call up when its outcome is unknown. */
 	reference?: string;
-	/** What the call does when it is not a payment, for the unknown-outcome message (e.g. "card activation"). */
-	outcome?: string;
 	/** Values that must never appear in an error (card number, PIN, activation code, images). */
 	sensitiveValues?: string[];
 	/**
-	 * For calls sent once: what KazePay's decrypted, signature-checked answer must carry (reference:
-	 * kazepay-physical-card.txt, the response table of the apiCode). Returns undefined when the answer is
-	 * evidence of success, or what is missing. Without it the call's outcome is unknown, never a success.
+	 * For calls sent once: fields the answer must name with exactly these values (the card the call was
+	 * for). An answer about another card is an unknown outcome, never a success.
 	 */
-	evidence?: (data: IDataObject) => string | undefined;
+	echo?: Record<string, string>;
+	/** For calls sent once: an amount field that, when the answer has it, must be the amount sent. */
+	echoAmount?: { field: string; amount: string };
 	/**
 	 * The money move's Idempotency Key: KazePay's requestNo is derived from it (`requestNoFor`), so the
 	 * same key always sends the same requestNo and KazePay refuses a second one with REPEAT_REQUEST.
@@ -121,37 +132,21 @@ export interface KazePayCall<A extends KazePayApiCode = KazePayApiCode> {
 	idempotencyKey?: string;
 }
 
-/**
- * KazePay's requestNo for a money move, derived from its Idempotency Key: 24 decimal digits (the length
- * of the longest requestNo in the reference's examples) taken from SHA-256 over the sysId, the apiCode and
- * the key. The same key sends the same requestNo from any run, process or node, so KazePay refuses a
- * repeat with REPEAT_REQUEST; different apiCodes (a recharge and a card close with the same key) or
- * merchants never share one. Random requestNos (every other call) are 22 digits and start with the time.
- */
-export function requestNoFor(sysId: string, apiCode: string, idempotencyKey: string): string {
-	const digest = createHash('sha256').update(`kazepay-requestNo\u0000${sysId}\u0000${apiCode}\u0000${idempotencyKey}`).digest();
-	let value = BigInt(`0x${digest.subarray(0, 12).toString('hex')}`);
-	let digits = '';
-	for (let i = 0; i < 24; i++) {
-		digits = String(value % 10n) + digits;
-		value /= 10n;
+/** What is missing from a sent-once answer: the table's evidence, then the echoes of what was sent. */
+function missingEvidence(spec: CallSpec, call: KazePayCall, answer: IDataObject): string | undefined {
+	const missing = spec.evidence?.(answer);
+	if (missing) return missing;
+	for (const [field, sent] of Object.entries(call.echo ?? {})) {
+		if (asText(answer[field]) !== sent) {
+			const what = field === 'cardID' ? 'card' : field;
+			return `${field} "${sent}" (the answer names ${answer[field] === undefined ? `no ${what}` : `another ${what}`})`;
+		}
 	}
-	return digits;
-}
-
-/**
- * A caught error as the n8n error it already is (KazePay calls throw NodeApiError / NodeOperationError),
- * for re-throwing after a reconciliation did not apply; anything else is wrapped in a NodeOperationError.
- */
-export function asNodeError(context: ApiContext, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
-}
-
-/** The provider code of a caught KazePay error (e.g. CARD_ALREADY_ASSIGNED), if any. */
-export function providerCodeOf(error: unknown): string | undefined {
-	const code = (error as { context?: { providerCode?: unknown } } | undefined)?.context?.providerCode;
-	return typeof code === 'string' ? code : undefined;
+	const amount = call.echoAmount;
+	if (amount && answer[amount.field] !== undefined && !sameAmount(answer[amount.field], amount.amount)) {
+		return `${amount.field} ${amount.amount} (the answer names another amount)`;
+	}
+	return undefined;
 }
 
 /** Two decimal texts name the same amount ("5000.00" and "5000", not "5000.01"). */
@@ -165,13 +160,6 @@ export function sameAmount(a: unknown, b: unknown): boolean {
 	const left = canonical(a);
 	return left !== undefined && left === canonical(b);
 }
-
-/** Evidence helpers: a non-empty string or number field, and a field equal to what was sent. */
-export const present = (data: IDataObject, field: string): boolean =>
-	(typeof data[field] === 'string' && (data[field] as string).trim() !== '') || typeof data[field] === 'number';
-
-export const sameId = (data: IDataObject, field: string, sent: string): boolean =>
-	data[field] !== undefined && String(data[field]) === sent;
 
 export interface KazePayResult {
 	head: EnvelopeHead;
@@ -198,8 +186,8 @@ export async function getKazePayKeys(
 	if (!keys.sysId) {
 		throw new NodeOperationError(this.getNode(), 'KazePay credential: the System ID (sysId) is empty', { itemIndex });
 	}
-	if (!/^https?:\/\//.test(String(credentials.endpointUrl ?? ''))) {
-		throw new NodeOperationError(this.getNode(), 'KazePay credential: the Endpoint URL must start with https:// or http://', {
+	if (!/^https?:\/\//.test(kazePayBaseUrl(credentials))) {
+		throw new NodeOperationError(this.getNode(), 'KazePay credential: the endpoint URL must start with https:// or http://', {
 			itemIndex,
 		});
 	}
@@ -212,32 +200,35 @@ export async function getKazePayKeys(
  * other than SUCCESS becomes a NodeApiError with KazePay's code and detail, and a successful answer is
  * decrypted and its signature verified before any of it is used. An answer that cannot be verified
  * is an error, never data. For calls sent once, success needs evidence: `head.code` SUCCESS and what
- * `call.evidence` asks of the signed content; anything less is an unknown outcome.
+ * the call table's evidence and the call's echoes ask of the signed content; anything less is an unknown
+ * outcome.
  */
-export async function kazePayRequest<A extends KazePayApiCode>(this: ApiContext, call: KazePayCall<A>): Promise<KazePayResult> {
+export async function kazePayRequest(this: ApiContext, apiCode: KazePayApiCode, call: KazePayCall): Promise<KazePayResult> {
+	const spec: CallSpec = KAZEPAY_CALLS[apiCode];
 	const { credentials, keys } = await getKazePayKeys.call(this, call.itemIndex);
-	const kind: CallKind = call.kind;
+	const kind = spec.kind;
 	const sentOnce = isSentOnce(kind);
-	const requestNo = call.idempotencyKey ? requestNoFor(keys.sysId, call.apiCode, call.idempotencyKey) : undefined;
+	const requestNo = call.idempotencyKey ? requestNoFor(keys.sysId, apiCode, call.idempotencyKey) : undefined;
 	const secrets = [String(credentials.merchantPrivateKey ?? ''), ...(call.sensitiveValues ?? [])];
-	const outcome = call.outcome ?? (kind === 'moneyMove' ? 'payment' : `${call.apiCode} call`);
+	const outcome = spec.outcome ?? (kind === 'moneyMove' ? 'payment' : `${apiCode} call`);
 	const reference = requestNo && call.reference ? `${call.reference} (KazePay requestNo ${requestNo})` : call.reference;
 
 	let response: { statusCode: number; body: unknown };
 	try {
-		response = await apiRequest.call(this, kazePayApi, {
+		const request = callRequest(spec, {
 			method: 'POST',
-			path: String(credentials.endpointUrl),
+			path: kazePayBaseUrl(credentials),
 			body: requestNo
-				? { apiCode: call.apiCode, plaintext: toJson(call.payload), requestNo }
-				: { apiCode: call.apiCode, plaintext: toJson(call.payload) },
-			kind,
+				? { apiCode, plaintext: toJson(call.payload), requestNo }
+				: { apiCode, plaintext: toJson(call.payload) },
 			itemIndex: call.itemIndex,
 			reference,
 			outcome,
 			sensitiveValues: call.sensitiveValues,
 			credentials,
 		});
+		// the evidence is about the decrypted answer, checked below; the shared path sees only the envelope
+		response = await apiRequest.call(this, kazePayApi, { ...request, evidence: undefined });
 	} catch (error) {
 		// The same Idempotency Key sends the same requestNo: KazePay already received this money move, from
 		// an earlier run whose answer was lost, another process, another node, or a run after the key was
@@ -251,7 +242,7 @@ export async function kazePayRequest<A extends KazePayApiCode>(this: ApiContext,
 				call.itemIndex,
 				unknownOutcomeMessage(
 					{ kind, outcome, reference },
-					`KazePay already received a ${call.apiCode} request with this Idempotency Key (requestNo ${requestNo}) and refused it as a repeat (REPEAT_REQUEST).`,
+					`KazePay already received a ${apiCode} request with this Idempotency Key (requestNo ${requestNo}) and refused it as a repeat (REPEAT_REQUEST).`,
 				),
 				{
 					code: 'REPEAT_REQUEST',
@@ -278,7 +269,7 @@ export async function kazePayRequest<A extends KazePayApiCode>(this: ApiContext,
 		opened = openPlatformEnvelope(response.body, keys);
 	} catch (error) {
 		const reason = error instanceof EnvelopeError ? error.message : 'the answer could not be read';
-		const what = `KazePay's answer to ${call.apiCode} could not be verified: ${reason}.`;
+		const what = `KazePay's answer to ${apiCode} could not be verified: ${reason}.`;
 		throw fail(
 			sentOnce ? unknownOutcomeMessage({ kind, outcome, reference }, what) : what,
 			"The answer was not used. Check the platform public key and the algorithm settings of the credential; if they are right, the answer did not come from KazePay.",
@@ -291,7 +282,7 @@ export async function kazePayRequest<A extends KazePayApiCode>(this: ApiContext,
 	// The reference lists a result field named "encrypt" (SUCCESS / FAILED) inside the decrypted body.
 	if (data && typeof data === 'object' && !Array.isArray(data) && data.encrypt === 'FAILED') {
 		throw fail(
-			`KazePay answered FAILED to ${call.apiCode}`,
+			`KazePay answered FAILED to ${apiCode}`,
 			'KazePay accepted the request but reported that it failed. Check the fields and the card or KYC status.',
 			'FAILED',
 		);
@@ -303,12 +294,12 @@ export async function kazePayRequest<A extends KazePayApiCode>(this: ApiContext,
 				? 'head.code SUCCESS'
 				: !object
 					? 'an answer object'
-					: call.evidence?.(object);
+					: missingEvidence(spec, call, object);
 		if (missing) {
 			throw fail(
 				unknownOutcomeMessage(
 					{ kind, outcome, reference },
-					`KazePay answered ${call.apiCode} without evidence of success (no ${missing}).`,
+					`KazePay answered ${apiCode} without evidence of success (no ${missing}).`,
 				),
 				'A success answer carries what the reference documents for this apiCode (an id, a status, the card and amount sent); this one did not, so the node cannot tell whether the call acted.',
 				'NO_EVIDENCE',
@@ -319,9 +310,7 @@ export async function kazePayRequest<A extends KazePayApiCode>(this: ApiContext,
 	return { head: opened.head, data: opened.data, requestNo };
 }
 
-/** The decrypted answer as an output object: the reference's inner "encrypt" result is named `result`. */
-export function resultObject(data: unknown): IDataObject {
-	if (!data || typeof data !== 'object' || Array.isArray(data)) return {};
-	const { encrypt, ...rest } = data as IDataObject;
-	return encrypt === undefined ? rest : { result: encrypt, ...rest };
+/** The decrypted answer as an object ({} when KazePay answered something else), passed on untouched. */
+export function answerObject(data: unknown): IDataObject {
+	return data && typeof data === 'object' && !Array.isArray(data) ? (data as IDataObject) : {};
 }

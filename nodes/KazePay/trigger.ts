@@ -1,7 +1,19 @@
 import { createHash } from 'crypto';
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
-// What the KazePay Trigger reads from an event, apart from the node (a node file exports only its class).
+import type { Money } from '../shared/output';
+import { moneyOf } from '../shared/output';
+import { asText } from '../shared/validation';
+import { kazePayRequest } from './transport';
+
+// The KazePay Trigger's look-ups and what it reads from an event, apart from the node (a node file
+// exports only its class).
+
+/** The webhook URL KazePay has registered for this merchant ('' when none). */
+export async function registeredUrl(context: IHookFunctions): Promise<string> {
+	const { data } = await kazePayRequest.call(context, 'getWebhookUrl', { payload: {} });
+	return asText((data as IDataObject | undefined)?.url);
+}
 
 /**
  * What the trigger answers to an event it accepted (also to a repeat). KazePay's expected answer is
@@ -61,3 +73,23 @@ export function eventKey(data: unknown): string {
 	return `sha256:${createHash('sha256').update(canonical(data)).digest('hex')}`;
 }
 
+/** Whether the event type is one the operator chose (Events, Other Event Types). */
+export function wanted(context: IWebhookFunctions, options: IDataObject, eventType: string | undefined): boolean {
+	const events = context.getNodeParameter('events', ['*']) as string[];
+	if (!Array.isArray(events) || events.length === 0 || events.includes('*')) return true;
+	if (eventType === undefined) return false;
+	const others = asText(options.otherEventTypes)
+		.split(',')
+		.map((entry) => entry.trim())
+		.filter(Boolean);
+	return events.includes(eventType) || others.includes(eventType);
+}
+
+/**
+ * The event's amount as money (major units and currency), from `amount` or a closure's `refundAmt` with
+ * `currency`; undefined when the event has none (KazePay's event payload is not public: the sandbox's
+ * field names). The signed fields stay untouched beside it.
+ */
+export function eventMoney(data: IDataObject): Money | undefined {
+	return moneyOf(data.amount ?? data.refundAmt, data.currency, 'major');
+}

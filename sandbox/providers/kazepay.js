@@ -132,9 +132,24 @@ function toCents(value) {
 const money = (cents) => `${cents < 0 ? '-' : ''}${Math.floor(Math.abs(cents) / 100)}.${String(Math.abs(cents) % 100).padStart(2, '0')}`;
 const now = () => new Date().toISOString().slice(0, 19).replace('T', ' ');
 
+/** The number with its Luhn check digit appended. */
+function withLuhnDigit(body) {
+	let sum = 0;
+	for (let i = 0; i < body.length; i++) {
+		let digit = Number(body[body.length - 1 - i]);
+		if (i % 2 === 0) {
+			digit *= 2;
+			if (digit > 9) digit -= 9;
+		}
+		sum += digit;
+	}
+	return `${body}${(10 - (sum % 10)) % 10}`;
+}
+
 function stockCard(state, cardNumber) {
 	state.cardSequence += 1;
-	const cardNo = cardNumber || `49372408${String(state.cardSequence).padStart(8, '0')}`;
+	// card numbers pass the Luhn check, as real ones do (the node checks it before sending)
+	const cardNo = cardNumber || withLuhnDigit(`4937240${String(state.cardSequence).padStart(8, '0')}`);
 	state.inventory[cardNo] = {
 		cardNo,
 		cvv: String(100 + (state.cardSequence % 900)),
@@ -556,7 +571,9 @@ module.exports = {
 	demoCredentials: (sandbox) => {
 		const state = sandbox.state('kazepay');
 		return {
-			endpointUrl: `${sandbox.baseUrl}/kazepay/gateway`,
+			// the local sandbox is a Custom URL (KazePay publishes no endpoint; see KAZEPAY_BASE_URLS)
+			environment: 'custom',
+			customUrl: `${sandbox.baseUrl}/kazepay/gateway`,
 			sysId: state.sysId,
 			merchantPrivateKey: state.keys.merchantPrivateKey,
 			platformPublicKey: state.keys.platformPublicKey,

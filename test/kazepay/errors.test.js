@@ -3,19 +3,17 @@
 // codes become errors with KazePay's code and detail, money moves are sent once, reads are retried
 // with a fresh requestNo, and an answer whose envelope does not verify is an error, never data.
 const crypto = require('crypto');
-const { runNode, runWorkflow, node, chain, testCredential } = require('../harness/n8n');
-const { useSandbox } = require('../harness/sandbox');
+const { runWorkflow, node, chain, testCredential } = require('../harness/n8n');
+const { providerKit } = require('../harness/provider');
 const sandboxKazePay = require('../../sandbox/providers/kazepay');
-const { seedUser, seedCard, control } = require('./helpers');
+const { seedUser, seedCard } = require('./fixtures');
 
-const handle = useSandbox();
+const kit = providerKit('kazepay');
+const { handle } = kit;
 const EMAIL = 'kyc@kazepay.io';
-const credentials = (overrides = {}) => ({ kazePayApi: { ...handle.sandbox.credentials().kazepay, ...overrides } });
-const gatewayCount = () => handle.sandbox.count({ provider: 'kazepay', method: 'POST', path: '/gateway' });
-
-async function kazePay(parameters, options = {}) {
-	return await runNode({ type: 'kazePay', parameters, credentials: options.credentials ?? credentials(), items: options.items ?? [{}], continueOnFail: options.continueOnFail });
-}
+const credentials = (overrides = {}) => kit.credentials(overrides);
+const gatewayCount = () => kit.count({ method: 'POST', path: '/gateway' });
+const kazePay = kit.run;
 
 /** A response envelope sealed with the sandbox's platform key (what a genuine answer looks like). */
 function genuineResponse(data, signingKey) {
@@ -62,7 +60,7 @@ describe('KazePay refusals', () => {
 		expect(card.status).toBe('UNACTIVATED');
 
 		const right = await kazePay({ resource: 'card', operation: 'activate', cardId, activationCode: stock.activationCode });
-		expect(right.items[0]).toEqual({ cardID: cardId, result: 'SUCCESS', status: 'ACTIVE_PROCESSING' });
+		expect(right.items[0]).toEqual({ cardID: cardId, encrypt: 'SUCCESS', status: 'ACTIVE_PROCESSING' });
 
 		// run again (as after a lost answer): the code is used, and Card → Get shows the card active, so the
 		// activation is reconciled instead of failing
@@ -81,7 +79,7 @@ describe('KazePay refusals', () => {
 
 	test('activation only after KYC passed', async () => {
 		const card = seedCard(handle.sandbox, { status: 'UNACTIVATED' });
-		await control(handle.sandbox, 'POST', `/kyc/${EMAIL}/decision`, { status: 'REJECTED' });
+		await kit.control('POST', `/kyc/${EMAIL}/decision`, { status: 'REJECTED' });
 		const result = await kazePay({ resource: 'card', operation: 'activate', cardId: card.cardID, activationCode: card.activationCode });
 		expect(result.error.context.providerCode).toBe('KYC_NOT_PASSED');
 		expect(card.status).toBe('UNACTIVATED');
@@ -159,7 +157,7 @@ describe('money moves and retries', () => {
 		const card = seedCard(handle.sandbox, { balance: 1234 });
 		handle.sandbox.injectFault({ provider: 'kazepay', kind: 'status', status: 503 });
 		const result = await kazePay({ resource: 'card', operation: 'getBalance', cardId: card.cardID, currency: 'USD' });
-		expect(result.items).toEqual([{ cardID: card.cardID, currency: 'USD', avaBalance: 12.34, blockBalance: 0 }]);
+		expect(result.items).toMatchObject([{ cardID: card.cardID, available: { amount: '12.34', currency: 'USD' }, response: { cardID: card.cardID, currency: 'USD', avaBalance: 12.34, blockBalance: 0 } }]);
 		expect(gatewayCount()).toBe(2);
 		const requestNos = handle.sandbox.requests.filter((r) => r.provider === 'kazepay').map((r) => r.body.head.requestNo);
 		expect(new Set(requestNos).size).toBe(2);
@@ -171,7 +169,8 @@ describe('answers that do not verify are errors, never data', () => {
 		const card = seedCard(handle.sandbox);
 		handle.sandbox.injectFault({ provider: 'kazepay', kind: 'status', status: 200, body: genuineResponse({ cardID: card.cardID, currency: 'USD', avaBalance: 99.5, blockBalance: 0 }) });
 		const result = await kazePay({ resource: 'card', operation: 'getBalance', cardId: card.cardID, currency: 'USD' });
-		expect(result.items[0].avaBalance).toBe(99.5);
+		expect(result.items[0].response.avaBalance).toBe(99.5);
+		expect(result.items[0].available).toEqual({ amount: '99.5', currency: 'USD', minor: 9950 });
 	});
 
 	test.each([
@@ -221,6 +220,35 @@ describe('credential', () => {
 		expect(handle.sandbox.state('kazepay').received.map((r) => r.apiCode)).toEqual(['getWebhookUrl']);
 	});
 
+	test('the credential test is a read: it changes nothing at KazePay (webhook URL, cards, balances unchanged)', async () => {
+		await kit.run({ resource: 'webhook', operation: 'set', url: 'https://n8n.example.com/webhook/kept' });
+		const business = () => {
+			const { webhookUrl, users, inventory, cards, transactions, merchantBalance, events } = kit.state();
+			return JSON.stringify({ webhookUrl, users, inventory, cards, transactions, merchantBalance, events });
+		};
+		const before = business();
+		expect((await testCredential('kazePayApi', credentials().kazePayApi)).ok).toBe(true);
+		expect(business()).toBe(before);
+		expect(kit.state().received.map((r) => r.apiCode)).toEqual(['setWebhookUrl', 'getWebhookUrl']);
+	});
+
+	test('Environment: a Custom URL is called; a credential saved before the Environment field (Endpoint URL only) is Production and still works', async () => {
+		const demo = credentials().kazePayApi;
+		expect(demo).toMatchObject({ environment: 'custom', customUrl: expect.stringMatching(/\/kazepay\/gateway$/) });
+		const { environment: _environment, customUrl, ...rest } = demo;
+		const old = { ...rest, endpointUrl: customUrl };
+		const result = await kazePay({ resource: 'webhook', operation: 'get' }, { credentials: { kazePayApi: old } });
+		expect(result.error).toBeUndefined();
+		expect((await testCredential('kazePayApi', old)).ok).toBe(true);
+		// Production with an Endpoint URL elsewhere: the Custom URL left in the credential is not used
+		const production = await kazePay(
+			{ resource: 'webhook', operation: 'get' },
+			{ credentials: { kazePayApi: { ...demo, environment: 'production', endpointUrl: 'ftp://nowhere' } } },
+		);
+		expect(production.error.message).toBe('KazePay credential: the endpoint URL must start with https:// or http://');
+		expect(gatewayCount()).toBe(2);
+	});
+
 	test('the credential test fails for an unknown sysId or a merchant key KazePay does not know', async () => {
 		const wrongSysId = await testCredential('kazePayApi', credentials({ sysId: '999' }).kazePayApi);
 		expect(wrongSysId).toMatchObject({ ok: false, status: 401, body: { head: { code: 'SYS_ID_ERROR' } } });
@@ -254,23 +282,23 @@ describe('credential', () => {
 
 describe('KYC review', () => {
 	test('WAITING_KYC → REJECTED: assignment refused, a new submission starts a new review', async () => {
-		const { FRONT, HANDHELD, binaryOf, kycParameters } = require('./helpers');
+		const { FRONT, HANDHELD, binaryOf, kycParameters } = require('./fixtures');
 		const item = { json: { email: EMAIL }, binary: { front: binaryOf(FRONT, 'f.jpg'), handheld: binaryOf(HANDHELD, 'h.jpg') } };
 		const submit = async () => {
 			const nodes = [node('Start', 'harness.start'), node('Submit', 'kazePay', kycParameters())];
 			const run = await runWorkflow({ nodes, connections: chain('Start', 'Submit'), credentials: credentials(), input: [item] });
 			return run.output('Submit')[0].json;
 		};
-		const status = async () => (await kazePay({ resource: 'kyc', operation: 'getStatus', email: EMAIL })).items[0].status;
-		expect(await submit()).toMatchObject({ status: 'WAITING_KYC' });
+		const status = async () => (await kazePay({ resource: 'kyc', operation: 'getStatus', email: EMAIL })).items[0].response.status;
+		expect(await submit()).toMatchObject({ response: { status: 'WAITING_KYC' } });
 		expect(await status()).toBe('WAITING_KYC');
-		await control(handle.sandbox, 'POST', `/kyc/${EMAIL}/decision`, { status: 'REJECTED' });
+		await kit.control('POST', `/kyc/${EMAIL}/decision`, { status: 'REJECTED' });
 		expect(await status()).toBe('REJECTED');
 		const stock = Object.values(handle.sandbox.state('kazepay').inventory)[0];
 		const assign = await kazePay({ resource: 'card', operation: 'assign', email: EMAIL, cardNumber: stock.cardNo, autoActive: true });
 		expect(assign.error.context.providerCode).toBe('KYC_NOT_PASSED');
-		expect(await submit()).toMatchObject({ status: 'WAITING_KYC' });
-		await control(handle.sandbox, 'POST', `/kyc/${EMAIL}/decision`, { status: 'PASSED' });
+		expect(await submit()).toMatchObject({ response: { status: 'WAITING_KYC' } });
+		await kit.control('POST', `/kyc/${EMAIL}/decision`, { status: 'PASSED' });
 		expect(await status()).toBe('PASSED');
 	});
 
@@ -287,7 +315,7 @@ describe('several items', () => {
 			{ resource: 'card', operation: 'recharge', cardId: '={{ $json.cardId }}', currency: 'USD', amount: '={{ $json.amount }}', idempotencyKey: '=topup-{{ $json.cardId }}', executionOptions: { parallelRequests: 3 } },
 			{ items: cards.map((card, index) => ({ cardId: card.cardID, amount: `${index + 1}.10` })) },
 		);
-		expect(result.items.map((item) => [item.cardID, item.sendAmount])).toEqual(cards.map((card, index) => [card.cardID, `${index + 1}.10`]));
+		expect(result.items.map((item) => [item.cardID, item.response.sendAmount])).toEqual(cards.map((card, index) => [card.cardID, `${index + 1}.10`]));
 		expect(result.raw.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(cards.map((card) => card.balance)).toEqual([110, 210, 310]);
 		expect(handle.sandbox.state('kazepay').merchantBalance.USD).toBe(1_000_000 - 630);

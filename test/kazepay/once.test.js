@@ -3,19 +3,15 @@
 // derived, so KazePay's REPEAT_REQUEST refusal guards them across nodes and processes; createOnce calls
 // (assign, KYC, webhook URL) are never resent, their success needs evidence from the signed answer, and an
 // "already assigned / already submitted" answer after a lost one is reconciled by a lookup.
-const { runNode } = require('../harness/n8n');
-const { useSandbox } = require('../harness/sandbox');
+const { providerKit } = require('../harness/provider');
 const sandboxKazePay = require('../../sandbox/providers/kazepay');
-const { seedUser, seedCard, kycParameters, FRONT, HANDHELD } = require('./helpers');
+const { seedUser, seedCard, kycParameters, FRONT, HANDHELD } = require('./fixtures');
 
-const handle = useSandbox();
+const kit = providerKit('kazepay');
+const { handle } = kit;
 const EMAIL = 'kyc@kazepay.io';
-const credentials = () => ({ kazePayApi: handle.sandbox.credentials().kazepay });
-const gateway = () => handle.sandbox.requests.filter((r) => r.provider === 'kazepay' && r.path === '/gateway');
-
-async function kazePay(parameters, options = {}) {
-	return await runNode({ type: 'kazePay', parameters, credentials: credentials(), items: options.items ?? [{}], continueOnFail: options.continueOnFail, nodeId: options.nodeId });
-}
+const gateway = () => kit.requests('/gateway');
+const kazePay = kit.run;
 
 /** A response envelope sealed with the sandbox's platform key (a genuine answer, possibly to another call). */
 function genuineResponse(data, apiCode = 'cardRecharge') {
@@ -32,7 +28,7 @@ describe('money moves: requestNo derived from the Idempotency Key', () => {
 		const card = seedCard(handle.sandbox);
 		const first = await kazePay(recharge(card, 'order-1'));
 		expect(first.error).toBeUndefined();
-		expect(first.items[0]).toMatchObject({ idempotencyKey: 'order-1', requestNo: expect.stringMatching(/^\d{24}$/), transactionId: expect.stringMatching(/^LM/) });
+		expect(first.items[0]).toMatchObject({ idempotencyKey: 'order-1', requestNo: expect.stringMatching(/^\d{24}$/), response: { transactionId: expect.stringMatching(/^LM/) } });
 		const second = await kazePay(recharge(card, 'order-2'));
 		expect(second.items[0].requestNo).not.toBe(first.items[0].requestNo);
 		expect(gateway().map((r) => r.body.head.requestNo)).toEqual([first.items[0].requestNo, second.items[0].requestNo]);
@@ -84,7 +80,7 @@ describe('money moves: requestNo derived from the Idempotency Key', () => {
 		handle.sandbox.injectFault({ provider: 'kazepay', kind: 'status', status: 200, body: genuineResponse({ cardID: card.cardID, currency: 'USD', transactionId: 'LM3', transactionStatus: 'PENDING', sendAmount: '10' }) });
 		const same = await kazePay(recharge(card, 'order-d'));
 		expect(same.error).toBeUndefined();
-		expect(same.items[0]).toMatchObject({ transactionId: 'LM3', sendAmount: '10' });
+		expect(same.items[0]).toMatchObject({ money: { amount: '10', currency: 'USD' }, response: { transactionId: 'LM3', sendAmount: '10' } });
 	});
 
 	test('a signed answer whose head does not say SUCCESS is not evidence for a money move', async () => {
@@ -159,7 +155,7 @@ describe('createOnce: KYC submission and webhook URL', () => {
 		expect(lost.error.message).toMatch(/The KYC submission may or may not have been made/);
 		const again = await kazePay(parameters);
 		expect(again.error).toBeUndefined();
-		expect(again.items[0]).toMatchObject({ email: EMAIL, status: 'WAITING_KYC', reconciled: true });
+		expect(again.items[0]).toMatchObject({ email: EMAIL, reconciled: true, response: { status: 'WAITING_KYC' } });
 		expect(handle.sandbox.state('kazepay').received.map((r) => r.apiCode)).toEqual(['setUcardKyc', 'setUcardKyc', 'queryUcardKycStatus']);
 	});
 

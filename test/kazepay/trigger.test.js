@@ -4,11 +4,12 @@
 // starts the workflow once per event however often KazePay retries it.
 const crypto = require('crypto');
 const { startTrigger, node, post, runNode } = require('../harness/n8n');
-const { useSandbox } = require('../harness/sandbox');
+const { providerKit } = require('../harness/provider');
 const sandboxKazePay = require('../../sandbox/providers/kazepay');
-const { seedUser, seedCard, control, waitFor } = require('./helpers');
+const { seedUser, seedCard } = require('./fixtures');
 
-const handle = useSandbox();
+const kit = providerKit('kazepay');
+const { handle } = kit;
 const EMAIL = 'kyc@kazepay.io';
 const triggers = [];
 
@@ -29,7 +30,7 @@ async function activeTrigger(parameters = {}) {
 
 /** Waits until event `index` has `count` deliveries and every resulting run has finished. */
 async function delivered(t, index, count = 1) {
-	await waitFor(() => (handle.sandbox.state('kazepay').events[index] || { deliveries: [] }).deliveries.length >= count);
+	await kit.waitFor(() => (handle.sandbox.state('kazepay').events[index] || { deliveries: [] }).deliveries.length >= count);
 	await t.settle();
 }
 
@@ -75,7 +76,7 @@ test('activation fails when KazePay reads back another URL', async () => {
 test('a KYC decision arrives as a verified event and starts the workflow once', async () => {
 	seedUser(handle.sandbox, EMAIL, 'WAITING_KYC');
 	const t = await activeTrigger();
-	await control(handle.sandbox, 'POST', `/kyc/${EMAIL}/decision`, { status: 'PASSED' });
+	await kit.control('POST', `/kyc/${EMAIL}/decision`, { status: 'PASSED' });
 	await delivered(t, 0);
 	expect(t.executions).toHaveLength(1);
 	// every field is signed content except unsignedHead (the envelope head is not signed)
@@ -91,10 +92,10 @@ test('a KYC decision arrives as a verified event and starts the workflow once', 
 test("KazePay's five retries of an event (same envelope, or re-sealed with a new requestNo) start nothing more", async () => {
 	seedUser(handle.sandbox, EMAIL, 'WAITING_KYC');
 	const t = await activeTrigger();
-	await control(handle.sandbox, 'POST', `/kyc/${EMAIL}/decision`, { status: 'PASSED' });
+	await kit.control('POST', `/kyc/${EMAIL}/decision`, { status: 'PASSED' });
 	await delivered(t, 0);
 	for (const reseal of [false, true, false, true, true]) {
-		const delivery = await control(handle.sandbox, 'POST', '/events/0/redeliver', { reseal });
+		const delivery = (await kit.control('POST', '/events/0/redeliver', { reseal })).body;
 		expect(delivery.status).toBe(200);
 		expect(JSON.parse(delivery.response)).toEqual({ code: 'SUCCESS', detail: 'SUCCESS' });
 	}
@@ -102,7 +103,7 @@ test("KazePay's five retries of an event (same envelope, or re-sealed with a new
 	expect(t.executions).toHaveLength(1);
 	// a different event is a new execution
 	seedUser(handle.sandbox, 'other@kazepay.io', 'WAITING_KYC');
-	await control(handle.sandbox, 'POST', '/kyc/other@kazepay.io/decision', { status: 'REJECTED' });
+	await kit.control('POST', '/kyc/other@kazepay.io/decision', { status: 'REJECTED' });
 	await delivered(t, 1);
 	expect(t.executions).toHaveLength(2);
 	expect(t.executions[1].items[0]).toMatchObject({ email: 'other@kazepay.io', status: 'REJECTED' });
@@ -126,19 +127,19 @@ test('a replay with an edited head (apiCode, requestNo, sysId: not signed) is st
 test('with "Ignore Repeated Events" off, a retry starts the workflow again', async () => {
 	seedUser(handle.sandbox, EMAIL, 'WAITING_KYC');
 	const t = await activeTrigger({ options: { ignoreRepeats: false } });
-	await control(handle.sandbox, 'POST', `/kyc/${EMAIL}/decision`, { status: 'PASSED' });
+	await kit.control('POST', `/kyc/${EMAIL}/decision`, { status: 'PASSED' });
 	await delivered(t, 0);
-	await control(handle.sandbox, 'POST', '/events/0/redeliver', { reseal: true });
+	await kit.control('POST', '/events/0/redeliver', { reseal: true });
 	await t.settle();
 	expect(t.executions).toHaveLength(2);
 });
 
 test.each(['encrypt', 'keyEnc', 'sign'])('an event with one changed character in %s is refused with 401 and starts nothing', async (field) => {
 	const t = await activeTrigger();
-	const result = await control(handle.sandbox, 'POST', '/notify', { url: t.url(), event: { eventType: 'CARD_STATUS_CHANGED', cardID: '3377', status: 'ACTIVE' }, tamper: field });
+	const result = (await kit.control('POST', '/notify', { url: t.url(), event: { eventType: 'CARD_STATUS_CHANGED', cardID: '3377', status: 'ACTIVE' }, tamper: field })).body;
 	expect(result.status).toBe(401);
 	// control: the same event untampered is accepted
-	const genuine = await control(handle.sandbox, 'POST', '/notify', { url: t.url(), event: { eventType: 'CARD_STATUS_CHANGED', cardID: '3377', status: 'ACTIVE' } });
+	const genuine = (await kit.control('POST', '/notify', { url: t.url(), event: { eventType: 'CARD_STATUS_CHANGED', cardID: '3377', status: 'ACTIVE' } })).body;
 	expect(genuine.status).toBe(200);
 	await t.settle();
 	expect(t.executions).toHaveLength(1);
@@ -164,29 +165,30 @@ test('card events from the card life: recharge, spend and close arrive in order'
 	const credentials = { kazePayApi: handle.sandbox.credentials().kazepay };
 	await runNode({ type: 'kazePay', parameters: { resource: 'card', operation: 'recharge', cardId: card.cardID, currency: 'USD', amount: '10.00', idempotencyKey: 'trigger-topup-1' }, credentials });
 	await delivered(t, 0);
-	await control(handle.sandbox, 'POST', `/cards/${card.cardID}/spend`, { amount: 4, merchantName: 'COFFEE' });
+	await kit.control('POST', `/cards/${card.cardID}/spend`, { amount: 4, merchantName: 'COFFEE' });
 	await delivered(t, 1);
 	await runNode({ type: 'kazePay', parameters: { resource: 'card', operation: 'close', cardId: card.cardID }, credentials });
 	await delivered(t, 2);
 	const events = t.executions.map((e) => e.items[0]);
 	expect(events.map((e) => e.eventType)).toEqual(['CARD_RECHARGE', 'CARD_TRANSACTION', 'CARD_CLOSED']);
-	expect(events[0]).toMatchObject({ cardID: card.cardID, amount: '10.00', status: 'SUCCESS' });
-	expect(events[1]).toMatchObject({ transStatus: 'Success', merchantName: 'COFFEE', amount: '4.00' });
-	expect(events[2]).toMatchObject({ status: 'CLOSED', refundAmt: '6.00' });
+	// amounts both ways: the signed value untouched, and as money
+	expect(events[0]).toMatchObject({ cardID: card.cardID, amount: '10.00', status: 'SUCCESS', money: { amount: '10', currency: 'USD', minor: 1000 } });
+	expect(events[1]).toMatchObject({ transStatus: 'Success', merchantName: 'COFFEE', amount: '4.00', money: { amount: '4', currency: 'USD', minor: 400 } });
+	expect(events[2]).toMatchObject({ status: 'CLOSED', refundAmt: '6.00', money: { amount: '6', currency: 'USD', minor: 600 } });
 	expect(JSON.stringify(events)).not.toContain(card.cardNo);
 });
 
 test('card numbers in events are masked and CVVs left out, unless the operator reveals them', async () => {
 	const event = { eventType: 'CARD_INFO', cardID: '3377', cardNo: '4937240800070604', cardCvv: '195', expiryDate: '2707' };
 	const masked = await activeTrigger();
-	await control(handle.sandbox, 'POST', '/notify', { url: masked.url(), event });
+	await kit.control('POST', '/notify', { url: masked.url(), event });
 	await masked.settle();
 	expect(masked.executions[0].items[0]).toMatchObject({ cardNo: '************0604', expiryDate: '2707' });
 	expect(masked.executions[0].items[0]).not.toHaveProperty('cardCvv');
 	expect(JSON.stringify(masked.executions[0].run.data.resultData.runData)).not.toContain('4937240800070604');
 
 	const revealed = await activeTrigger({ options: { revealCardData: true } });
-	await control(handle.sandbox, 'POST', '/notify', { url: revealed.url(), event });
+	await kit.control('POST', '/notify', { url: revealed.url(), event });
 	await revealed.settle();
 	expect(revealed.executions[0].items[0]).toMatchObject({ cardNo: '4937240800070604', cardCvv: '195' });
 });
@@ -242,4 +244,20 @@ test('a body over 64 KiB is refused with 413 before anything is decrypted', asyn
 	expect(answer.status).toBe(413);
 	await t.settle();
 	expect(t.executions).toHaveLength(0);
+});
+
+test('the editor shows the setup notice (test URL while listening, production URL once active) and the shared Ignore Repeats option', () => {
+	const { KazePayTrigger } = require('../../dist/nodes/KazePay/KazePayTrigger.node');
+	const { properties } = new KazePayTrigger().description;
+	const setup = properties.find((p) => p.name === 'setupNotice');
+	expect(setup).toMatchObject({ type: 'notice' });
+	expect(setup.displayName).toMatch(/test URL while you listen/);
+	expect(setup.displayName).toMatch(/production URL once the workflow is active/);
+	expect(setup.displayName).toMatch(/setWebhookUrl/);
+	// one-line notices end without a period
+	for (const notice of properties.filter((p) => p.type === 'notice')) expect(notice.displayName).not.toMatch(/\.$/);
+	const { ignoreRepeatsOption } = require('../../dist/nodes/shared/webhook');
+	const options = properties.find((p) => p.name === 'options').options;
+	const ignore = options.find((o) => o.name === 'ignoreRepeats');
+	expect(ignore.displayName).toBe(ignoreRepeatsOption('x').displayName);
 });

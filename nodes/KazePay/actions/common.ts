@@ -1,7 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { maskCardNumber } from '../../shared/redact';
-import { checkString, FieldError } from '../../shared/validation';
+import { omitKeys, redactFields } from '../../shared/redact';
+import { asText, checkString, FieldError } from '../../shared/validation';
 
 /** ISO 3166-1 alpha-2 codes (the reference asks for "ISO3166-2 2-digit country code", e.g. MY). */
 const ISO_3166_ALPHA2 = new Set(
@@ -15,6 +15,18 @@ const ISO_3166_ALPHA2 = new Set(
 		'TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW'
 	).split(' '),
 );
+
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+
+/** The ISO 3166 countries as dropdown options, by English name (an expression can still give a code). */
+export const COUNTRY_OPTIONS: INodePropertyOptions[] = [...ISO_3166_ALPHA2]
+	.map((code) => ({ name: `${regionNames.of(code) ?? code} (${code})`, value: code }))
+	.sort((a, b) => a.name.localeCompare(b.name));
+
+/** A country dropdown (ISO 3166 two-letter codes, as the reference asks). */
+export function countryProperty(name: string, displayName: string, description: string): INodeProperties {
+	return { displayName, name, type: 'options', options: COUNTRY_OPTIONS, required: true, default: '', description };
+}
 
 /** An ISO 3166-1 alpha-2 country code that exists, returned upper-case. */
 export function checkIsoCountry(value: unknown, field: string): string {
@@ -46,34 +58,6 @@ export function checkEnglish(
 	});
 }
 
-/** A date yyyy-MM-dd that exists, and is before (past) or after (future) today when asked. */
-export function checkDay(value: unknown, field: string, when?: 'past' | 'future'): string {
-	const text = checkString(value, field, { pattern: /^\d{4}-\d{2}-\d{2}$/, patternHint: 'a date in the format yyyy-MM-dd' });
-	const date = new Date(`${text}T00:00:00Z`);
-	if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text) {
-		throw new FieldError(field, `"${text}" is not a real calendar date`);
-	}
-	const today = new Date().toISOString().slice(0, 10);
-	if (when === 'past' && text >= today) throw new FieldError(field, 'must be in the past');
-	if (when === 'future' && text < today) throw new FieldError(field, 'is in the past: the document has expired');
-	return text;
-}
-
-/** A date-time yyyy-MM-dd HH:mm:ss that exists. */
-export function checkDateTime(value: unknown, field: string, required = false): string {
-	const text = checkString(value, field, {
-		required,
-		pattern: /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/,
-		patternHint: 'a date and time in the format yyyy-MM-dd HH:mm:ss',
-	});
-	if (!text) return text;
-	const date = new Date(`${text.replace(' ', 'T')}Z`);
-	if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 19).replace('T', ' ') !== text) {
-		throw new FieldError(field, `"${text}" is not a real date and time`);
-	}
-	return text;
-}
-
 export const cardIdProperty: INodeProperties = {
 	displayName: 'Card ID',
 	name: 'cardId',
@@ -81,7 +65,8 @@ export const cardIdProperty: INodeProperties = {
 	required: true,
 	default: '',
 	placeholder: '3377',
-	description: 'The card ID KazePay returned when the card was assigned (not the card number)',
+	description:
+		'The card ID KazePay returned when the card was assigned (not the card number). KazePay has no call that lists cards: find it in the output of Card → Assign or in the KazePay Trigger’s card events.',
 };
 
 export function readCardId(this: IExecuteFunctions, i: number): string {
@@ -102,9 +87,7 @@ export function checkCardId(value: unknown, field: string): string {
  * is on); KazePay's requestNo is derived from it.
  */
 export function readKey(this: IExecuteFunctions, i: number): string | undefined {
-	const raw = this.getNodeParameter('idempotencyKey', i, '') as unknown;
-	const key = raw === undefined || raw === null ? '' : String(raw).trim();
-	return key || undefined;
+	return asText(this.getNodeParameter('idempotencyKey', i, '')).trim() || undefined;
 }
 
 export const emailProperty: INodeProperties = {
@@ -114,12 +97,9 @@ export const emailProperty: INodeProperties = {
 	placeholder: 'name@email.com',
 	required: true,
 	default: '',
-	description: 'The email the cardholder’s KYC was submitted with; KazePay identifies the user by it',
+	description:
+		'The email the cardholder’s KYC was submitted with; KazePay identifies the user by it. KazePay has no call that lists cardholders: use the email of KYC → Submit.',
 };
-
-/** Card data that never appears in output unless the operator asks for it. */
-export const CARD_NUMBER_KEYS = ['cardNo', 'cardNumber', 'pan'];
-export const CARD_SECRET_KEYS = ['cardCvv', 'cvv', 'cvv2', 'pin', 'activationCode'];
 
 export const revealCardDataOption: INodeProperties = {
 	displayName: 'Reveal Full Card Number and CVV (Sensitive)',
@@ -130,23 +110,18 @@ export const revealCardDataOption: INodeProperties = {
 		'Whether to put the full card number and the CVV in the output. Off: the card number is masked to its last four digits and the CVV is left out. Anyone who can see the execution data can see them when this is on.',
 };
 
-/** Masks card numbers to their last four digits and removes CVV, PIN and activation codes (at any depth). */
-export function protectCardData<T>(value: T, reveal: boolean): T {
-	if (reveal) return value;
-	if (Array.isArray(value)) return value.map((entry) => protectCardData(entry, reveal)) as T;
-	if (value && typeof value === 'object') {
-		const copy: IDataObject = {};
-		for (const [key, entry] of Object.entries(value as IDataObject)) {
-			if (CARD_SECRET_KEYS.includes(key)) continue;
-			if (CARD_NUMBER_KEYS.includes(key) && (typeof entry === 'string' || typeof entry === 'number')) {
-				copy[key] = String(entry).includes('*') ? String(entry) : maskCardNumber(String(entry));
-				continue;
-			}
-			copy[key] = protectCardData(entry, reveal) as IDataObject;
-		}
-		return copy as T;
-	}
-	return value;
+/**
+ * KazePay's own name for a CVV ("6. Query Card": cardCvv), which the shared redaction does not know by
+ * name: it is left out of outputs like every secret field is redacted.
+ */
+const KAZEPAY_SECRET_FIELDS = new Set(['cardCvv']);
+
+/**
+ * Card data in an output: untouched when the operator turned on Reveal, otherwise card numbers masked
+ * to their last four and CVV, PIN and activation codes removed, at any depth (shared redactFields).
+ */
+export function cardDataOut<T>(value: T, reveal = false): T {
+	return reveal ? value : redactFields(omitKeys(value, KAZEPAY_SECRET_FIELDS));
 }
 
 /** One KYC document image, as the data URL the reference's example shows, plus what to redact. */
@@ -213,3 +188,11 @@ export const currencyProperty: INodeProperties = {
 	placeholder: 'USD',
 	description: 'ISO 4217 currency code of the card (KazePay’s default is USD)',
 };
+
+/** The transactions of a queryTransactions answer: the reference shows a bare array; a wrapped list is accepted too. */
+export function transactionsOf(data: unknown): IDataObject[] {
+	if (Array.isArray(data)) return data as IDataObject[];
+	const wrapped = (data ?? {}) as IDataObject;
+	const list = wrapped.list ?? wrapped.records ?? wrapped.data;
+	return Array.isArray(list) ? (list as IDataObject[]) : [];
+}

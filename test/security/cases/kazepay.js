@@ -7,7 +7,7 @@ const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
 const kazepay = require('../../../sandbox/providers/kazepay');
-const { FRONT, HANDHELD, BACK, seedCard, seedUser } = require('../../kazepay/helpers');
+const { FRONT, HANDHELD, BACK, kycParameters, seedCard, seedUser } = require('../../kazepay/fixtures');
 
 const FIXTURES = path.join(__dirname, '..', '..', 'kazepay', 'fixtures');
 const CARD_ID = '3377'; // the first card a fresh sandbox assigns (seedCard)
@@ -68,29 +68,10 @@ const base64 = (buffer) => buffer.toString('base64');
 const middle = (text) => text.slice(Math.floor(text.length / 2) - 24, Math.floor(text.length / 2) + 24);
 
 /** KYC submission parameters, images as Base64 text (the suite's items have no binary data). */
-const kyc = (overrides = {}) => ({
-	resource: 'kyc',
-	operation: 'submit',
-	email: 'kyc@kazepay.io',
-	mobilePrefix: '60',
-	mobileNumber: '15659874544',
-	mobilePrefixCountry: 'MY',
-	firstName: 'Trump',
-	lastName: 'Donald',
-	dateOfBirth: '1958-04-25',
-	addressLine: 'Nashville TN 37011',
-	city: 'Paris',
-	state: 'dizhi',
-	postCode: '223456',
-	countryCode: 'FR',
-	identificationType: 'PASSPORT',
-	identificationNumber: 'A563F186',
-	identificationExpiryDate: '2099-12-31',
-	imageSource: 'base64',
-	frontBase64: base64(FRONT),
-	handheldBase64: base64(HANDHELD),
-	...overrides,
-});
+const kyc = (overrides = {}) => {
+	const { frontBinary: _front, handheldBinary: _handheld, ...fields } = kycParameters({ email: 'kyc@kazepay.io' });
+	return { ...fields, imageSource: 'base64', frontBase64: base64(FRONT), handheldBase64: base64(HANDHELD), ...overrides };
+};
 const card = (operation, overrides = {}) => ({ resource: 'card', operation, cardId: CARD_ID, ...overrides });
 const transactions = (overrides = {}) => ({ resource: 'transaction', operation: 'getMany', cardId: CARD_ID, returnAll: true, ...overrides });
 
@@ -189,7 +170,7 @@ module.exports = {
 					envelope.head.apiCode = 'webhookNotify';
 					return { payload: envelope };
 				} },
-				{ name: 'genuine queryCard API answer (card data) re-sent as an event', build: (sandbox) => ({ payload: sealed(sandbox, { cardID: CARD_ID, cardNo: '4937240800000003', cardCvv: '195', expiryDate: '2707', currency: 'USD', userBankCardStatus: 'ACTIVE' }) }) },
+				{ name: 'genuine queryCard API answer (card data) re-sent as an event', build: (sandbox) => ({ payload: sealed(sandbox, { cardID: CARD_ID, cardNo: '4937240000000036', cardCvv: '195', expiryDate: '2707', currency: 'USD', userBankCardStatus: 'ACTIVE' }) }) },
 				{ name: 'genuine closeCard API answer re-sent as an event', build: (sandbox) => ({ payload: sealed(sandbox, { cardID: CARD_ID, status: 'CLOSE_PROCESSING', refundAmt: '65.22', currency: 'USD', txnId: '2412111444075320115' }) }) },
 				{ name: 'genuine queryTransactions API answer (an array) re-sent as an event', build: (sandbox) => ({ payload: sealed(sandbox, [{ cardID: CARD_ID, transactionId: 'T-api', transType: 'Expenditure', transStatus: 'Success' }]) }) },
 				{ name: 'genuine API answer with an event type only in the unsigned head', build: (sandbox) => {
@@ -258,7 +239,7 @@ module.exports = {
 			// CARD_ALREADY_ASSIGNED is its guard, reconciled with Options → Card ID to Reconcile With
 			ledger: false,
 			setup: (sandbox) => void seedUser(sandbox),
-			parameters: { resource: 'card', operation: 'assign', email: 'kyc@kazepay.io', cardNumber: '4937240800000001', autoActive: true },
+			parameters: { resource: 'card', operation: 'assign', email: 'kyc@kazepay.io', cardNumber: '4937240000000010', autoActive: true },
 			path: '/gateway',
 			movements: (sandbox) => Object.keys(sandbox.state('kazepay').cards).length,
 		},
@@ -319,9 +300,9 @@ module.exports = {
 		['Back Image (Base64)', kyc({ identificationType: 'ID_CARD', backBase64: base64(Buffer.from('GIF89a')) })],
 		// KYC status, cards, transactions, webhook
 		['Cardholder Email', { resource: 'kyc', operation: 'getStatus', email: 'kyc@kazepay.io\r\nBcc: x@example.com' }],
-		['Cardholder Email', { resource: 'card', operation: 'assign', email: '${jndi:ldap://x/a}', cardNumber: '4937240800000001' }],
-		['Card Number', { resource: 'card', operation: 'assign', email: 'kyc@kazepay.io', cardNumber: '4937 2408 0000 0001' }],
-		['Card Number', { resource: 'card', operation: 'assign', email: 'kyc@kazepay.io', cardNumber: "4937240800000001' OR '1'='1" }],
+		['Cardholder Email', { resource: 'card', operation: 'assign', email: '${jndi:ldap://x/a}', cardNumber: '4937240000000010' }],
+		['Card Number', { resource: 'card', operation: 'assign', email: 'kyc@kazepay.io', cardNumber: '4937 2400 0000 0011' }], // spaces are allowed; the check digit is wrong
+		['Card Number', { resource: 'card', operation: 'assign', email: 'kyc@kazepay.io', cardNumber: "4937240000000010' OR '1'='1" }],
 		['Card Number', { resource: 'card', operation: 'assign', email: 'kyc@kazepay.io', cardNumber: '4'.repeat(20) }],
 		['Card ID', card('get', { cardId: "3377' OR '1'='1" })],
 		['Card ID', card('getBalance', { cardId: '../../etc/passwd' })],
@@ -355,7 +336,7 @@ module.exports = {
 		['Start Page', transactions({ options: { pageNum: 11 } })],
 		['Limit', transactions({ returnAll: false, limit: 0 })],
 		['Limit', transactions({ returnAll: false, limit: -5 })],
-		['From', transactions({ filters: { transactionStartTime: '2024-02-08T13:17:02' } })],
+		['From', transactions({ filters: { transactionStartTime: '08/02/2024 13:17' } })],
 		['From', transactions({ filters: { transactionStartTime: "2024-02-08 13:17:02' OR '1'='1" } })],
 		['To', transactions({ filters: { transactionEndTime: '2024-02-08 25:17:02' } })],
 		['To', transactions({ filters: { transactionStartTime: '2024-02-08 13:17:02', transactionEndTime: '2024-02-01 00:00:00' } })],
@@ -381,9 +362,9 @@ module.exports = {
 			merchant[16].slice(0, 48),
 			platform[8],
 			// full card numbers of the sandbox's stock cards that no test reveals on purpose
-			// (…0002 and 4937240800070604 are revealed by the "Reveal Full Card Number" tests)
-			'4937240800000001',
-			'4937240800000003',
+			// (…0028, the second stock card, and 4937240800070604 are revealed by the "Reveal Full Card Number" tests)
+			'4937240000000010',
+			'4937240000000036',
 			// activation codes of the stock cards (single-use), the test PIN
 			'70795601',
 			'70795602',

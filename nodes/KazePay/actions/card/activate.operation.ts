@@ -2,16 +2,17 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
-import { checkString } from '../../../shared/validation';
-import { asNodeError, KAZEPAY_CALLS, kazePayRequest, present, providerCodeOf, resultObject, sameId } from '../../transport';
-import { cardIdProperty, protectCardData, readCardId } from '../common';
+import { asText, checkString } from '../../../shared/validation';
+import { answerObject, kazePayRequest } from '../../transport';
+import { asNodeError, providerCodeOf } from '../../errors';
+import { cardDataOut, cardIdProperty, readCardId } from '../common';
 
-// Reference: kazepay-physical-card.txt, "4. Activate Physical Cards" (apiCode ucardActive): only after KYC passed; the code is single-use
+// Reference: "4. Activate Physical Cards" (apiCode ucardActive): only after KYC passed; the code is single-use
 
 const properties: INodeProperties[] = [
 	{
 		displayName:
-			'A card can only be activated after the cardholder’s KYC has passed. The activation code reaches the cardholder through KazePay and works only once.',
+			'A card can only be activated after the cardholder’s KYC has passed. The activation code reaches the cardholder through KazePay and works only once',
 		name: 'activationNotice',
 		type: 'notice',
 		default: '',
@@ -42,37 +43,30 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	});
 	// Sent once (createOnce): the code is single-use, so a repeated call would fail even if the first worked.
 	try {
-		const { data } = await kazePayRequest.call(this, {
-			apiCode: 'ucardActive',
-			payload: { cardID, activationCode },
-			kind: KAZEPAY_CALLS.ucardActive,
+		const { data } = await kazePayRequest.call(this, 'ucardActive', { payload: { cardID, activationCode },
 			itemIndex: i,
-			outcome: 'card activation',
 			reference: `the status of card ID "${cardID}" (Card → Get)`,
 			sensitiveValues: [activationCode],
 			// reference "4. Activate Physical Cards": encrypt SUCCESS, cardID, status (e.g. ACTIVE_PROCESSING)
-			evidence: (answer) =>
-				present(answer, 'status') && sameId(answer, 'cardID', cardID) ? undefined : `cardID "${cardID}" and status`,
+			echo: { cardID },
 		});
-		return protectCardData({ cardID, ...resultObject(data) }, false);
+		return cardDataOut(answerObject(data));
 	} catch (error) {
 		// Run again after a lost answer, the code is already used: if the card is active, the activation the
 		// lost answer was about happened. Look the card up instead of failing.
 		if (providerCodeOf(error) !== 'ACTIVATION_CODE_USED') throw asNodeError(this, error, i);
-		const { data } = await kazePayRequest.call(this, {
-			apiCode: 'queryCard',
-			payload: { cardID },
-			kind: KAZEPAY_CALLS.queryCard,
+		const { data } = await kazePayRequest.call(this, 'queryCard', { payload: { cardID },
 			itemIndex: i,
 		});
-		const card = (data && typeof data === 'object' ? data : {}) as { userBankCardStatus?: unknown; cardID?: unknown };
-		const status = typeof card.userBankCardStatus === 'string' ? card.userBankCardStatus : '';
-		if (String(card.cardID ?? '') !== cardID || !ACTIVATED.includes(status)) throw asNodeError(this, error, i);
+		const card = answerObject(data);
+		const status = asText(card.userBankCardStatus);
+		if (asText(card.cardID) !== cardID || !ACTIVATED.includes(status)) throw asNodeError(this, error, i);
 		return {
 			cardID,
 			status,
 			reconciled: true,
 			reconciledBy: 'KazePay answered that the activation code was already used; Card → Get shows the card activated',
+			response: cardDataOut(card),
 		};
 	}
 }

@@ -2,11 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
-import { checkEmail, checkString } from '../../../shared/validation';
-import { asNodeError, KAZEPAY_CALLS, kazePayRequest, present, providerCodeOf, resultObject } from '../../transport';
-import { checkCardId, emailProperty, protectCardData, revealCardDataOption } from '../common';
+import { asText, checkCardNumber, checkEmail } from '../../../shared/validation';
+import { answerObject, kazePayRequest } from '../../transport';
+import { asNodeError, providerCodeOf } from '../../errors';
+import { cardDataOut, checkCardId, emailProperty, revealCardDataOption } from '../common';
 
-// Reference: kazepay-physical-card.txt, "3. Card Assign" (apiCode ucardAssign): email, cardNumber, autoActive → cardID
+// Reference: "3. Card Assign" (apiCode ucardAssign): email, cardNumber, autoActive → cardID
 
 const properties: INodeProperties[] = [
 	emailProperty,
@@ -54,53 +55,43 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
 	const email = checkEmail(this.getNodeParameter('email', i), 'Cardholder Email');
-	const cardNumber = checkString(this.getNodeParameter('cardNumber', i), 'Card Number', {
-		pattern: /^\d{12,19}$/,
-		patternHint: '12 to 19 digits, without spaces',
-	});
+	const cardNumber = checkCardNumber(this.getNodeParameter('cardNumber', i), 'Card Number');
 	const autoActive = this.getNodeParameter('autoActive', i, false) === true;
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const reveal = options.revealCardData === true;
 	try {
-		const { data } = await kazePayRequest.call(this, {
-			apiCode: 'ucardAssign',
-			payload: { email, cardNumber, autoActive },
-			kind: KAZEPAY_CALLS.ucardAssign,
+		const { data } = await kazePayRequest.call(this, 'ucardAssign', { payload: { email, cardNumber, autoActive },
 			itemIndex: i,
-			outcome: 'card assignment',
 			reference: `the cards of "${email}" in the KazePay dashboard or the KazePay Trigger's events (the card ID is not in this error), then set Options → Card ID to Reconcile With`,
 			sensitiveValues: [cardNumber],
-			// reference "3. Card Assign": encrypt SUCCESS and the new cardID
-			evidence: (answer) => (present(answer, 'cardID') ? undefined : 'cardID'),
 		});
-		return protectCardData({ email, cardNumber, autoActive, ...resultObject(data) }, reveal);
+		const answer = answerObject(data);
+		return cardDataOut({ cardID: answer.cardID, email, cardNumber, autoActive, response: answer }, reveal);
 	} catch (error) {
 		// Run again after a lost answer, KazePay says "already assigned" and the card ID is lost with the
 		// answer. With the card ID the operator found, the card is looked up and returned when it is this
 		// item's card and cardholder; otherwise the refusal stands.
-		const known = String(options.reconcileCardId ?? '').trim();
+		const known = asText(options.reconcileCardId).trim();
 		if (providerCodeOf(error) !== 'CARD_ALREADY_ASSIGNED' || !known) throw asNodeError(this, error, i);
 		const cardID = checkCardId(known, 'Card ID to Reconcile With');
-		const { data } = await kazePayRequest.call(this, {
-			apiCode: 'queryCard',
-			payload: { cardID },
-			kind: KAZEPAY_CALLS.queryCard,
+		const { data } = await kazePayRequest.call(this, 'queryCard', { payload: { cardID },
 			itemIndex: i,
 			sensitiveValues: [cardNumber],
 		});
-		const card = (data && typeof data === 'object' && !Array.isArray(data) ? data : {}) as IDataObject;
-		const sameCard = String(card.cardID ?? '') === cardID && String(card.cardNo ?? '') === cardNumber;
-		const sameHolder = String(card.cardHolderEmail ?? '').toLowerCase() === email.toLowerCase();
+		const card = answerObject(data);
+		const sameCard = asText(card.cardID) === cardID && asText(card.cardNo) === cardNumber;
+		const sameHolder = asText(card.cardHolderEmail).toLowerCase() === email.toLowerCase();
 		if (!sameCard || !sameHolder) throw asNodeError(this, error, i);
-		return protectCardData(
+		return cardDataOut(
 			{
+				cardID,
 				email,
 				cardNumber,
 				autoActive,
-				cardID,
 				status: card.userBankCardStatus as string,
 				reconciled: true,
 				reconciledBy: `KazePay answered that the card is already assigned; card ID "${cardID}" has this card number and cardholder email`,
+				response: card,
 			},
 			reveal,
 		);

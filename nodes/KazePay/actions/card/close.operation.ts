@@ -3,14 +3,15 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { idempotencyKeyProperty } from '../../../shared/ledger';
 import type { Operation, OperationResult } from '../../../shared/router';
-import { KAZEPAY_CALLS, kazePayRequest, present, resultObject, sameId } from '../../transport';
-import { cardIdProperty, protectCardData, readCardId, readKey } from '../common';
+import { moneyOf } from '../../../shared/output';
+import { answerObject, kazePayRequest } from '../../transport';
+import { cardDataOut, cardIdProperty, readCardId, readKey } from '../common';
 
-// Reference: kazepay-physical-card.txt, "11. Close Card" (apiCode closeCard): the balance goes back to the merchant account
+// Reference: "11. Close Card" (apiCode closeCard): the balance goes back to the merchant account
 
 const properties: INodeProperties[] = [
 	{
-		displayName: 'Closing a card is final. Its remaining balance is refunded to your merchant account.',
+		displayName: 'Closing a card is final. Its remaining balance is refunded to your merchant account',
 		name: 'closeNotice',
 		type: 'notice',
 		default: '',
@@ -26,22 +27,17 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
 	const cardID = readCardId.call(this, i);
-	const { data, requestNo } = await kazePayRequest.call(this, {
-		apiCode: 'closeCard',
-		payload: { cardID },
-		kind: KAZEPAY_CALLS.closeCard,
+	const { data, requestNo } = await kazePayRequest.call(this, 'closeCard', { payload: { cardID },
 		itemIndex: i,
-		outcome: 'card closure (and refund of its balance)',
 		idempotencyKey: readKey.call(this, i),
 		reference: `the status of card ID "${cardID}" (Card → Get)`,
 		// reference "11. Close Card": cardID, status, refundAmt, currency, txnId
-		evidence: (answer) => {
-			if (!present(answer, 'txnId') || !present(answer, 'status')) return 'txnId and status';
-			if (!sameId(answer, 'cardID', cardID)) return `cardID "${cardID}" (the answer names another card)`;
-			return undefined;
-		},
+		echo: { cardID },
 	});
-	return protectCardData({ cardID, ...resultObject(data), requestNo }, false);
+	const answer = answerObject(data);
+	// the refund both ways: KazePay's refundAmt untouched under response, and as money
+	const refund = moneyOf(answer.refundAmt, answer.currency, 'major');
+	return cardDataOut({ cardID, requestNo, ...(refund ? { refund } : {}), response: answer });
 }
 
 /**

@@ -2,10 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
-import { KAZEPAY_CALLS, kazePayRequest, resultObject } from '../../transport';
-import { cardIdProperty, protectCardData, readCardId, revealCardDataOption } from '../common';
+import { answerObject, kazePayRequest } from '../../transport';
+import { cardDataOut, cardIdProperty, readCardId, revealCardDataOption } from '../common';
 
-// Reference: kazepay-physical-card.txt, "6. Query Card" (apiCode queryCard): card number, CVV, expiry, status, billing address
+// Reference: "6. Query Card" (apiCode queryCard): card number, CVV, expiry, status, billing address
 
 const properties: INodeProperties[] = [
 	cardIdProperty,
@@ -26,11 +26,8 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
 	const cardID = readCardId.call(this, i);
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
-	const { data } = await kazePayRequest.call(this, {
-		apiCode: 'queryCard',
-		payload: { cardID },
-		kind: KAZEPAY_CALLS.queryCard,
+	const { data } = await kazePayRequest.call(this, 'queryCard', { payload: { cardID },
 		itemIndex: i,
 	});
-	return protectCardData({ cardID, ...resultObject(data) }, options.revealCardData === true);
+	return cardDataOut(answerObject(data), options.revealCardData === true);
 }

@@ -3,10 +3,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
 import { checkCurrency } from '../../../shared/validation';
-import { KAZEPAY_CALLS, kazePayRequest, resultObject } from '../../transport';
-import { cardIdProperty, currencyProperty, protectCardData, readCardId } from '../common';
+import { moneyOf } from '../../../shared/output';
+import { answerObject, kazePayRequest } from '../../transport';
+import { cardDataOut, cardIdProperty, currencyProperty, readCardId } from '../common';
 
-// Reference: kazepay-physical-card.txt, "7. Query Card Balance" (apiCode cardBalance): avaBalance, blockBalance
+// Reference: "7. Query Card Balance" (apiCode cardBalance): avaBalance, blockBalance
 
 const properties: INodeProperties[] = [cardIdProperty, currencyProperty];
 
@@ -17,11 +18,12 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
 	const cardID = readCardId.call(this, i);
 	const currency = checkCurrency(this.getNodeParameter('currency', i, 'USD'), 'Currency');
-	const { data } = await kazePayRequest.call(this, {
-		apiCode: 'cardBalance',
-		payload: { cardID, currency },
-		kind: KAZEPAY_CALLS.cardBalance,
+	const { data } = await kazePayRequest.call(this, 'cardBalance', { payload: { cardID, currency },
 		itemIndex: i,
 	});
-	return protectCardData({ cardID, currency, ...resultObject(data) }, false);
+	const answer = answerObject(data);
+	// both balances both ways: KazePay's values untouched under response, and as money
+	const available = moneyOf(answer.avaBalance, answer.currency ?? currency, 'major');
+	const blocked = moneyOf(answer.blockBalance, answer.currency ?? currency, 'major');
+	return cardDataOut({ cardID, ...(available ? { available } : {}), ...(blocked ? { blocked } : {}), response: answer });
 }

@@ -6,10 +6,11 @@ import { currencyExponent, normalizeDecimal, toMinorUnits } from '../../../share
 import type { Operation, OperationResult } from '../../../shared/router';
 import { checkCurrency } from '../../../shared/validation';
 import { JsonDecimal } from '../../envelope';
-import { KAZEPAY_CALLS, kazePayRequest, present, resultObject, sameAmount, sameId } from '../../transport';
-import { cardIdProperty, currencyProperty, protectCardData, readCardId, readKey } from '../common';
+import { moneyOf } from '../../../shared/output';
+import { answerObject, kazePayRequest } from '../../transport';
+import { cardDataOut, cardIdProperty, currencyProperty, readCardId, readKey } from '../common';
 
-// Reference: kazepay-physical-card.txt, "8. Recharge Card" (apiCode cardRecharge): moves money from the merchant account to the card
+// Reference: "8. Recharge Card" (apiCode cardRecharge): moves money from the merchant account to the card
 
 const properties: INodeProperties[] = [
 	cardIdProperty,
@@ -40,23 +41,18 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		unitLabel: currency,
 	});
 	toMinorUnits(amount, currency, 'Amount'); // refuses amounts beyond exact integer range ("is too large")
-	const { data, requestNo } = await kazePayRequest.call(this, {
-		apiCode: 'cardRecharge',
-		payload: { cardID, currency, amount: new JsonDecimal(amount) },
-		kind: KAZEPAY_CALLS.cardRecharge,
+	const { data, requestNo } = await kazePayRequest.call(this, 'cardRecharge', { payload: { cardID, currency, amount: new JsonDecimal(amount) },
 		itemIndex: i,
-		outcome: 'card recharge',
 		idempotencyKey: readKey.call(this, i),
 		reference: `the transactions of card ID "${cardID}" (Transaction → Get Many) and the card balance`,
 		// reference "8. Recharge Card": cardID, currency, transactionId, transactionStatus, sendAmount
-		evidence: (answer) => {
-			if (!present(answer, 'transactionId') || !present(answer, 'transactionStatus')) return 'transactionId and transactionStatus';
-			if (!sameId(answer, 'cardID', cardID)) return `cardID "${cardID}" (the answer names another card)`;
-			if (answer.sendAmount !== undefined && !sameAmount(answer.sendAmount, amount)) return `sendAmount ${amount} (the answer names another amount)`;
-			return undefined;
-		},
+		echo: { cardID },
+		echoAmount: { field: 'sendAmount', amount },
 	});
-	return protectCardData({ cardID, currency, amount, ...resultObject(data), requestNo }, false);
+	const answer = answerObject(data);
+	// the top-up both ways: KazePay's sendAmount untouched under response (the amount sent when it has none)
+	const money = moneyOf(answer.sendAmount ?? amount, answer.currency ?? currency, 'major');
+	return cardDataOut({ cardID, requestNo, ...(money ? { money } : {}), response: answer });
 }
 
 /** Sent at most once per Idempotency Key (payment ledger); agents are held to the node's maximum. */

@@ -3,10 +3,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
 import { checkString } from '../../../shared/validation';
-import { KAZEPAY_CALLS, kazePayRequest, resultObject } from '../../transport';
-import { cardIdProperty, protectCardData, readCardId } from '../common';
+import { answerObject, kazePayRequest } from '../../transport';
+import { cardDataOut, cardIdProperty, readCardId } from '../common';
 
-// Reference: kazepay-physical-card.txt, "5. Set Card Pin" (apiCode cardSetPin): pin must be a six-digit number
+// Reference: "5. Set Card Pin" (apiCode cardSetPin): pin must be a six-digit number
 
 const properties: INodeProperties[] = [
 	cardIdProperty,
@@ -33,16 +33,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		pattern: /^\d{6}$/,
 		patternHint: 'exactly six digits (0-9)',
 	});
-	const { data } = await kazePayRequest.call(this, {
-		apiCode: 'cardSetPin',
-		payload: { cardID, pin },
-		kind: KAZEPAY_CALLS.cardSetPin,
+	const { data } = await kazePayRequest.call(this, 'cardSetPin', { payload: { cardID, pin },
 		itemIndex: i,
-		outcome: 'PIN change',
 		reference: 'with the cardholder whether the new PIN works (KazePay has no call to read a PIN; setting the same PIN again is harmless)',
 		sensitiveValues: [pin],
-		// reference "5. Set Card Pin": the answer carries only encrypt SUCCESS
-		evidence: (answer) => (answer.encrypt === 'SUCCESS' ? undefined : 'encrypt SUCCESS'),
 	});
-	return protectCardData({ cardID, pinSet: true, ...resultObject(data) }, false);
+	return cardDataOut({ cardID, pinSet: true, response: answerObject(data) });
 }

@@ -3,10 +3,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
 import { checkOneOf } from '../../../shared/validation';
-import { KAZEPAY_CALLS, kazePayRequest, present, resultObject, sameId } from '../../transport';
-import { cardIdProperty, protectCardData, readCardId } from '../common';
+import { answerObject, kazePayRequest } from '../../transport';
+import { cardDataOut, cardIdProperty, readCardId } from '../common';
 
-// Reference: kazepay-physical-card.txt, "10. Set Card Status" (apiCode updCardStatus): ACTIVE or INACTIVE (freeze)
+// Reference: "10. Set Card Status" (apiCode updCardStatus): ACTIVE or INACTIVE (freeze)
 
 const properties: INodeProperties[] = [
 	cardIdProperty,
@@ -19,6 +19,7 @@ const properties: INodeProperties[] = [
 			{ name: 'Inactive (Freeze)', value: 'INACTIVE', description: 'Payments with the card are refused; the balance stays on the card' },
 		],
 		default: 'INACTIVE',
+		description: 'Whether the card can be used (active) or is frozen (inactive)',
 	},
 ];
 
@@ -29,15 +30,11 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
 	const cardID = readCardId.call(this, i);
 	const status = checkOneOf(this.getNodeParameter('status', i), 'Status', ['ACTIVE', 'INACTIVE'] as const);
-	const { data } = await kazePayRequest.call(this, {
-		apiCode: 'updCardStatus',
-		payload: { cardID, status },
-		kind: KAZEPAY_CALLS.updCardStatus,
+	const { data } = await kazePayRequest.call(this, 'updCardStatus', { payload: { cardID, status },
 		itemIndex: i,
-		outcome: 'card status change',
 		reference: `the status of card ID "${cardID}" (Card → Get)`,
 		// reference "10. Set Card Status": cardID and the card's status
-		evidence: (answer) => (present(answer, 'status') && sameId(answer, 'cardID', cardID) ? undefined : `cardID "${cardID}" and status`),
+		echo: { cardID },
 	});
-	return protectCardData({ cardID, ...resultObject(data) }, false);
+	return cardDataOut(answerObject(data));
 }

@@ -3,10 +3,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
 import { checkEmail } from '../../../shared/validation';
-import { KAZEPAY_CALLS, kazePayRequest, resultObject } from '../../transport';
+import { answerObject, kazePayRequest } from '../../transport';
 import { emailProperty } from '../common';
 
-// Reference: kazepay-physical-card.txt, "2. Query KYC Status" (apiCode queryUcardKycStatus): WAITING_KYC, REJECTED, PASSED
+// Reference: "2. Query KYC Status" (apiCode queryUcardKycStatus): WAITING_KYC, REJECTED, PASSED
 
 const properties: INodeProperties[] = [emailProperty];
 
@@ -16,11 +16,8 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
 	const email = checkEmail(this.getNodeParameter('email', i), 'Cardholder Email');
-	const { data } = await kazePayRequest.call(this, {
-		apiCode: 'queryUcardKycStatus',
-		payload: { email },
-		kind: KAZEPAY_CALLS.queryUcardKycStatus,
+	const { data } = await kazePayRequest.call(this, 'queryUcardKycStatus', { payload: { email },
 		itemIndex: i,
 	});
-	return { email, ...resultObject(data) };
+	return { email, response: answerObject(data) };
 }

@@ -2,11 +2,13 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
-import { checkEmail, checkOneOf, checkString } from '../../../shared/validation';
-import { asNodeError, KAZEPAY_CALLS, kazePayRequest, present, providerCodeOf, resultObject } from '../../transport';
-import { checkDay, checkEnglish, checkIsoCountry, readKycImage } from '../common';
+import { dateTimeProperty, readCalendarDate } from '../../../shared/dates';
+import { checkDate, checkEmail, checkOneOf, checkString } from '../../../shared/validation';
+import { answerObject, kazePayRequest } from '../../transport';
+import { asNodeError, providerCodeOf } from '../../errors';
+import { checkEnglish, checkIsoCountry, countryProperty, readKycImage } from '../common';
 
-// Reference: kazepay-physical-card.txt, "1. Submit KYC" (apiCode setUcardKyc, 18 fields; marked deprecated by KazePay)
+// Reference: "1. Submit KYC" (apiCode setUcardKyc, 18 fields; KazePay marks it deprecated without naming a replacement)
 
 const imageFields = (
 	name: string,
@@ -41,7 +43,7 @@ const imageFields = (
 const properties: INodeProperties[] = [
 	{
 		displayName:
-			'KazePay marks this call (setUcardKyc) as deprecated but still lists it; it may be withdrawn. Document images are sent encrypted and never appear in the output.',
+			'KazePay may withdraw this call (it marks setUcardKyc deprecated and names no replacement). Document images are sent encrypted and never appear in the output',
 		name: 'deprecationNotice',
 		type: 'notice',
 		default: '',
@@ -49,15 +51,15 @@ const properties: INodeProperties[] = [
 	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', required: true, default: '', description: 'The cardholder’s email; KazePay identifies the user by it' },
 	{ displayName: 'Mobile Prefix', name: 'mobilePrefix', type: 'string', required: true, default: '', placeholder: '60', description: 'International dialing code without "+" (China 86, Korea 82, Japan 81)' },
 	{ displayName: 'Mobile Number', name: 'mobileNumber', type: 'string', required: true, default: '', placeholder: '15659874544', description: 'Phone number without the dialing code' },
-	{ displayName: 'Mobile Country', name: 'mobilePrefixCountry', type: 'string', required: true, default: '', placeholder: 'MY', description: 'ISO 3166 two-letter code of the phone’s country' },
-	{ displayName: 'First Name', name: 'firstName', type: 'string', required: true, default: '', description: 'In English (Latin letters)' },
-	{ displayName: 'Last Name', name: 'lastName', type: 'string', required: true, default: '', description: 'In English (Latin letters)' },
-	{ displayName: 'Date of Birth', name: 'dateOfBirth', type: 'string', required: true, default: '', placeholder: '1990-04-25', description: 'Format yyyy-MM-dd' },
+	countryProperty('mobilePrefixCountry', 'Mobile Country', 'Country of the phone number (sent as its ISO 3166 two-letter code)'),
+	{ displayName: 'First Name', name: 'firstName', type: 'string', required: true, default: '', description: 'The cardholder’s first name, in English (Latin letters)' },
+	{ displayName: 'Last Name', name: 'lastName', type: 'string', required: true, default: '', description: 'The cardholder’s last name, in English (Latin letters)' },
+	dateTimeProperty({ displayName: 'Date of Birth', name: 'dateOfBirth', required: true, description: 'The cardholder’s date of birth (sent as yyyy-MM-dd)' }),
 	{ displayName: 'Address Line', name: 'addressLine', type: 'string', required: true, default: '', description: 'Residential address in English, at most 140 characters' },
 	{ displayName: 'City', name: 'city', type: 'string', required: true, default: '', placeholder: 'Paris', description: 'City of residence, in English' },
 	{ displayName: 'State', name: 'state', type: 'string', required: true, default: '', description: 'State or region of residence, in English' },
-	{ displayName: 'Post Code', name: 'postCode', type: 'string', required: true, default: '', placeholder: 'C2A2EX' },
-	{ displayName: 'Country', name: 'countryCode', type: 'string', required: true, default: '', placeholder: 'FR', description: 'ISO 3166 two-letter code of the country of residence' },
+	{ displayName: 'Post Code', name: 'postCode', type: 'string', required: true, default: '', placeholder: 'C2A2EX', description: 'Post code of the residential address' },
+	countryProperty('countryCode', 'Country', 'Country of residence (sent as its ISO 3166 two-letter code)'),
 	{
 		displayName: 'Identification Type',
 		name: 'identificationType',
@@ -67,9 +69,15 @@ const properties: INodeProperties[] = [
 			{ name: 'ID Card', value: 'ID_CARD', description: 'Needs the back image as well' },
 		],
 		default: 'PASSPORT',
+		description: 'The kind of identity document the photos show',
 	},
-	{ displayName: 'Identification Number', name: 'identificationNumber', type: 'string', required: true, default: '' },
-	{ displayName: 'Identification Expiry Date', name: 'identificationExpiryDate', type: 'string', required: true, default: '', placeholder: '2030-12-31', description: 'Format yyyy-MM-dd; an expired document is refused' },
+	{ displayName: 'Identification Number', name: 'identificationNumber', type: 'string', required: true, default: '', description: 'The number of the identity document' },
+	dateTimeProperty({
+		displayName: 'Identification Expiry Date',
+		name: 'identificationExpiryDate',
+		required: true,
+		description: 'When the identity document expires (sent as yyyy-MM-dd); an expired document is refused',
+	}),
 	{
 		displayName: 'Image Source',
 		name: 'imageSource',
@@ -110,6 +118,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const p = (name: string) => this.getNodeParameter(name, i, '') as unknown;
 	const options = this.getNodeParameter('options', i, {}) as { asDataUrl?: boolean };
 	const asDataUrl = options.asDataUrl !== false;
+	const timezone = this.getTimezone();
+	// a calendar date from the date picker, the date the workflow's time zone shows ("1. Submit KYC": yyyy-MM-dd)
+	const day = (name: string, field: string, rule: 'notFuture' | 'notPast') =>
+		checkDate(readCalendarDate(p(name), field, timezone, true), field, { [rule]: true, timezone });
 	const identificationType = checkOneOf(p('identificationType'), 'Identification Type', ['PASSPORT', 'ID_CARD'] as const);
 	const body = {
 		email: checkEmail(p('email'), 'Email'),
@@ -118,7 +130,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		mobilePrefixCountry: checkIsoCountry(p('mobilePrefixCountry'), 'Mobile Country'),
 		firstName: checkEnglish(p('firstName'), 'First Name', { letters: true, maxLength: 64 }),
 		lastName: checkEnglish(p('lastName'), 'Last Name', { letters: true, maxLength: 64 }),
-		dateOfBirth: checkDay(p('dateOfBirth'), 'Date of Birth', 'past'),
+		dateOfBirth: day('dateOfBirth', 'Date of Birth', 'notFuture'),
 		addressLine: checkEnglish(p('addressLine'), 'Address Line', { maxLength: 140 }),
 		city: checkEnglish(p('city'), 'City', { maxLength: 64 }),
 		countryCode: checkIsoCountry(p('countryCode'), 'Country'),
@@ -126,7 +138,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		state: checkEnglish(p('state'), 'State', { maxLength: 64 }),
 		identificationType,
 		identificationNumber: checkString(p('identificationNumber'), 'Identification Number', { maxLength: 64, pattern: /^[A-Za-z0-9-]+$/, patternHint: 'letters, digits and hyphens only' }),
-		identificationExpiryDate: checkDay(p('identificationExpiryDate'), 'Identification Expiry Date', 'future'),
+		identificationExpiryDate: day('identificationExpiryDate', 'Identification Expiry Date', 'notPast'),
 	};
 	const source = checkOneOf(p('imageSource'), 'Image Source', ['binary', 'base64'] as const);
 	const image = async (name: string, label: string) =>
@@ -146,35 +158,26 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		handheldImgBase64: handheld.value,
 	};
 	try {
-		const { data } = await kazePayRequest.call(this, {
-			apiCode: 'setUcardKyc',
-			payload,
-			kind: KAZEPAY_CALLS.setUcardKyc,
+		const { data } = await kazePayRequest.call(this, 'setUcardKyc', { payload,
 			itemIndex: i,
-			outcome: 'KYC submission',
 			reference: `the KYC status of "${body.email as string}" (KYC → Get Status)`,
 			sensitiveValues: [...front.sensitive, ...handheld.sensitive, ...(back?.sensitive ?? []), body.identificationNumber],
-			// reference "1. Submit KYC": encrypt SUCCESS and the review status (WAITING_KYC)
-			evidence: (answer) => (present(answer, 'status') ? undefined : 'status'),
 		});
-		return { email: body.email, ...resultObject(data) };
+		return { email: body.email, response: answerObject(data) };
 	} catch (error) {
 		// Run again after a lost answer, KazePay says a KYC for this email is already under review or passed:
 		// look its status up instead of failing.
 		if (providerCodeOf(error) !== 'KYC_ALREADY_SUBMITTED') throw asNodeError(this, error, i);
-		const { data } = await kazePayRequest.call(this, {
-			apiCode: 'queryUcardKycStatus',
-			payload: { email: body.email },
-			kind: KAZEPAY_CALLS.queryUcardKycStatus,
+		const { data } = await kazePayRequest.call(this, 'queryUcardKycStatus', { payload: { email: body.email },
 			itemIndex: i,
 		});
-		const status = (data as { status?: unknown } | undefined)?.status;
+		const status = answerObject(data).status;
 		if (status !== 'WAITING_KYC' && status !== 'PASSED') throw asNodeError(this, error, i);
 		return {
 			email: body.email,
-			status,
 			reconciled: true,
 			reconciledBy: 'KazePay answered that a KYC for this email was already submitted; KYC → Get Status shows it',
+			response: answerObject(data),
 		};
 	}
 }

@@ -1,13 +1,23 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { dateTimeProperty, formatInstant, readInstant } from '../../../shared/dates';
+import { moneyOf, pick, simplifyProperty } from '../../../shared/output';
 import { collectPages, readLimit, returnAllOrLimit } from '../../../shared/pagination';
 import type { OperationResult } from '../../../shared/router';
-import { checkInteger, checkString, FieldError } from '../../../shared/validation';
-import { KAZEPAY_CALLS, kazePayRequest } from '../../transport';
-import { cardIdProperty, checkDateTime, protectCardData, readCardId } from '../common';
+import { checkInteger, FieldError } from '../../../shared/validation';
+import { kazePayRequest } from '../../transport';
+import { resourceLocator, readLocator } from '../../../shared/locator';
+import { cardDataOut, cardIdProperty, readCardId, transactionsOf } from '../common';
 
-// Reference: kazepay-physical-card.txt, "9. Query Card Transactions" (apiCode queryTransactions): pageSize 1-100, pageNum 1-10
+// Reference: "9. Query Card Transactions" (apiCode queryTransactions): pageSize 1-100, pageNum 1-10, times
+// yyyy-MM-dd HH:mm:ss. The reference names no time zone for them: UTC is assumed (docs/kazepay.md).
+
+/** The zone KazePay's transaction times are written in (not documented: assumed UTC). */
+export const KAZEPAY_TIME_ZONE = 'UTC';
+
+/** What Simplify keeps of a transaction ("9. Query Card Transactions" response fields). */
+const SIMPLE_FIELDS = ['transactionId', 'transactionTime', 'transType', 'transStatus', 'merchantName', 'cardCurrencyAmt', 'cardCurrency', 'transCurrencyAmt', 'transCurrency', 'fee', 'feeCurrency'];
 
 /** KazePay serves at most pages 1 to 10 (reference: pageNum "The value range is [1,10]"). */
 export const KAZEPAY_MAX_PAGE = 10;
@@ -23,11 +33,21 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		options: [
-			{ displayName: 'Transaction ID', name: 'transactionId', type: 'string', default: '', description: 'Only this transaction' },
-			{ displayName: 'From', name: 'transactionStartTime', type: 'string', default: '', placeholder: '2024-02-01 00:00:00', description: 'Earliest transaction time, yyyy-MM-dd HH:mm:ss' },
-			{ displayName: 'To', name: 'transactionEndTime', type: 'string', default: '', placeholder: '2024-02-29 23:59:59', description: 'Latest transaction time, yyyy-MM-dd HH:mm:ss' },
+			resourceLocator({
+				name: 'transactionId',
+				displayName: 'Transaction',
+				description: 'Only this transaction: pick one of the card’s transactions, or enter its ID',
+				searchListMethod: 'searchTransactions',
+				idPlaceholder: 'LM2312151602393234580',
+				idPattern: '[A-Za-z0-9_.:-]{1,64}',
+				idHint: 'A transaction ID as KazePay returns it (letters, digits, - _ . : only)',
+				required: false,
+			}),
+			dateTimeProperty({ displayName: 'From', name: 'transactionStartTime', description: 'Earliest transaction time' }),
+			dateTimeProperty({ displayName: 'To', name: 'transactionEndTime', description: 'Latest transaction time' }),
 		],
 	},
+	simplifyProperty(undefined, 'the ID, time, type, status, merchant, amounts and fee of each transaction, and money'),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -67,36 +87,46 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const pageSize = checkInteger(options.pageSize ?? 100, 'Page Size', { min: 1, max: KAZEPAY_MAX_PAGE_SIZE });
 	const firstPage = checkInteger(options.pageNum ?? 1, 'Start Page', { min: 1, max: KAZEPAY_MAX_PAGE });
 	const query: IDataObject = { cardID };
-	const transactionId = checkString(filters.transactionId, 'Transaction ID', {
-		required: false,
-		maxLength: 64,
-		pattern: /^[A-Za-z0-9_.:-]+$/,
-		patternHint: 'a transaction ID as KazePay returns it (letters, digits, - _ . : only)',
-	});
+	// a locator, or the plain text of workflows saved before it was one
+	const transactionId =
+		filters.transactionId === undefined
+			? ''
+			: readLocator(this, 'filters.transactionId', i, 'Transaction ID', {
+					required: false,
+					pattern: /^[A-Za-z0-9_.:-]{1,64}$/,
+					hint: 'a transaction ID as KazePay returns it (letters, digits, - _ . : only, at most 64)',
+				});
 	if (transactionId) query.transactionId = transactionId;
-	const start = checkDateTime(filters.transactionStartTime, 'From');
-	const end = checkDateTime(filters.transactionEndTime, 'To');
-	if (start) query.transactionStartTime = start;
-	if (end) query.transactionEndTime = end;
+	const timezone = this.getTimezone();
+	const start = readInstant(filters.transactionStartTime, 'From', timezone);
+	const end = readInstant(filters.transactionEndTime, 'To', timezone);
+	if (start) query.transactionStartTime = formatInstant(start, 'yyyy-MM-dd HH:mm:ss', KAZEPAY_TIME_ZONE);
+	if (end) query.transactionEndTime = formatInstant(end, 'yyyy-MM-dd HH:mm:ss', KAZEPAY_TIME_ZONE);
 	if (start && end && end < start) throw new FieldError('To', 'must not be before From');
+	const simplify = this.getNodeParameter('simplify', i, true) !== false;
 
 	return await collectPages<IDataObject>(
 		async (page) => {
-			const { data } = await kazePayRequest.call(this, {
-				apiCode: 'queryTransactions',
-				payload: { ...query, pageSize, pageNum: page },
-				kind: KAZEPAY_CALLS.queryTransactions,
+			const { data } = await kazePayRequest.call(this, 'queryTransactions', { payload: { ...query, pageSize, pageNum: page },
 				itemIndex: i,
 			});
-			// The reference shows a bare array; a wrapped list is accepted too.
-			const wrapped = data as IDataObject | undefined;
-			const entries = (Array.isArray(data) ? data : (wrapped?.list ?? wrapped?.records ?? wrapped?.data ?? [])) as IDataObject[];
+			const entries = transactionsOf(data);
 			return {
-				entries: protectCardData(entries, false),
+				entries: cardDataOut(entries).map((entry) => shaped(entry, simplify)),
 				hasMore: entries.length >= pageSize && page < KAZEPAY_MAX_PAGE,
 			};
 		},
 		limit,
 		firstPage,
 	);
+}
+
+/**
+ * One transaction both ways: Simplify keeps the fields most people map, plus `money` (the card-currency
+ * amount in major units); off, KazePay's entry is untouched under `response` beside `money`.
+ */
+function shaped(entry: IDataObject, simplify: boolean): IDataObject {
+	const money = moneyOf(entry.cardCurrencyAmt, entry.cardCurrency, 'major');
+	const extra = money ? { money } : {};
+	return simplify ? { ...pick(entry, SIMPLE_FIELDS), ...extra } : { ...extra, response: entry };
 }

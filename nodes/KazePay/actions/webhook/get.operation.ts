@@ -2,9 +2,9 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { OperationResult } from '../../../shared/router';
-import { KAZEPAY_CALLS, kazePayRequest, resultObject } from '../../transport';
+import { answerObject, kazePayRequest } from '../../transport';
 
-// Reference: provider-docs/README.md, KazePay: apiCode getWebhookUrl
+// Reference: KazePay's webhook calls (apiCode getWebhookUrl), named in the reference's notes but not in its tables
 
 const properties: INodeProperties[] = [];
 
@@ -13,11 +13,8 @@ const displayOptions = { show: { resource: ['webhook'], operation: ['get'] } };
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
-	const { data } = await kazePayRequest.call(this, {
-		apiCode: 'getWebhookUrl',
-		payload: {},
-		kind: KAZEPAY_CALLS.getWebhookUrl,
+	const { data } = await kazePayRequest.call(this, 'getWebhookUrl', { payload: {},
 		itemIndex: i,
 	});
-	return resultObject(data);
+	return answerObject(data);
 }

@@ -4,13 +4,14 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { OperationResult } from '../../../shared/router';
 import { checkUrl, FieldError } from '../../../shared/validation';
 import { isUnknownOutcome } from '../../../shared/transport';
-import { asNodeError, KAZEPAY_CALLS, kazePayRequest, resultObject } from '../../transport';
+import { answerObject, kazePayRequest } from '../../transport';
+import { asNodeError } from '../../errors';
 
-// Reference: provider-docs/README.md, KazePay: apiCode setWebhookUrl, body { url }; one URL per merchant
+// Reference: KazePay's webhook calls (apiCode setWebhookUrl, body { url }; one URL per merchant), named in the reference's notes
 
 const properties: INodeProperties[] = [
 	{
-		displayName: 'A KazePay Trigger registers its own URL when its workflow is activated; use this only to point KazePay elsewhere.',
+		displayName: 'A KazePay Trigger registers its own URL when it starts listening; use this only to point KazePay elsewhere',
 		name: 'webhookNotice',
 		type: 'notice',
 		default: '',
@@ -38,25 +39,18 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 		throw new FieldError('URL', 'must not contain spaces, line breaks or characters such as < > " { } | \\ ^ ` (percent-encode them)');
 	}
 	try {
-		const { data } = await kazePayRequest.call(this, {
-			apiCode: 'setWebhookUrl',
-			payload: { url },
-			kind: KAZEPAY_CALLS.setWebhookUrl,
+		const { data } = await kazePayRequest.call(this, 'setWebhookUrl', { payload: { url },
 			itemIndex: i,
-			outcome: 'webhook URL change',
 			reference: 'the registered URL (Webhook → Get URL)',
 		});
-		return { url, ...resultObject(data) };
+		return { url, response: answerObject(data) };
 	} catch (error) {
 		// a lost answer: read the registered URL back; when it is this one, the change happened
 		if (!isUnknownOutcome(error)) throw asNodeError(this, error, i);
-		const { data } = await kazePayRequest.call(this, {
-			apiCode: 'getWebhookUrl',
-			payload: {},
-			kind: KAZEPAY_CALLS.getWebhookUrl,
+		const { data } = await kazePayRequest.call(this, 'getWebhookUrl', { payload: {},
 			itemIndex: i,
 		});
-		if ((data as { url?: unknown } | undefined)?.url !== url) throw asNodeError(this, error, i);
-		return { url, reconciled: true, reconciledBy: 'the answer was lost; Webhook → Get URL shows this URL registered' };
+		if (answerObject(data).url !== url) throw asNodeError(this, error, i);
+		return { url, reconciled: true, reconciledBy: 'the answer was lost; Webhook → Get URL shows this URL registered', response: answerObject(data) };
 	}
 }

@@ -5,10 +5,11 @@
 // in any output or log line.
 const crypto = require('crypto');
 const { runWorkflow, node, chain, logLines } = require('../harness/n8n');
-const { useSandbox } = require('../harness/sandbox');
-const { FRONT, HANDHELD, binaryOf, kycParameters, expectNoSecrets } = require('./helpers');
+const { providerKit } = require('../harness/provider');
+const { FRONT, HANDHELD, binaryOf, kycParameters, expectNoSecrets } = require('./fixtures');
 
-const handle = useSandbox({ providerOptions: { kazepay: { autoReview: 'PASSED' } } });
+const kit = providerKit('kazepay', { providerOptions: { kazepay: { autoReview: 'PASSED' } } });
+const { handle } = kit;
 const EMAIL = 'kyc@kazepay.io';
 const PIN = '375426';
 
@@ -54,25 +55,67 @@ test('KYC → status → assign → activate → PIN → recharge → balance �
 	expect(result.error).toBeUndefined();
 	const out = (name) => result.output(name).map((item) => item.json);
 
-	expect(out('Submit KYC')).toEqual([{ email: EMAIL, result: 'SUCCESS', status: 'WAITING_KYC' }]);
-	expect(out('KYC Status')).toEqual([{ email: EMAIL, result: 'SUCCESS', status: 'PASSED' }]);
+	// KazePay's answers are passed on untouched: as the item, or under response beside what the node adds
+	expect(out('Submit KYC')).toEqual([{ email: EMAIL, response: { encrypt: 'SUCCESS', status: 'WAITING_KYC' } }]);
+	expect(out('KYC Status')).toEqual([{ email: EMAIL, response: { encrypt: 'SUCCESS', status: 'PASSED' } }]);
 	const [assigned] = out('Assign');
-	expect(assigned).toEqual({ email: EMAIL, cardNumber: `************${stock.cardNo.slice(-4)}`, autoActive: false, result: 'SUCCESS', cardID: expect.stringMatching(/^\d+$/) });
+	expect(assigned).toEqual({
+		cardID: expect.stringMatching(/^\d+$/),
+		email: EMAIL,
+		cardNumber: `************${stock.cardNo.slice(-4)}`,
+		autoActive: false,
+		response: { encrypt: 'SUCCESS', cardID: assigned.cardID },
+	});
 	const cardID = assigned.cardID;
-	expect(out('Activate')).toEqual([{ cardID, result: 'SUCCESS', status: 'ACTIVE_PROCESSING' }]);
-	expect(out('Set PIN')).toEqual([{ cardID, pinSet: true, result: 'SUCCESS' }]);
+	expect(out('Activate')).toEqual([{ encrypt: 'SUCCESS', cardID, status: 'ACTIVE_PROCESSING' }]);
+	expect(out('Set PIN')).toEqual([{ cardID, pinSet: true, response: { encrypt: 'SUCCESS' } }]);
 	const [card] = out('Get Card');
 	expect(card).toMatchObject({ cardID, cardNo: `************${stock.cardNo.slice(-4)}`, userBankCardStatus: 'ACTIVE', expiryDate: '2911', cardHolderEmail: EMAIL });
 	expect(card).not.toHaveProperty('cardCvv');
 	const [recharge] = out('Recharge');
-	expect(recharge).toMatchObject({ cardID, currency: 'USD', amount: '50.25', transactionStatus: 'PENDING', sendAmount: '50.25', transactionId: expect.stringMatching(/^LM\d+$/) });
-	expect(out('Balance')).toEqual([{ cardID, currency: 'USD', avaBalance: 50.25, blockBalance: 0 }]);
+	// money both ways: KazePay's sendAmount untouched, and the amount in major units with its currency
+	expect(recharge).toMatchObject({
+		cardID,
+		requestNo: expect.stringMatching(/^\d{24}$/),
+		money: { amount: '50.25', currency: 'USD', minor: 5025 },
+		response: { cardID, currency: 'USD', transactionStatus: 'PENDING', sendAmount: '50.25', transactionId: expect.stringMatching(/^LM\d+$/) },
+	});
+	expect(out('Balance')).toEqual([
+		{
+			cardID,
+			available: { amount: '50.25', currency: 'USD', minor: 5025 },
+			blocked: { amount: '0', currency: 'USD', minor: 0 },
+			response: { cardID, currency: 'USD', avaBalance: 50.25, blockBalance: 0 },
+		},
+	]);
 	const transactions = out('Transactions');
 	expect(transactions).toHaveLength(1);
-	expect(transactions[0]).toMatchObject({ cardID, transactionId: recharge.transactionId, transType: 'Recharge', cardCurrencyAmt: 50.25, transStatus: 'Success' });
+	// Simplify (on by default) keeps the fields most people map, plus money
+	expect(transactions[0]).toEqual({
+		transactionId: recharge.response.transactionId,
+		transactionTime: expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/),
+		transType: 'Recharge',
+		transStatus: 'Success',
+		merchantName: expect.any(String),
+		cardCurrencyAmt: 50.25,
+		cardCurrency: 'USD',
+		transCurrencyAmt: expect.any(Number),
+		transCurrency: expect.any(String),
+		fee: expect.any(Number),
+		feeCurrency: expect.any(String),
+		money: { amount: '50.25', currency: 'USD', minor: 5025 },
+	});
 	expect(out('Freeze')).toEqual([{ cardID, status: 'INACTIVE' }]);
 	// the close's Idempotency Key defaults to the card ID; KazePay's requestNo is derived from it (24 digits)
-	expect(out('Close')).toEqual([{ cardID, status: 'CLOSE_PROCESSING', refundAmt: '50.25', currency: 'USD', txnId: expect.any(String), idempotencyKey: cardID, requestNo: expect.stringMatching(/^\d{24}$/) }]);
+	expect(out('Close')).toEqual([
+		{
+			cardID,
+			requestNo: expect.stringMatching(/^\d{24}$/),
+			refund: { amount: '50.25', currency: 'USD', minor: 5025 },
+			response: { cardID, status: 'CLOSE_PROCESSING', refundAmt: '50.25', currency: 'USD', txnId: expect.any(String) },
+			idempotencyKey: cardID,
+		},
+	]);
 
 	// every output item is paired with its input item
 	for (const n of nodes.slice(1)) expect(result.output(n.name)[0].pairedItem).toEqual({ item: 0 });
@@ -123,5 +166,6 @@ test('the operator can switch on the full card number and CVV for Get Card', asy
 	});
 	expect(result.error).toBeUndefined();
 	expect(result.output('Assign')[0].json.cardNumber).toBe(stock.cardNo);
+	expect(result.output('Assign')[0].json.response).toEqual({ encrypt: 'SUCCESS', cardID: expect.any(String) });
 	expect(result.output('Get Card')[0].json).toMatchObject({ cardNo: stock.cardNo, cardCvv: stock.cvv, userBankCardStatus: 'ACTIVE' });
 });
