@@ -640,7 +640,28 @@ async function testCredential(typeName, data) {
 	};
 	const authenticated = await helper.authenticate(decrypted, typeName, options, workflow, probe);
 	const response = await httpRequest(authenticated);
-	return { ok: response.status >= 200 && response.status < 300, status: response.status, body: response.body };
+	const ok = response.status >= 200 && response.status < 300;
+	return { ok, status: response.status, body: response.body, passed: judgeCredentialTest(type.test, response, ok) };
+}
+
+/**
+ * Whether n8n would show the credential test as passed: an HTTP error fails it unless the request
+ * ignores status errors; then any rule that matches fails it (responseCode: the status; responseSuccessBody:
+ * a body field's value), as n8n-core's credentials tester does.
+ */
+function judgeCredentialTest(test, response, ok) {
+	if (!ok && !test.request.ignoreHttpStatusErrors) return false;
+	for (const rule of test.rules || []) {
+		const { properties = {} } = rule;
+		if (rule.type === 'responseCode' && response.status === properties.value) return false;
+		if (rule.type === 'responseSuccessBody') {
+			const value = String(properties.key || '')
+				.split('.')
+				.reduce((entry, key) => (entry && typeof entry === 'object' ? entry[key] : undefined), response.body);
+			if (value === properties.value) return false;
+		}
+	}
+	return true;
 }
 
 /** A small fetch-based stand-in for n8n's httpRequest, for credential tests and preAuthentication. */

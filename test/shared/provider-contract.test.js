@@ -88,18 +88,20 @@ for (const P of providers) {
 			// the transport imports it (no copy of a URL there)
 			expect(read(dir, 'transport.ts')).toContain(`credentials/${credentialFile}'`);
 			const credential = new (classOf(credentialModule))();
-			const baseURL = credential.test.request.baseURL;
+			// the URL the test request goes to: its baseURL, or (a provider with one endpoint) its url
+			const baseURL = credential.test.request.baseURL ?? credential.test.request.url;
 			expect(typeof baseURL).toBe('string');
 			const evaluate = (credentials) => {
 				const expression = baseURL.startsWith('={{') ? baseURL.slice(3, -2) : JSON.stringify(baseURL);
 				return new Function('$credentials', `return (${expression});`)(credentials);
 			};
 			for (const [environment, url] of Object.entries(urls)) {
-				const credentials = { environment, baseUrl: 'http://127.0.0.1:1/custom' };
+				const credentials = { environment, baseUrl: 'http://127.0.0.1:1/custom', customUrl: 'http://127.0.0.1:1/custom' };
 				expect([environment, baseUrlOf[1](credentials)]).toEqual([environment, url]);
 				expect([environment, evaluate(credentials)]).toEqual([environment, url]);
 			}
-			const custom = { environment: 'custom', baseUrl: 'http://127.0.0.1:1/custom' };
+			// the custom URL field is named baseUrl (customUrl where the provider's URL field is another one)
+			const custom = { environment: 'custom', baseUrl: 'http://127.0.0.1:1/custom', customUrl: 'http://127.0.0.1:1/custom' };
 			expect(baseUrlOf[1](custom)).toBe(custom.baseUrl);
 			expect(evaluate(custom)).toBe(custom.baseUrl);
 		});
