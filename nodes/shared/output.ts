@@ -71,3 +71,17 @@ export function pick(value: IDataObject, fields: readonly string[]): IDataObject
 	for (const field of fields) if (value[field] !== undefined) picked[field] = value[field];
 	return picked;
 }
+
+/**
+ * The one option that reveals card data, with the same name and label in every node; `what` says which
+ * fields it reveals for this provider ("the card number, CVV and PIN").
+ */
+export function revealCardDataOption(what: string): INodeProperties {
+	return {
+		displayName: 'Reveal Full Card Data (Sensitive)',
+		name: 'revealCardData',
+		type: 'boolean',
+		default: false,
+		description: `Whether to put ${what} in full in the output. Off: card numbers are masked to their last four digits and security codes are left out. Anyone who can see the execution data can see them when this is on.`,
+	};
+}

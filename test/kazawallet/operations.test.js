@@ -204,7 +204,7 @@ describe('cards', () => {
 		expect(masked.items[0]).toMatchObject({ id: cardId, balance: '25.00', locked: false });
 		expect(masked.items[0].cardNumber).toMatch(/^\*{12}\d{4}$/);
 		expect(masked.items[0].cvv).toBe('[redacted]');
-		const full = await k.run({ resource: 'card', operation: 'get', cardId, includeSensitive: true });
+		const full = await k.run({ resource: 'card', operation: 'get', cardId, revealCardData: true });
 		expect(full.items[0].cardNumber).toMatch(/^4111\d{12}$/);
 		expect(full.items[0].cvv).toBe('737');
 		const missing = await k.run({ resource: 'card', operation: 'get', cardId: 'kc-404' });

@@ -161,7 +161,7 @@ describe('cards', () => {
 		const second = await secondAccount();
 		const added = await kit.run({ resource: 'card', operation: 'create', cardNumber: '5022291234567897', ownerName: 'Second' }, { credentials: second });
 		expect(added.error).toBeUndefined();
-		const full = await kit.run({ resource: 'card', operation: 'getMany', returnAll: true, showFullCardNumber: true }, { credentials: second });
+		const full = await kit.run({ resource: 'card', operation: 'getMany', returnAll: true, revealCardData: true }, { credentials: second });
 		expect(full.items.map((card) => card.card_number)).toEqual(['5022291234567897']);
 	});
 

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOpti
 
 import { omitKeys, redactFields } from '../../shared/redact';
 import { asText, checkString, FieldError } from '../../shared/validation';
+import { revealCardDataOption as revealCardData } from '../../shared/output';
 
 /** ISO 3166-1 alpha-2 codes (the reference asks for "ISO3166-2 2-digit country code", e.g. MY). */
 const ISO_3166_ALPHA2 = new Set(
@@ -101,14 +102,7 @@ export const emailProperty: INodeProperties = {
 		'The email the cardholder’s KYC was submitted with; KazePay identifies the user by it. KazePay has no call that lists cardholders: use the email of KYC → Submit.',
 };
 
-export const revealCardDataOption: INodeProperties = {
-	displayName: 'Reveal Full Card Number and CVV (Sensitive)',
-	name: 'revealCardData',
-	type: 'boolean',
-	default: false,
-	description:
-		'Whether to put the full card number and the CVV in the output. Off: the card number is masked to its last four digits and the CVV is left out. Anyone who can see the execution data can see them when this is on.',
-};
+export const revealCardDataOption: INodeProperties = revealCardData('the card number and the CVV');
 
 /**
  * KazePay's own name for a CVV ("6. Query Card": cardCvv), which the shared redaction does not know by

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { LocatorSpec } from '../../shared/locator';
 import { readLocator, resourceLocator } from '../../shared/locator';
-import { moneyOf, type Money } from '../../shared/output';
+import { moneyOf, revealCardDataOption, type Money } from '../../shared/output';
 import { redactFields } from '../../shared/redact';
 import { checkString } from '../../shared/validation';
 
@@ -66,13 +66,7 @@ export function maskCards<T extends IDataObject>(entry: T, showFull: boolean): T
 	return showFull ? entry : redactFields(entry);
 }
 
-export const showFullCardNumberOption: INodeProperties = {
-	displayName: 'Show Full Card Numbers',
-	name: 'showFullCardNumber',
-	type: 'boolean',
-	default: false,
-	description: 'Whether card numbers are output in full. Off: only the last four digits are shown.',
-};
+export const showFullCardNumberOption: INodeProperties = revealCardDataOption('card numbers');
 
 /** `money` of a Rial amount (a whole number of Rials, major units). */
 export function rials(value: unknown): Money | undefined {

@@ -362,7 +362,7 @@ module.exports = {
 			merchant[16].slice(0, 48),
 			platform[8],
 			// full card numbers of the sandbox's stock cards that no test reveals on purpose
-			// (…0028, the second stock card, and 4937240800070604 are revealed by the "Reveal Full Card Number" tests)
+			// (…0028, the second stock card, and 4937240800070604 are revealed by the "Reveal Full Card Data" tests)
 			'4937240000000010',
 			'4937240000000036',
 			// activation codes of the stock cards (single-use), the test PIN

@@ -5,19 +5,13 @@ import type { OperationResult } from '../../../shared/router';
 import { KAZAWALLET_CALLS, kazawalletRequest } from '../../transport';
 import { cardIdProperty, readCardId } from '../common';
 import { cardFrom, cardOutput } from './common';
+import { revealCardDataOption } from '../../../shared/output';
 
 // Kazawallet API reference, "Get Card Details" (GET /wallet-cards/get-card-details?cardId=)
 
 const properties: INodeProperties[] = [
 	cardIdProperty,
-	{
-		displayName: 'Include Full Card Number and CVV',
-		name: 'includeSensitive',
-		type: 'boolean',
-		default: false,
-		description:
-			'Whether to output the full card number, CVV and PIN. Off: the number is masked to its last four digits and CVV/PIN are left out.',
-	},
+	revealCardDataOption('the card number, CVV and PIN'),
 ];
 
 const displayOptions = { show: { resource: ['card'], operation: ['get'] } };
@@ -26,7 +20,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
 	const cardId = readCardId.call(this, i);
-	const includeSensitive = this.getNodeParameter('includeSensitive', i, false) as boolean;
+	const includeSensitive = this.getNodeParameter('revealCardData', i, false) as boolean;
 	const { body } = await kazawalletRequest.call(this, KAZAWALLET_CALLS.getCardDetails, {
 		method: 'GET',
 		path: '/wallet-cards/get-card-details',

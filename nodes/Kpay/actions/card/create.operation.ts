@@ -39,7 +39,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<Opera
 	const cardNumber = checkKpayCardNumber(this.getNodeParameter('cardNumber', i), 'Card Number');
 	const ownerName = checkString(this.getNodeParameter('ownerName', i), 'Owner Name', { maxLength: 255 });
 	const shaba = checkShaba(this.getNodeParameter('shaba', i, ''), 'Shaba (IBAN)');
-	const showFull = this.getNodeParameter('showFullCardNumber', i, false) as boolean;
+	const showFull = this.getNodeParameter('revealCardData', i, false) as boolean;
 	let refusal: unknown;
 	try {
 		const { body } = await kpayRequest.call(this, KPAY_CALLS.createCard, {

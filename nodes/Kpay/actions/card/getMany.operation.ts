@@ -15,7 +15,7 @@ export const description = updateDisplayOptions({ show: { resource: ['card'], op
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
 	const limit = readLimit.call(this, i);
-	const showFull = this.getNodeParameter('showFullCardNumber', i, false) as boolean;
+	const showFull = this.getNodeParameter('revealCardData', i, false) as boolean;
 	const { body } = await kpayRequest.call(this, KPAY_CALLS.listCards, { method: 'GET', path: '/cards', itemIndex: i });
 	const cards = ((body.cards ?? []) as IDataObject[]).map((card) => maskCards(card, showFull));
 	return limit === undefined ? cards : cards.slice(0, limit);

@@ -15,7 +15,7 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
 	// the shared request path refuses IDs that would climb or reshape the URL path
 	const authority = readId(this, 'authority', i, 'Transaction');
-	const showFull = this.getNodeParameter('showFullCardNumber', i, false) as boolean;
+	const showFull = this.getNodeParameter('revealCardData', i, false) as boolean;
 	const { body } = await kpayRequest.call(this, KPAY_CALLS.getPaymentInfo, {
 		method: 'GET',
 		path: `/transactions/payment/${segment(authority)}`,
