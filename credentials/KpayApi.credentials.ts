@@ -66,6 +66,7 @@ export class KpayApi implements ICredentialType {
 				},
 			],
 			default: 'login',
+			description: 'How n8n signs in to KPAY: the account (every operation) or one shop\'s API key (that shop\'s transactions and crypto payments)',
 		},
 		{
 			displayName: 'Environment',

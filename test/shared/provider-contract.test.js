@@ -127,3 +127,23 @@ test('shared code cites no reference file names either', () => {
 	const citing = sources(path.join(NODES, 'shared')).filter((file) => /\b[\w-]+\.txt\b/.test(read(file)));
 	expect(citing).toEqual([]);
 });
+
+test('every parameter of every node and credential has a plain description (issue 15)', () => {
+	const pkg = require(path.join(PACKAGE_ROOT, 'package.json'));
+	const missing = [];
+	const walk = (owner, list, prefix) => {
+		for (const property of list || []) {
+			if (!property || !property.name) continue;
+			const exempt = ['notice', 'hidden', 'collection', 'fixedCollection'].includes(property.type) || ['resource', 'operation'].includes(property.name);
+			if (!exempt && !(typeof property.description === 'string' && property.description.trim())) missing.push(`${owner}: ${prefix}${property.name}`);
+			if (property.type === 'collection') walk(owner, property.options, `${prefix}${property.name}.`);
+			if (property.type === 'fixedCollection') for (const group of property.options || []) walk(owner, group.values, `${prefix}${property.name}.${group.name}.`);
+		}
+	};
+	for (const file of [...pkg.n8n.nodes, ...pkg.n8n.credentials]) {
+		const instance = new (classOf(require(path.join(PACKAGE_ROOT, file))))();
+		const description = instance.description || instance;
+		walk(description.name, description.properties, '');
+	}
+	expect(missing).toEqual([]);
+});
