@@ -56,7 +56,7 @@ export class KazePayTrigger implements INodeType {
 				description:
 					'Which event types start the workflow (the signed event type). Others are acknowledged to KazePay and start nothing.',
 				options: [
-					{ name: '* (All Events)', value: '*' },
+					{ name: 'All Events', value: '*' },
 					{ name: 'Card Activated', value: 'CARD_ACTIVATED' },
 					{ name: 'Card Assigned', value: 'CARD_ASSIGNED' },
 					{ name: 'Card Closed', value: 'CARD_CLOSED' },

@@ -361,7 +361,7 @@ test('currencies: list and dropdown', async () => {
 	expect(list.items.map((c) => c.code)).toEqual(['btc', 'eth', 'usdt_trc20', 'xrp']);
 	expect(list.items[0]).toMatchObject({ name: 'Bitcoin', symbol: 'BTC', network: 'bitcoin', decimals: 8 });
 	const options = await kit.loadOptions('getCurrencies');
-	expect(options[2]).toEqual({ name: 'Tether (TRC20) (USDT, tron)', value: 'usdt_trc20' });
+	expect(options[2]).toEqual({ name: 'Tether (TRC20) · USDT on tron', value: 'usdt_trc20' });
 });
 
 describe('create payment', () => {

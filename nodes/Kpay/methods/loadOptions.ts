@@ -8,7 +8,8 @@ export const kpayLoadOptions = {
 	async getCurrencies(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 		const { body } = await kpayRequest.call(this, KPAY_CALLS.getCurrencies, { method: 'GET', path: '/gateway/currencies' });
 		return ((body.currencies ?? []) as IDataObject[]).map((currency) => ({
-			name: `${asText(currency.name)} (${asText(currency.symbol) || asText(currency.code)}, ${asText(currency.network)})`,
+			// "Tether (TRC20) · USDT on tron": the name may carry brackets of its own
+			name: [asText(currency.name), [asText(currency.symbol) || asText(currency.code), asText(currency.network)].filter(Boolean).join(' on ')].filter(Boolean).join(' · '),
 			value: asText(currency.code),
 		}));
 	},

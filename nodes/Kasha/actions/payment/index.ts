@@ -66,7 +66,7 @@ export const picker: INodeProperties = {
 			description: 'Initiate, pick the option (and sub-option) by name, and post, in one step',
 		},
 		{
-			name: 'Post',
+			name: 'Post Payment',
 			value: 'post',
 			action: 'Post a payment',
 			description: 'Pay in a session opened by Initiate, with card data or the method’s fields',
