@@ -128,12 +128,14 @@ test('shared code cites no reference file names either', () => {
 	expect(citing).toEqual([]);
 });
 
-test('every parameter of every node and credential has a plain description (issue 15)', () => {
+test('every parameter of every node and credential has a plain description, and one-line notices end without a period (issue 15)', () => {
 	const pkg = require(path.join(PACKAGE_ROOT, 'package.json'));
 	const missing = [];
 	const walk = (owner, list, prefix) => {
 		for (const property of list || []) {
 			if (!property || !property.name) continue;
+			// n8n's style: a one-sentence notice has no final period
+			if (property.type === 'notice' && /[^.]\.$/.test(property.displayName) && !/\.\s/.test(property.displayName)) missing.push(`${owner}: notice "${property.displayName}" ends with a period`);
 			const exempt = ['notice', 'hidden', 'collection', 'fixedCollection'].includes(property.type) || ['resource', 'operation'].includes(property.name);
 			if (!exempt && !(typeof property.description === 'string' && property.description.trim())) missing.push(`${owner}: ${prefix}${property.name}`);
 			if (property.type === 'collection') walk(owner, property.options, `${prefix}${property.name}.`);

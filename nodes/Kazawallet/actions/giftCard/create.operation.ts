@@ -12,7 +12,7 @@ import { amountProperty, checkWalletAmount, checkWalletCurrency, currencyPropert
 
 const properties: INodeProperties[] = [
 	{
-		displayName: 'Kazawallet sets the expiry to one year from creation; it cannot be chosen.',
+		displayName: 'Kazawallet sets the expiry to one year from creation; it cannot be chosen',
 		name: 'expiryNotice',
 		type: 'notice',
 		default: '',
