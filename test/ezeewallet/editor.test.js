@@ -10,20 +10,7 @@ const kit = providerKit('ezeewallet');
 const { EzeeWallet } = require(path.join(PACKAGE_ROOT, 'dist/nodes/EzeeWallet/EzeeWallet.node.js'));
 const description = new EzeeWallet().description;
 
-const transferParams = (overrides = {}) => ({
-	resource: 'transfer',
-	operation: 'create',
-	merchantTransactionId: '={{ $json.id }}',
-	amount: '={{ $json.amount }}',
-	currency: 'EUR',
-	sourceWalletId: 'alice@example.com',
-	sourceWalletPassword: 'alice-wallet-pw',
-	returnSuccessUrl: 'https://shop.example/ok',
-	returnFailureUrl: 'https://shop.example/fail',
-	notificationUrl: 'https://shop.example/notify',
-	merchantWebsite: 'shop.example',
-	...overrides,
-});
+const { transferParams } = require('./fixtures');
 const payoutParams = (overrides = {}) => ({ resource: 'payout', operation: 'create', email: 'carol@example.com', amount: '1', currency: 'USD', merchantReference: '={{ $json.ref }}', ...overrides });
 
 describe('legacy endpoints: one option of the operation they duplicate', () => {

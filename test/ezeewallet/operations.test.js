@@ -13,20 +13,7 @@ const run = (parameters, items = [{}], extra = {}) => kit.run(parameters, { item
 
 const batchParams = { resource: 'payout', operation: 'createBatch', email: '={{ $json.email }}', amount: '={{ $json.amount }}', currency: '={{ $json.currency }}', merchantReference: '={{ $json.ref }}' };
 
-const transferParams = (overrides = {}) => ({
-	resource: 'transfer',
-	operation: 'create',
-	merchantTransactionId: '={{ $json.id }}',
-	amount: '={{ $json.amount }}',
-	currency: 'EUR',
-	sourceWalletId: 'alice@example.com',
-	sourceWalletPassword: 'alice-wallet-pw',
-	returnSuccessUrl: 'https://shop.example/ok',
-	returnFailureUrl: 'https://shop.example/fail',
-	notificationUrl: 'https://shop.example/notify',
-	merchantWebsite: 'shop.example',
-	...overrides,
-});
+const { transferParams } = require('./fixtures');
 
 describe('credential', () => {
 	test('the test request passes with the demo credentials and fails with a wrong password', async () => {
