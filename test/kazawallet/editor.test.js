@@ -143,3 +143,28 @@ describe('Card locator', () => {
 		expect(DEMO.merchantEmail).toBeTruthy();
 	});
 });
+
+describe('a payment method id of the other environment is refused at run time too (an expression bypasses the dropdown)', () => {
+	const withdrawal = (paymentMethod) => ({
+		resource: 'withdrawal', operation: 'create', idempotencyKey: `env-check-${paymentMethod}`, email: DEMO.merchantEmail, currency: 'USDT', amount: '1',
+		paymentMethod: `={{ "${paymentMethod}" }}`, methodFields: { field: [{ name: 'wallet_address', value: 'TXyz123' }] },
+	});
+
+	test('production USDT-TRC20 (118) on a development credential: refused naming the field, the item and the right id; nothing sent', async () => {
+		const result = await k.run(withdrawal('118'));
+		expect(result.error.message).toContain('Payment Method');
+		expect(result.error.message).toContain('[item 0]');
+		expect(result.error.message).toContain('118 is the production id of USDT-TRC20; this credential uses development ids (USDT-TRC20 is 15 here)');
+		expect(k.requests('/createWithdrawalRequest')).toHaveLength(0);
+		expect(k.state().withdrawals).toHaveLength(0);
+	});
+
+	test('development USDT-TRC20 (15) on a production-id credential: refused; an id the reference does not list is passed on', async () => {
+		const production = k.credentials({ environment: 'custom', paymentMethodIds: 'production' });
+		const refused = await k.run(withdrawal('15'), { credentials: production });
+		expect(refused.error.message).toContain('15 is the development id of USDT-TRC20; this credential uses production ids (USDT-TRC20 is 118 here)');
+		expect(k.requests('/createWithdrawalRequest')).toHaveLength(0);
+		await k.run(withdrawal('999'));
+		expect(k.requests('/createWithdrawalRequest')).toHaveLength(1);
+	});
+});

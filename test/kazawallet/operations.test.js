@@ -59,7 +59,7 @@ describe('withdrawal', () => {
 	});
 
 	test('a missing method field is refused by Kazawallet (success: false with HTTP 200) and nothing moves', async () => {
-		const result = await k.run({ resource: 'withdrawal', operation: 'create', idempotencyKey: 'test-withdrawal-create', email: DEMO.merchantEmail, currency: 'USDT', amount: '1', paymentMethod: '118' });
+		const result = await k.run({ resource: 'withdrawal', operation: 'create', idempotencyKey: 'test-withdrawal-create', email: DEMO.merchantEmail, currency: 'USDT', amount: '1', paymentMethod: '15' });
 		expect(result.error.message).toContain('The field wallet_address is required for USDT-TRC20');
 		expect(k.state().accounts[DEMO.merchantEmail].USDT).toBe('5000.00000000');
 		expect(k.state().withdrawals).toHaveLength(0);
@@ -99,9 +99,9 @@ describe('wallet', () => {
 	});
 
 	test('get payment method fields, all or one slug', async () => {
-		const all = await k.run({ resource: 'wallet', operation: 'getPaymentMethodFields', paymentMethod: '118' });
+		const all = await k.run({ resource: 'wallet', operation: 'getPaymentMethodFields', paymentMethod: '15' });
 		expect(all.items[0].fieldSlugs).toEqual(['wallet_address', 'memo']);
-		const one = await k.run({ resource: 'wallet', operation: 'getPaymentMethodFields', paymentMethod: '118', field: 'memo' });
+		const one = await k.run({ resource: 'wallet', operation: 'getPaymentMethodFields', paymentMethod: '15', field: 'memo' });
 		expect(one.items[0].fieldSlugs).toEqual(['memo']);
 		expect(k.requests('/get-payment-method-fields').map((r) => r.body)).toHaveLength(2);
 		const unknown = await k.run({ resource: 'wallet', operation: 'getPaymentMethodFields', paymentMethod: '999' });

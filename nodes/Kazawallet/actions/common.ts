@@ -3,7 +3,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readLocator, resourceLocator } from '../../shared/locator';
 import { CRYPTO_CURRENCIES, currencyExponent, normalizeDecimal } from '../../shared/money';
 import { checkEmail, checkString, FieldError } from '../../shared/validation';
-import { listFrom } from '../codes';
+import type { KazawalletIdEnvironment } from '../../../credentials/KazawalletApi.credentials';
+import { kazawalletIdEnvironment } from '../../../credentials/KazawalletApi.credentials';
+import { KAZAWALLET_PAYMENT_METHODS, listFrom } from '../codes';
 
 /** A Kazawallet currency code: ISO 4217 (USD) or a crypto code (USDT), returned upper-case. */
 export function checkWalletCurrency(value: unknown, field = 'Currency'): string {
@@ -162,9 +164,27 @@ export const paymentMethodProperties: INodeProperties[] = [
 	},
 ];
 
-export function readPaymentMethod(this: IExecuteFunctions, i: number): string {
+/**
+ * The payment method id, refused before sending when the reference lists it for the OTHER environment
+ * only (an expression can bypass the dropdown): USDT-TRC20 is 15 in development and 118 in production, so
+ * a development id sent to production could pay out by another method. Ids the reference does not list
+ * are passed on (Kazawallet has more methods than the reference names).
+ */
+export async function readPaymentMethod(this: IExecuteFunctions, i: number): Promise<string> {
 	const value = this.getNodeParameter('paymentMethod', i) as unknown;
-	return checkString(value, 'Payment Method', { pattern: /^\d+$/, patternHint: 'a numeric payment method id such as 118' });
+	const id = checkString(value, 'Payment Method', { pattern: /^\d+$/, patternHint: 'a numeric payment method id such as 118' });
+	const environment = kazawalletIdEnvironment(await this.getCredentials('kazawalletApi'));
+	const other = environment === 'production' ? 'development' : 'production';
+	const known = (env: KazawalletIdEnvironment) => KAZAWALLET_PAYMENT_METHODS[env].find((method) => method.id === id);
+	const foreign = known(other);
+	if (foreign && !known(environment)) {
+		const here = KAZAWALLET_PAYMENT_METHODS[environment].find((method) => method.name === foreign.name);
+		throw new FieldError(
+			'Payment Method',
+			`${id} is the ${other} id of ${foreign.name}; this credential uses ${environment} ids${here ? ` (${foreign.name} is ${here.id} here)` : ''}`,
+		);
+	}
+	return id;
 }
 
 export function readMethodFields(this: IExecuteFunctions, i: number): IDataObject {

@@ -8,7 +8,7 @@ import { KAZAWALLET_CALLS, kazawalletRequest } from '../transport';
 /**
  * The payment methods of the credential's environment only (reference, "Payment Methods": development and
  * production ids differ, USDT-TRC20 is 15 in one and 118 in the other). Kazawallet has no endpoint that
- * lists payment methods, so these are the documented ids; another id can still be given by expression.
+ * lists payment methods, so these are the documented ids; another id can still be given by expression, but an id of the other environment is refused at run time (readPaymentMethod).
  */
 export async function getPaymentMethods(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const environment = kazawalletIdEnvironment(await this.getCredentials('kazawalletApi'));

@@ -40,7 +40,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
 	const { email, currency, amount, note } = readWalletMove.call(this, i, 'User Email');
-	const paymentMethod = Number(readPaymentMethod.call(this, i));
+	const paymentMethod = Number(await readPaymentMethod.call(this, i));
 	const fields = readMethodFields.call(this, i);
 	const credentials = await this.getCredentials('kazawalletApi');
 	const body: IDataObject = {

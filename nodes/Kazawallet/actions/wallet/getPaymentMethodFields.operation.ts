@@ -24,7 +24,7 @@ const displayOptions = { show: { resource: ['wallet'], operation: ['getPaymentMe
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
-	const qs: IDataObject = { id: readPaymentMethod.call(this, i) };
+	const qs: IDataObject = { id: await readPaymentMethod.call(this, i) };
 	const field = checkString(this.getNodeParameter('field', i, ''), 'Field Slug', { required: false, maxLength: 100 });
 	if (field) qs.field = field;
 	const { body } = await kazawalletRequest.call(this, KAZAWALLET_CALLS.getPaymentMethodFields, {

@@ -44,7 +44,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<OperationResult> {
 	const { email, currency, amount, note } = readWalletMove.call(this, i, 'Email');
-	const paymentMethod = readPaymentMethod.call(this, i);
+	const paymentMethod = await readPaymentMethod.call(this, i);
 	const fields = readMethodFields.call(this, i);
 	const body: IDataObject = {
 		email,
