@@ -35,8 +35,7 @@ const files = fs
 // a file's `listSearch` key is not an example: it gives node parameters that a provider's listSearch or
 // loadOptions methods need to return results ({ <methodName>: { parameters } }, per provider file; parameters
 // may be an async function ({ sandbox, control }) that first sets up what the method lists; `fromReference:
-// 'why'` for a list the node holds from the reference (no provider call); `refuses: /message/` for a dropdown
-// that can only list what an earlier step produced and says so)
+// 'why'` for a list the node holds from the reference (no provider call))
 const rows = {};
 const editorCalls = {};
 for (const file of files) {
